@@ -1,0 +1,38 @@
+# Two commands matter: `make run` and `make test`. Both bootstrap .venv from the lock file.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## open the TUI on the example workspace (the repository root)
+	$(BIN)/strategist -C .
+
+test: $(STAMP) lint typecheck pytest  ## ruff, mypy and pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check strategist tests
+	$(BIN)/ruff format --check strategist tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q -n 2
+
+lock:  ## re-pin requirements.lock from what pyproject.toml allows (needs the network)
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet --upgrade pip
+	.lockenv/bin/python -m pip install --quiet '.[test]' hatchling
+	.lockenv/bin/python -m pip freeze --exclude strategist > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from strategist.cli import main
+
+main()

@@ -1,0 +1,14 @@
+"""The command line: a click group; each module below adds its commands to it."""
+
+from strategist.cli import (  # noqa: F401  (imported for their commands)
+    analyse,
+    build,
+    capture,
+    check,
+    init,
+    themes,
+    votes,
+)
+from strategist.cli._root import main
+
+__all__ = ["main"]

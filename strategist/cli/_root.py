@@ -1,0 +1,71 @@
+"""The `strategist` command group and what every command shares."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from strategist import __version__
+
+__all__ = ["EXIT_CONTENT", "EXIT_ENVIRONMENT", "EXIT_OK", "Context", "main", "pass_context"]
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+"""The workspace has errors (content, YAML syntax, tags, aliases, duplicate keys...)."""
+EXIT_ENVIRONMENT = 2
+"""strategist could not do its job: bad usage, not a workspace, unreadable, disk full."""
+
+
+class EnvironmentProblem(click.ClickException):
+    """A failure outside the workspace content: exits 2."""
+
+    exit_code = EXIT_ENVIRONMENT
+
+
+@dataclass
+class Context:
+    """What the group passes to every command."""
+
+    workspace_dir: Path
+    """The `-C DIR` option (default: the current directory)."""
+
+    def root(self, positional: Path | None = None) -> Path:
+        """The workspace directory: a positional DIR wins over `-C`."""
+        return positional if positional is not None else self.workspace_dir
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "workspace_dir",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Run as if strategist was started in DIR (the workspace).",
+    metavar="DIR",
+)
+@click.version_option(__version__, prog_name="strategist")
+@click.pass_context
+def main(ctx: click.Context, workspace_dir: Path) -> None:
+    """strategist: a strategy-process workbench for innovation clusters.
+
+    Without a command, opens the terminal UI on the workspace in the current
+    directory (or -C DIR).
+
+    \b
+    Exit codes:
+      0  no errors (warnings are printed; --strict makes them count)
+      1  the workspace has errors
+      2  strategist could not do its job (bad usage, not a workspace, I/O)
+    """
+    ctx.obj = Context(workspace_dir=workspace_dir)
+    if ctx.invoked_subcommand is None:
+        from strategist.tui import run  # the TUI is only imported when it is used
+
+        sys.exit(run(workspace_dir))

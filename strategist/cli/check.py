@@ -1,0 +1,3 @@
+"""`strategist check` commands."""
+
+from strategist.cli._root import main  # noqa: F401

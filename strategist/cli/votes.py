@@ -1,0 +1,3 @@
+"""`strategist votes` commands."""
+
+from strategist.cli._root import main  # noqa: F401
