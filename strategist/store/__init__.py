@@ -1,13 +1,40 @@
 """Load, validate and save a workspace.
 
-The public API (every caller, CLI and TUI alike, goes through these):
-
-- ``load_workspace(root) -> LoadResult``: parse every file; ``result.workspace`` is the
-  best-effort model (``None`` when strategy.yaml is unusable), ``result.findings`` every
-  `check` finding, sorted; ``result.has_errors`` whether any is an error.
-- ``save_strategy(ws)``, ``save_theme(ws, theme)``, ``save_workshop(ws, workshop)``,
-  ``save_capture(ws, workshop_id, capture)``: atomic, canonical writes that refuse a
-  file changed on disk since it was loaded (``StaleFileError``) or holding conflict
-  markers (``ConflictError``); both are ``StoreError``.
-- ``new_input_id(ws)`` and ``device_name(root)``.
+Every caller, CLI and TUI alike, goes through these functions: ``load_workspace`` parses
+and checks a directory, ``validate`` re-checks an edited model, the ``save_*`` functions
+write one file atomically in canonical form and refuse stale or conflicted files.
 """
+
+from strategist.store.errors import ConflictError, NotAWorkspaceError, StaleFileError, StoreError
+from strategist.store.ids import device_name, new_input_id, set_device_name
+from strategist.store.load import LoadResult, load_workspace
+from strategist.store.save import (
+    canonical_yaml,
+    delete_theme_file,
+    save_capture,
+    save_strategy,
+    save_theme,
+    save_workshop,
+    to_data,
+)
+from strategist.store.validate import validate
+
+__all__ = [
+    "ConflictError",
+    "LoadResult",
+    "NotAWorkspaceError",
+    "StaleFileError",
+    "StoreError",
+    "canonical_yaml",
+    "delete_theme_file",
+    "device_name",
+    "load_workspace",
+    "new_input_id",
+    "save_capture",
+    "save_strategy",
+    "save_theme",
+    "save_workshop",
+    "set_device_name",
+    "to_data",
+    "validate",
+]
