@@ -30,7 +30,7 @@ class RoadmapCycleError(ValueError):
 
     def __init__(self, cycle: list[str]) -> None:
         self.cycle = cycle
-        """The themes on one cycle, starting at the smallest id; the first requires the last."""
+        """One cycle from its smallest id; each theme requires the next, the last the first."""
         super().__init__("requires cycle: " + " -> ".join([*cycle, cycle[0]]))
 
 

@@ -1,0 +1,236 @@
+"""Votes: questions, raw totals per method, shares, theme priority and the ranking."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from strategist.analysis.result import GroupTally, QuestionResult, RankedTheme
+from strategist.model import Ballot, ScoreTally, Workspace
+
+__all__ = [
+    "TIE_TOLERANCE",
+    "RawQuestion",
+    "collect_questions",
+    "competition_ranks",
+    "group_priorities",
+    "question_result",
+    "rank_themes",
+    "raw_totals",
+    "theme_priorities",
+    "weight",
+]
+
+TIE_TOLERANCE = 1e-9
+"""Scores closer than this are equal (a tie is shown as a tie, never broken silently)."""
+
+
+@dataclass
+class RawQuestion:
+    """One (workshop, vote id) with the tallies and ballots of all its capture files."""
+
+    workshop: str
+    vote: str
+    question: str
+    method: str
+    options: list[str]
+    tallies: list[dict[str, dict[str, int | ScoreTally]]] = field(default_factory=list)
+    ballots: list[Ballot] = field(default_factory=list)
+
+
+def collect_questions(ws: Workspace) -> list[RawQuestion]:
+    """Group the workspace's votes into questions keyed by (workshop id, vote id).
+
+    The question text and method come from the first capture file (in file-name order) that
+    holds the vote id; options that later files add are appended in their order.
+    """
+    found: dict[tuple[str, str], RawQuestion] = {}
+    for workshop, _capture, vote in ws.votes():
+        key = (workshop.id, vote.id)
+        q = found.get(key)
+        if q is None:
+            q = found[key] = RawQuestion(
+                workshop.id, vote.id, vote.question, vote.method, list(vote.options)
+            )
+        else:
+            q.options.extend(o for o in vote.options if o not in q.options)
+        q.tallies.append(vote.tallies)
+        q.ballots.extend(vote.ballots)
+    return list(found.values())
+
+
+def _ballot_values(method: str, ballot: Ballot, options: list[str]) -> dict[str, float]:
+    """What one ballot gives each option it mentions (before score averaging)."""
+    if method in ("dots", "points"):
+        return {o: float(n) for o, n in (ballot.points or {}).items()}
+    if method == "approve":
+        return {o: 1.0 for o in dict.fromkeys(ballot.approvals or [])}
+    if method == "score":
+        return {o: float(n) for o, n in (ballot.scores or {}).items()}
+    if method == "rank":
+        m = len(options)
+        # Borda: position i (1-based) earns m - i; unranked options earn nothing.
+        return {o: float(m - i) for i, o in enumerate(ballot.ranking or [], start=1)}
+    return {}
+
+
+def raw_totals(
+    method: str,
+    options: list[str],
+    tallies: Iterable[Mapping[str, Mapping[str, int | ScoreTally]]],
+    ballots: Iterable[Ballot],
+) -> dict[str, dict[str, float]]:
+    """Raw option totals per group, for every group in the tallies or ballots.
+
+    dots/points: tallies plus ballot points; approve: tallies plus approving ballots;
+    score: (Σ tally sums + Σ ballot scores) / (Σ tally voters + ballots scoring the option),
+    0 if nobody scored it; rank: Borda points summed over the group's ballots (tallies, which
+    `check` does not expect for rank, count as points). Options not listed are left out.
+    """
+    listed = set(options)
+    sums: dict[str, dict[str, float]] = {}
+    counts: dict[str, dict[str, int]] = {}  # score only: voters per option
+
+    def add(group: str, option: str, value: float, voters: int) -> None:
+        if option not in listed:
+            return
+        g_sums = sums.setdefault(group, dict.fromkeys(options, 0.0))
+        g_counts = counts.setdefault(group, dict.fromkeys(options, 0))
+        g_sums[option] += value
+        g_counts[option] += voters
+
+    for per_group in tallies:
+        for group, cells in per_group.items():
+            sums.setdefault(group, dict.fromkeys(options, 0.0))
+            counts.setdefault(group, dict.fromkeys(options, 0))
+            for option, cell in cells.items():
+                if isinstance(cell, ScoreTally):
+                    add(group, option, float(cell.sum), cell.voters)
+                else:
+                    add(group, option, float(cell), 0)
+    for ballot in ballots:
+        sums.setdefault(ballot.group, dict.fromkeys(options, 0.0))
+        counts.setdefault(ballot.group, dict.fromkeys(options, 0))
+        for option, value in _ballot_values(method, ballot, options).items():
+            add(ballot.group, option, value, 1)
+    if method != "score":
+        return sums
+    return {
+        g: {o: (s[o] / counts[g][o] if counts[g][o] else 0.0) for o in options}
+        for g, s in sums.items()
+    }
+
+
+def _ordered_groups(ws: Workspace, groups: Iterable[str]) -> list[str]:
+    """Groups in strategy.yaml order, then any unknown ones by id."""
+    present = set(groups)
+    known = [g for g in ws.strategy.groups if g in present]
+    return known + sorted(present - set(known))
+
+
+def weight(ws: Workspace, group: str) -> float:
+    """A group's weight; 1.0 when the group or its weight is missing."""
+    found = ws.strategy.groups.get(group)
+    return found.weight if found is not None else 1.0
+
+
+def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResult:
+    """Raw totals, per-group shares and pooled/groups shares of one question."""
+    raw = raw_totals(q.method, q.options, q.tallies, q.ballots)
+    attendance = ws.workshops[q.workshop].attendance if q.workshop in ws.workshops else {}
+    with_tallies = {g for t in q.tallies for g in t}
+    groups: dict[str, GroupTally] = {}
+    for g in _ordered_groups(ws, raw):
+        total = math.fsum(raw[g].values())
+        took_part = total > 0
+        ballots = sum(1 for b in q.ballots if b.group == g)
+        present = attendance.get(g, 0)
+        groups[g] = GroupTally(
+            group=g,
+            raw=raw[g],
+            shares={o: (raw[g][o] / total if took_part else 0.0) for o in q.options},
+            ballots=ballots,
+            has_tallies=g in with_tallies,
+            attendance=present,
+            head_count=ballots + (present if g in with_tallies else 0),
+            took_part=took_part,
+        )
+    voters = [t for t in groups.values() if t.took_part]
+    ignored = not voters
+
+    pooled_den = math.fsum(weight(ws, t.group) * math.fsum(t.raw.values()) for t in voters)
+    groups_den = math.fsum(weight(ws, t.group) for t in voters)
+    pooled: dict[str, float] = {}
+    by_group: dict[str, float] = {}
+    for o in q.options:
+        num = math.fsum(weight(ws, t.group) * t.raw[o] for t in voters)
+        pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
+        num = math.fsum(weight(ws, t.group) * t.shares[o] for t in voters)
+        by_group[o] = num / groups_den if groups_den > 0 else 0.0
+    return QuestionResult(
+        workshop=q.workshop,
+        vote=q.vote,
+        question=q.question,
+        method=q.method,
+        options=list(q.options),
+        groups=groups,
+        shares_pooled=pooled,
+        shares_groups=by_group,
+        shares=pooled if balance == "pooled" else by_group,
+        ignored=ignored,
+    )
+
+
+def _mean(values: list[float]) -> float:
+    return math.fsum(values) / len(values) if values else 0.0
+
+
+def theme_priorities(
+    questions: list[QuestionResult], themes: list[str]
+) -> dict[str, tuple[float, bool]]:
+    """Per theme: (mean share over the non-ignored questions listing it, voted)."""
+    result: dict[str, tuple[float, bool]] = {}
+    for t in themes:
+        shares = [q.shares[t] for q in questions if not q.ignored and t in q.options]
+        result[t] = (_mean(shares), bool(shares))
+    return result
+
+
+def group_priorities(
+    ws: Workspace, questions: list[QuestionResult], themes: list[str]
+) -> dict[str, dict[str, float]]:
+    """`group_scores`: per group that took part in a question listing a ranked theme.
+
+    A group's priority for a theme is its mean share_g over the non-ignored questions listing
+    the theme that the group took part in; 0 when it never had that chance.
+    """
+    ranked = set(themes)
+    relevant = [q for q in questions if not q.ignored and ranked.intersection(q.options)]
+    groups = _ordered_groups(ws, (g for q in relevant for g in q.took_part))
+    scores: dict[str, dict[str, float]] = {}
+    for g in groups:
+        scores[g] = {
+            t: _mean(
+                [
+                    q.groups[g].shares[t]
+                    for q in relevant
+                    if t in q.options and g in q.groups and q.groups[g].took_part
+                ]
+            )
+            for t in themes
+        }
+    return scores
+
+
+def competition_ranks(scores: Mapping[str, float]) -> dict[str, int]:
+    """1 + the number of others scoring higher by more than 1e-9 ("1, 2, 2, 4")."""
+    values = list(scores.values())
+    return {t: 1 + sum(1 for v in values if v > s + TIE_TOLERANCE) for t, s in scores.items()}
+
+
+def rank_themes(priorities: Mapping[str, tuple[float, bool]]) -> list[RankedTheme]:
+    """The ranking: competition ranks, ordered by rank then theme id."""
+    ranks = competition_ranks({t: s for t, (s, _v) in priorities.items()})
+    rows = [RankedTheme(t, ranks[t], s, v) for t, (s, v) in priorities.items()]
+    return sorted(rows, key=lambda r: (r.rank, r.theme))
