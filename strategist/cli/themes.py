@@ -1,3 +1,139 @@
-"""`strategist themes` commands."""
+"""`strategist theme add|rename|merge|drop` and `strategist influence set`."""
 
-from strategist.cli._root import main  # noqa: F401
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from strategist import store
+from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.model import THEME_STATUSES, Workspace
+from strategist.ops import OpsError
+from strategist.ops import themes as theme_ops
+
+__all__ = ["editing", "influence", "load_for_edit", "theme"]
+
+T = TypeVar("T")
+
+
+def load_for_edit(root: Path) -> Workspace:
+    """Load a workspace that an edit may change.
+
+    An edit needs the whole workspace: a rename that skipped a broken capture file would
+    leave references to the old id behind. So any error refuses the edit (exit 1, with the
+    findings printed, as `check` would print them).
+    """
+    try:
+        result = store.load_workspace(root)
+    except store.NotAWorkspaceError as exc:
+        raise EnvironmentProblem(str(exc)) from exc
+    except OSError as exc:
+        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or root}") from exc
+    if result.has_errors or result.workspace is None:
+        for finding in result.findings:
+            if finding.severity == "error":
+                click.echo(finding.format(), err=True)
+        click.echo("error: fix the errors above first; nothing was changed", err=True)
+        raise SystemExit(EXIT_CONTENT)
+    return result.workspace
+
+
+@contextmanager
+def editing() -> Iterator[None]:
+    """Turn refused edits into exit 1 and trouble outside the content into exit 2."""
+    try:
+        yield
+    except OpsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_CONTENT) from exc
+    except store.ConflictError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_CONTENT) from exc
+    except store.StoreError as exc:
+        raise EnvironmentProblem(str(exc)) from exc
+    except OSError as exc:
+        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or ''}") from exc
+
+
+def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
+    ws = load_for_edit(ctx.root())
+    with editing():
+        return edit(ws)
+
+
+@main.group()
+def theme() -> None:
+    """Add, rename, merge or drop a theme."""
+
+
+@theme.command("add")
+@click.argument("theme_id", metavar="ID")
+@click.option("--title", required=True, help="The theme's title.")
+@click.option(
+    "--status",
+    type=click.Choice([s for s in THEME_STATUSES if s != "merged"]),
+    default="proposed",
+    show_default=True,
+)
+@pass_context
+def theme_add(ctx: Context, theme_id: str, title: str, status: str) -> None:
+    """Create themes/ID.yaml."""
+    _run(ctx, lambda ws: theme_ops.add_theme(ws, theme_id, title, status))
+    click.echo(f"themes/{theme_id}.yaml")
+
+
+@theme.command("rename")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@pass_context
+def theme_rename(ctx: Context, old: str, new: str) -> None:
+    """Give theme OLD the id NEW and update every reference to it.
+
+    Renames the theme file and rewrites influences, requires, merged_into, the theme of
+    every input, vote options, tallies and ballots, and workshop theme lists. Prints the
+    files written or removed.
+    """
+    for path in _run(ctx, lambda ws: theme_ops.rename_theme(ws, old, new)):
+        click.echo(path)
+
+
+@theme.command("merge")
+@click.argument("source", metavar="SRC")
+@click.argument("target", metavar="INTO")
+@pass_context
+def theme_merge(ctx: Context, source: str, target: str) -> None:
+    """Mark SRC merged into INTO and move SRC's inputs to INTO.
+
+    Votes stay as recorded; influences and requires naming SRC are left for you to
+    re-score (`check` warns about them).
+    """
+    moved = _run(ctx, lambda ws: theme_ops.merge_theme(ws, source, target))
+    click.echo(f"{source} merged into {target}; {moved} input(s) moved")
+
+
+@theme.command("drop")
+@click.argument("theme_id", metavar="ID")
+@pass_context
+def theme_drop(ctx: Context, theme_id: str) -> None:
+    """Mark theme ID dropped (kept for history, left out of the analysis)."""
+    _run(ctx, lambda ws: theme_ops.drop_theme(ws, theme_id))
+    click.echo(f"{theme_id} dropped")
+
+
+@main.group()
+def influence() -> None:
+    """Edit the influence matrix."""
+
+
+@influence.command("set")
+@click.argument("source", metavar="A")
+@click.argument("target", metavar="B")
+@click.argument("strength", metavar="N", type=click.IntRange(0, 3))
+@pass_context
+def influence_set(ctx: Context, source: str, target: str, strength: int) -> None:
+    """Set how strongly theme A drives theme B: 0 none, 1 weak, 2 medium, 3 strong."""
+    _run(ctx, lambda ws: theme_ops.set_influence(ws, source, target, strength))

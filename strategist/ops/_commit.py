@@ -1,0 +1,141 @@
+"""Apply an edit to a copy of the workspace, refuse it if it adds errors, save what changed.
+
+Every op in ``strategist.ops.themes`` and ``strategist.ops.votes`` works the same way: it
+deep-copies the workspace, edits the copy, and hands both to :func:`commit`. Comparing the
+two models tells which files changed, so an op that touches many files (a theme rename)
+needs no bookkeeping of its own, and a refused edit never leaves the caller's model half
+changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from strategist import store
+from strategist.model import Finding, Workshop, Workspace
+from strategist.ops import OpsError
+
+__all__ = ["SLUG", "check_slug", "commit", "draft_of"]
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+"""IDs are lowercase ASCII slugs (DESIGN: the workspace)."""
+
+
+def check_slug(value: str, what: str) -> None:
+    """Refuse an id that is not a lowercase ASCII slug."""
+    if not SLUG.match(value):
+        raise OpsError(
+            f"{what} {value!r} is not a valid id: use lowercase letters, digits and '-',"
+            " starting with a letter or digit"
+        )
+
+
+def draft_of(ws: Workspace) -> Workspace:
+    """A deep copy to edit; the original stays untouched until :func:`commit`."""
+    return copy.deepcopy(ws)
+
+
+def _errors(findings: list[Finding]) -> Counter[tuple[str, str]]:
+    return Counter((f.code, f.message) for f in findings if f.severity == "error")
+
+
+def _refuse_new_errors(before: Workspace, after: Workspace) -> None:
+    """Raise OpsError when `after` has an error that `before` did not have."""
+    added = _errors(store.validate(after)) - _errors(store.validate(before))
+    if added:
+        code, message = sorted(added)[0]
+        raise OpsError(f"{message} [{code}]")
+
+
+def _workshop_fields(workshop: Workshop) -> Workshop:
+    """The part of a workshop that lives in workshop.yaml (captures have their own files)."""
+    return dataclasses.replace(workshop, captures={})
+
+
+def _planned_writes(before: Workspace, after: Workspace) -> list[tuple[str, str, str | None]]:
+    """(kind, key, sub-key) of every file that differs, deletions last."""
+    writes: list[tuple[str, str, str | None]] = []
+    if before.strategy != after.strategy:
+        writes.append(("strategy", "", None))
+    for theme_id, theme in after.themes.items():
+        if before.themes.get(theme_id) != theme:
+            writes.append(("theme", theme_id, None))
+    for workshop_id, workshop in after.workshops.items():
+        old = before.workshops.get(workshop_id)
+        if old is None or _workshop_fields(old) != _workshop_fields(workshop):
+            writes.append(("workshop", workshop_id, None))
+        for device, capture in workshop.captures.items():
+            if old is None or old.captures.get(device) != capture:
+                writes.append(("capture", workshop_id, device))
+    for theme_id in before.themes:
+        if theme_id not in after.themes:
+            writes.append(("delete-theme", theme_id, None))
+    return writes
+
+
+def _relpath(kind: str, key: str, sub: str | None) -> str:
+    if kind == "strategy":
+        return "strategy.yaml"
+    if kind in ("theme", "delete-theme"):
+        return f"themes/{key}.yaml"
+    if kind == "workshop":
+        return f"workshops/{key}/workshop.yaml"
+    return f"workshops/{key}/capture-{sub}.yaml"
+
+
+def _refuse_stale(ws: Workspace, paths: list[str]) -> None:
+    """Check every target before writing any, so a multi-file edit is all or nothing.
+
+    The store checks each file again when it writes; this pre-check only makes sure a
+    rename does not stop half-way because the fifth of six files changed on disk.
+    """
+    for rel in paths:
+        path = Path(ws.root) / rel
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            continue
+        stamp = ws.stamps.get(rel)
+        if stamp is None or (stamp.mtime_ns, stamp.size) != (st.st_mtime_ns, st.st_size):
+            raise store.StaleFileError(f"{rel} changed on disk since it was loaded; reload first")
+
+
+def commit(ws: Workspace, draft: Workspace) -> list[str]:
+    """Validate `draft` against `ws`, save every changed file, then adopt the draft.
+
+    Args:
+        ws: the workspace as loaded (and as on disk).
+        draft: a copy of `ws` (from :func:`draft_of`) with the edit applied.
+
+    Returns:
+        The workspace-relative paths written or deleted, in order.
+
+    Raises:
+        OpsError: the edit would introduce an error; nothing was written.
+        store.StoreError: a file changed on disk or holds conflict markers.
+    """
+    _refuse_new_errors(ws, draft)
+    writes = _planned_writes(ws, draft)
+    paths = [_relpath(*w) for w in writes]
+    _refuse_stale(ws, paths)
+    for kind, key, sub in writes:
+        if kind == "strategy":
+            store.save_strategy(draft)
+        elif kind == "theme":
+            store.save_theme(draft, draft.themes[key])
+        elif kind == "workshop":
+            store.save_workshop(draft, draft.workshops[key])
+        elif kind == "capture":
+            assert sub is not None
+            store.save_capture(draft, key, draft.workshops[key].captures[sub])
+        else:
+            store.delete_theme_file(draft, key)
+    # The caller keeps its reference; give it the edited state (stamps included).
+    for f in dataclasses.fields(Workspace):
+        setattr(ws, f.name, getattr(draft, f.name))
+    return paths

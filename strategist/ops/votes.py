@@ -1,0 +1,233 @@
+"""Vote edits: create a vote, set tallies read off a wall, add a ballot.
+
+A new vote goes into this device's capture file of the workshop (created when missing),
+because during a workshop only the device that owns a capture file writes it. Tallies and
+ballots go to the capture file that holds the vote, this device's first when several
+devices recorded the same question.
+"""
+
+from __future__ import annotations
+
+from strategist.model import (
+    METHODS,
+    RANKED_STATUSES,
+    Ballot,
+    Capture,
+    ScoreTally,
+    Vote,
+    Workshop,
+    Workspace,
+)
+from strategist.ops import OpsError
+from strategist.ops._commit import check_slug, commit, draft_of
+
+__all__ = [
+    "BALLOT_FIELDS",
+    "TallyValue",
+    "add_ballot",
+    "add_vote",
+    "default_options",
+    "find_vote",
+    "set_tallies",
+    "set_tally",
+]
+
+TallyValue = int | ScoreTally
+"""A tally cell: a count, or `[sum, voters]` for score votes."""
+
+BALLOT_FIELDS = {
+    "dots": "points",
+    "points": "points",
+    "approve": "approvals",
+    "score": "scores",
+    "rank": "ranking",
+}
+"""The ballot field each method uses (DESIGN: capture files)."""
+
+
+def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
+    try:
+        return ws.workshops[workshop_id]
+    except KeyError:
+        raise OpsError(f"there is no workshop {workshop_id!r}") from None
+
+
+def default_options(ws: Workspace) -> list[str]:
+    """The ranked themes (proposed and active), by id: what a new vote asks about."""
+    return [t.id for t in ws.themes_with(RANKED_STATUSES)]
+
+
+def find_vote(ws: Workspace, workshop_id: str, vote_id: str, device: str) -> tuple[str, Vote]:
+    """The (device, vote) holding `vote_id` in a workshop, this device's capture first.
+
+    Raises:
+        OpsError: no such workshop or vote.
+    """
+    workshop = _workshop(ws, workshop_id)
+    devices = [device] + [d for d in workshop.captures if d != device]
+    for name in devices:
+        capture = workshop.captures.get(name)
+        if capture is None:
+            continue
+        for vote in capture.votes:
+            if vote.id == vote_id:
+                return name, vote
+    raise OpsError(f"workshop {workshop_id!r} has no vote {vote_id!r}")
+
+
+def add_vote(
+    ws: Workspace,
+    workshop_id: str,
+    device: str,
+    vote_id: str,
+    question: str,
+    method: str,
+    options: list[str] | None = None,
+) -> Vote:
+    """Add a vote to this device's capture file of a workshop.
+
+    Args:
+        options: theme ids or free option ids; None means the ranked themes.
+
+    Raises:
+        OpsError: unknown workshop or method, bad or taken id, no question, no options,
+            an option twice.
+    """
+    workshop = _workshop(ws, workshop_id)
+    check_slug(vote_id, "vote")
+    if method not in METHODS:
+        raise OpsError(f"method {method!r} is not one of {', '.join(METHODS)}")
+    if not question.strip():
+        raise OpsError("a vote needs a question")
+    chosen = default_options(ws) if options is None else list(options)
+    if not chosen:
+        raise OpsError("a vote needs at least one option")
+    for option in chosen:
+        check_slug(option, "option")
+    if len(set(chosen)) != len(chosen):
+        raise OpsError("an option is listed twice")
+    capture = workshop.captures.get(device)
+    if capture is not None and any(v.id == vote_id for v in capture.votes):
+        raise OpsError(f"vote {vote_id!r} exists already in this device's capture file")
+    draft = draft_of(ws)
+    dw = draft.workshops[workshop_id]
+    if device not in dw.captures:
+        dw.captures[device] = Capture(device=device)
+        dw.captures = dict(sorted(dw.captures.items()))
+    vote = Vote(id=vote_id, question=question.strip(), method=method, options=chosen)
+    dw.captures[device].votes.append(vote)
+    commit(ws, draft)
+    return ws.workshops[workshop_id].captures[device].votes[-1]
+
+
+def _check_cell(vote: Vote, group: str, option: str, value: TallyValue | None) -> None:
+    if option not in vote.options:
+        raise OpsError(f"vote {vote.id!r} has no option {option!r}")
+    if value is None:
+        return
+    if vote.method == "rank":
+        raise OpsError("a rank vote takes ballots, not tallies")
+    if vote.method == "score":
+        if not isinstance(value, ScoreTally):
+            raise OpsError("a score tally is a sum and a number of voters (SUM/VOTERS)")
+        if value.sum < 0 or value.voters < 0:
+            raise OpsError("a tally cannot be negative")
+    elif isinstance(value, ScoreTally | bool):
+        raise OpsError(f"a {vote.method} tally is a whole number")
+    elif value < 0:
+        raise OpsError("a tally cannot be negative")
+
+
+def set_tallies(
+    ws: Workspace,
+    workshop_id: str,
+    vote_id: str,
+    group: str,
+    cells: dict[str, TallyValue | None],
+    device: str,
+) -> dict[str, TallyValue]:
+    """Set (not add to) a group's tally cells of a vote; None clears a cell.
+
+    Returns:
+        The group's tallies after the edit.
+
+    Raises:
+        OpsError: unknown workshop, vote, group or option; a negative or ill-typed value.
+    """
+    holder, vote = find_vote(ws, workshop_id, vote_id, device)
+    if group not in ws.strategy.groups:
+        raise OpsError(f"there is no stakeholder group {group!r}")
+    for option, value in cells.items():
+        _check_cell(vote, group, option, value)
+    draft = draft_of(ws)
+    _, dvote = find_vote(draft, workshop_id, vote_id, holder)
+    row = dict(dvote.tallies.get(group, {}))
+    for option, value in cells.items():
+        if value is None:
+            row.pop(option, None)
+        else:
+            row[option] = value
+    # Cells follow the order of the options, so the file reads like the wall.
+    ordered = {o: row[o] for o in dvote.options if o in row}
+    tallies = dict(dvote.tallies)
+    if ordered:
+        tallies[group] = ordered
+    else:
+        tallies.pop(group, None)
+    dvote.tallies = {g: tallies[g] for g in ws.strategy.groups if g in tallies}
+    commit(ws, draft)
+    return dict(ordered)
+
+
+def set_tally(
+    ws: Workspace,
+    workshop_id: str,
+    vote_id: str,
+    group: str,
+    option: str,
+    value: TallyValue | None,
+    device: str,
+) -> None:
+    """Set one tally cell (None clears it); see :func:`set_tallies`."""
+    set_tallies(ws, workshop_id, vote_id, group, {option: value}, device)
+
+
+def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, device: str) -> None:
+    """Append a pseudonymous ballot to a vote.
+
+    Raises:
+        OpsError: unknown workshop, vote or group; a field that does not fit the method;
+            an unknown option or one given twice; the voter has a ballot already.
+    """
+    holder, vote = find_vote(ws, workshop_id, vote_id, device)
+    check_slug(ballot.voter, "voter")
+    if ballot.group not in ws.strategy.groups:
+        raise OpsError(f"there is no stakeholder group {ballot.group!r}")
+    field_name = BALLOT_FIELDS[vote.method]
+    given = {
+        name
+        for name in ("points", "approvals", "scores", "ranking")
+        if getattr(ballot, name) is not None
+    }
+    if given != {field_name}:
+        raise OpsError(f"a {vote.method} ballot carries `{field_name}` and nothing else")
+    value = getattr(ballot, field_name)
+    chosen = list(value)
+    if not chosen:
+        raise OpsError("the ballot is empty")
+    for option in chosen:
+        if option not in vote.options:
+            raise OpsError(f"vote {vote.id!r} has no option {option!r}")
+    if len(set(chosen)) != len(chosen):
+        raise OpsError("an option appears twice in the ballot")
+    if isinstance(value, dict) and any(n < 0 for n in value.values()):
+        raise OpsError("a ballot cannot hold negative numbers")
+    workshop = ws.workshops[workshop_id]
+    for capture in workshop.captures.values():
+        for other in capture.votes:
+            if other.id == vote_id and any(b.voter == ballot.voter for b in other.ballots):
+                raise OpsError(f"voter {ballot.voter!r} has voted in {vote_id!r} already")
+    draft = draft_of(ws)
+    _, dvote = find_vote(draft, workshop_id, vote_id, holder)
+    dvote.ballots.append(ballot)
+    commit(ws, draft)
