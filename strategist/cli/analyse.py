@@ -1,3 +1,166 @@
-"""`strategist analyse` commands."""
+"""`strategist analyse`: vote ranking, group scores, consensus, Vester roles and roadmap."""
 
-from strategist.cli._root import main  # noqa: F401
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from strategist.analysis import Analysis, RoadmapCycleError, analyse, analysis_to_json
+from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.model import BALANCES, Workspace
+
+__all__ = ["analyse_command", "format_text"]
+
+
+def _load(root: Path) -> Workspace:
+    """Load the workspace; print findings and exit 1 on errors, exit 2 when not a workspace.
+
+    A stand-in until `strategist.cli.check.load_or_exit` exists (store-load engineer).
+    """
+    from strategist.store import NotAWorkspaceError, StoreError, load_workspace
+
+    try:
+        result = load_workspace(root)
+    except NotAWorkspaceError as exc:
+        raise EnvironmentProblem(str(exc)) from exc
+    except (StoreError, OSError) as exc:
+        raise EnvironmentProblem(str(exc)) from exc
+    for finding in result.findings:
+        click.echo(finding.format(), err=True)
+    if result.has_errors or result.workspace is None:
+        raise SystemExit(EXIT_CONTENT)
+    return result.workspace
+
+
+def _number(value: float | None, digits: int = 4) -> str:
+    return "∞" if value is None else f"{value:.{digits}f}"
+
+
+def _table(header: list[str], rows: list[list[str]], right: set[int] | None = None) -> list[str]:
+    """Plain aligned columns; columns in `right` are right-aligned (numbers)."""
+    right = right or set()
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  " + "  ".join(parts).rstrip()
+
+    return [line(header), *(line(r) for r in rows)]
+
+
+def format_text(ws: Workspace, a: Analysis) -> str:
+    """The readable report `analyse` prints by default."""
+    title = {t.id: t.title for t in ws.themes.values()}
+    out: list[str] = [f"Ranking (balance: {a.balance}; equal ranks are ties)"]
+    if a.ranking:
+        out += _table(
+            ["rank", "score", "theme", "title"],
+            [
+                [
+                    str(r.rank),
+                    _number(r.score),
+                    r.theme,
+                    title.get(r.theme, "") + ("" if r.voted else "  (not voted)"),
+                ]
+                for r in a.ranking
+            ],
+            right={0, 1},
+        )
+    else:
+        out.append("  no ranked themes")
+    if a.separate:
+        out.append("  reported separately, not ranked: " + ", ".join(a.separate))
+
+    out += ["", "Group scores (mean share per group)"]
+    groups = list(a.group_scores)
+    if groups:
+        out += _table(
+            ["theme", *groups],
+            [[r.theme, *(_number(a.group_scores[g][r.theme]) for g in groups)] for r in a.ranking],
+            right=set(range(1, len(groups) + 1)),
+        )
+    else:
+        out.append("  no group voted on a ranked theme")
+
+    c = a.consensus
+    w = "n/a (needs 2 groups and 2 voted themes)" if c.kendall_w is None else f"{c.kendall_w:.4f}"
+    out += ["", "Consensus", f"  Kendall's W: {w}"]
+    if c.spread:
+        out += _table(
+            ["theme", "spread", "contested"],
+            [[t, str(s), "yes" if t in c.contested else ""] for t, s in sorted(c.spread.items())],
+            right={1},
+        )
+
+    out += ["", "Interdependencies (Vester)"]
+    if a.vester:
+        out += _table(
+            ["theme", "active", "passive", "product", "quotient", "role"],
+            [
+                [
+                    v.theme,
+                    str(v.active),
+                    str(v.passive),
+                    str(v.product),
+                    _number(v.quotient, 2),
+                    v.role,
+                ]
+                for v in a.vester
+            ],
+            right={1, 2, 3, 4},
+        )
+    else:
+        out.append("  no analysed themes")
+
+    out += ["", "Roadmap"]
+    out += [f"  wave {w.wave} ({w.start}): {', '.join(w.themes)}" for w in a.roadmap] or [
+        "  no analysed themes"
+    ]
+    ignored = [q for q in a.questions if q.ignored]
+    if ignored:
+        out += ["", "Ignored questions (nobody voted)"]
+        out += [f"  {q.workshop} / {q.vote}: {q.question}" for q in ignored]
+    return "\n".join(out) + "\n"
+
+
+@main.command("analyse")
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: readable tables; json: the keys listed in the README.",
+)
+@click.option(
+    "--balance",
+    type=click.Choice(BALANCES),
+    default=None,
+    help="How group votes combine (default: scoring.balance of strategy.yaml).",
+)
+@pass_context
+def analyse_command(
+    ctx: Context, directory: Path | None, output_format: str, balance: str | None
+) -> None:
+    """Analyse the votes and theme interdependencies of the workspace DIR.
+
+    Prints the ranking (ties shown as ties), group scores, consensus (Kendall's W,
+    contested themes), Vester roles and the roadmap. Exits 1 with the findings when
+    the workspace has errors.
+    """
+    ws = _load(ctx.root(directory))
+    try:
+        result = analyse(ws, balance)
+    except RoadmapCycleError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_CONTENT) from exc
+    if output_format == "json":
+        click.echo(json.dumps(analysis_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_text(ws, result), nl=False)
