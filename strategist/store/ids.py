@@ -1,21 +1,130 @@
-"""Input ids and this clone's device name."""
+"""Input ids and this clone's device name.
+
+Input ids are 8 random characters of lowercase Crockford base32, so two clones
+capturing at the same time never collide (40 random bits). The device name names this
+clone's capture files (``capture-<device>.yaml``); it lives in ``.strategist/device``,
+which is git-ignored, so every clone keeps its own.
+"""
 
 from __future__ import annotations
 
+import re
+import secrets
+import socket
 from pathlib import Path
 
 from strategist.model import Workspace
+from strategist.store.errors import StoreError
+from strategist.store.save import write_atomic
 
-__all__ = ["device_name", "new_input_id", "set_device_name"]
+__all__ = [
+    "CROCKFORD_ALPHABET",
+    "device_name",
+    "is_slug",
+    "new_input_id",
+    "random_suffix",
+    "set_device_name",
+    "slugify",
+]
+
+CROCKFORD_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+"""Lowercase Crockford base32: no i, l, o, u (easy to read aloud and to copy)."""
+
+INPUT_ID_LENGTH = 8
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_DEVICE_DIR = ".strategist"
+_DEVICE_FILE = "device"
+
+
+def is_slug(value: str) -> bool:
+    """Whether `value` is a valid id: ``[a-z0-9][a-z0-9-]*``."""
+    return _SLUG.fullmatch(value) is not None
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by single dashes ('' if none)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def random_suffix(length: int) -> str:
+    """`length` random Crockford base32 characters."""
+    return "".join(secrets.choice(CROCKFORD_ALPHABET) for _ in range(length))
 
 
 def new_input_id(ws: Workspace) -> str:
-    raise NotImplementedError("store-save engineer: in progress")
+    """A fresh input id, unique in `ws`.
+
+    Ids still referenced (objective and measure sources, ``duplicate_of``) count as
+    taken, so a new input never inherits the references of a deleted one.
+    """
+    taken = {item.id for _, _, item in ws.inputs()}
+    for _, _, item in ws.inputs():
+        if item.duplicate_of:
+            taken.add(item.duplicate_of)
+    for theme in ws.themes.values():
+        for objective in theme.objectives:
+            taken.update(objective.sources)
+            for measure in objective.measures:
+                taken.update(measure.sources)
+    while True:
+        candidate = random_suffix(INPUT_ID_LENGTH)
+        if candidate not in taken:
+            return candidate
 
 
 def device_name(root: str | Path, create: bool = True) -> str | None:
-    raise NotImplementedError("store-save engineer: in progress")
+    """This clone's device name, from ``<root>/.strategist/device``.
+
+    Args:
+        root: the workspace directory.
+        create: when no name is kept yet, make one (host name plus 4 random
+            characters), store it and return it; otherwise return None.
+
+    Raises:
+        StoreError: the stored name is not a valid slug, or it cannot be read/written.
+    """
+    path = Path(root, _DEVICE_DIR, _DEVICE_FILE)
+    try:
+        name = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        name = ""
+    except OSError as e:
+        raise StoreError(f"{_DEVICE_DIR}/{_DEVICE_FILE}: cannot read: {e.strerror or e}") from e
+    if name:
+        if not is_slug(name):
+            raise StoreError(
+                f"{_DEVICE_DIR}/{_DEVICE_FILE}: invalid device name {name!r}: "
+                "use lowercase letters, digits and '-'"
+            )
+        return name
+    if not create:
+        return None
+    host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
+    name = f"{host}-{random_suffix(4)}"
+    set_device_name(root, name)
+    return name
 
 
 def set_device_name(root: str | Path, name: str) -> None:
-    raise NotImplementedError("store-save engineer: in progress")
+    """Keep `name` as this clone's device name (in the git-ignored ``.strategist/``).
+
+    Raises:
+        ValueError: `name` is not a slug (``[a-z0-9][a-z0-9-]*``).
+        StoreError: the file cannot be written.
+    """
+    if not is_slug(name):
+        raise ValueError(
+            f"invalid device name {name!r}: use lowercase letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+    directory = Path(root, _DEVICE_DIR)
+    try:
+        directory.mkdir(exist_ok=True)
+        ignore = directory / ".gitignore"
+        if not ignore.exists():
+            # Ignores the folder from inside, so it stays out of git even when the
+            # workspace's own .gitignore does not mention it.
+            write_atomic(ignore, b"*\n")
+        write_atomic(directory / _DEVICE_FILE, f"{name}\n".encode())
+    except OSError as e:
+        raise StoreError(f"{_DEVICE_DIR}/{_DEVICE_FILE}: cannot write: {e.strerror or e}") from e
