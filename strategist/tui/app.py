@@ -1,25 +1,164 @@
-"""The strategist App: composes screens and routes messages; nothing else."""
+"""The strategist App: holds the workspace, composes screens, routes messages.
+
+Everything a screen shows comes from `StrategistApp.workspace`; loads and saves run
+through `StrategistApp.tasks` (one background thread, one error handler); screens
+live in `strategist.tui.screens`, registered as App MODES in `strategist.tui.modes`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from strategist.model import Finding, Workspace
+from strategist.store import LoadResult, load_workspace
+from strategist.tui.commands import StrategistCommands
+from strategist.tui.modes import DEFAULT_MODE, MODE_ENTRIES
+from strategist.tui.poller import FilePoller
+from strategist.tui.screens.confirm import ConfirmDialog
+from strategist.tui.screens.help import HelpScreen
+from strategist.tui.screens.unsaved import edited_paths
+from strategist.tui.tasks import TaskRunner
+
+__all__ = ["StrategistApp"]
+
+POLL_SECONDS = 1.0
+"""How often the workspace files are checked for changes made elsewhere."""
 
 
 class StrategistApp(App[None]):
-    """Placeholder shell until the overview screen lands."""
+    """The terminal UI on one workspace directory."""
 
     TITLE = "strategist"
-    BINDINGS = [Binding("q", "quit", "Quit", id="quit")]
+    CSS_PATH = "strategist.tcss"
+    COMMANDS = App.COMMANDS | {StrategistCommands}
+    MODES: ClassVar[dict[str, Any]] = {entry.name: entry.screen for entry in MODE_ENTRIES}
+    DEFAULT_MODE = DEFAULT_MODE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        *(
+            Binding(e.key, f"switch_mode('{e.name}')", e.description, id=f"mode-{e.name}")
+            for e in MODE_ENTRIES
+        ),
+        Binding("ctrl+r", "reload", "Reload", id="reload"),
+        Binding("f10", "toggle_dark", "Light/dark", id="toggle-dark"),
+    ]
 
-    def __init__(self, workspace_dir: Path) -> None:
+    def __init__(self, workspace_dir: Path, *, poll: bool = True) -> None:
+        """Open `workspace_dir`; `poll=False` leaves change polling to the caller (tests)."""
         super().__init__()
-        self.workspace_dir = workspace_dir
+        self.root = Path(workspace_dir).resolve()
+        self.workspace: Workspace | None = None
+        """The loaded workspace; None until loaded or when strategy.yaml is unusable."""
+        self.findings: list[Finding] = []
+        """What the last load found (the `check` findings)."""
+        self.generation = 0
+        """Counts loads, so screens know when to refresh."""
+        self.tasks = TaskRunner(self)
+        self.poller = FilePoller(self.root)
+        self._poll = poll
+        self._asking = False
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"Workspace: {self.workspace_dir.resolve()}")
-        yield Footer()
+    def on_mount(self) -> None:
+        self.sub_title = str(self.root)
+        self.reload()
+        if self._poll:
+            self.set_interval(POLL_SECONDS, self.poll_files, name="poll-files")
+
+    def on_unmount(self) -> None:
+        self.tasks.shutdown()
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Load the workspace again in the background, then refresh the screens."""
+        root = self.root
+        self.tasks.run(lambda: load_workspace(root), "Loading the workspace", done=self._loaded)
+
+    def _loaded(self, result: LoadResult) -> None:
+        self.workspace = result.workspace
+        self.findings = result.findings
+        self.generation += 1
+        self.poller.rebase()
+        self.title = result.workspace.strategy.cluster if result.workspace else "strategist"
+        errors = [f for f in result.findings if f.severity == "error"]
+        if errors:
+            shown = "\n".join(f.format() for f in errors[:3])
+            more = f"\n… and {len(errors) - 3} more (strategist check)" if len(errors) > 3 else ""
+            self.notify(
+                f"The workspace has {len(errors)} error(s); broken files are not loaded "
+                f"and will not be overwritten:\n{shown}{more}",
+                severity="error",
+                timeout=15,
+            )
+        self.refresh_screens()
+
+    def refresh_screens(self) -> None:
+        """Let every workspace screen on the current stack show the new workspace."""
+        from strategist.tui.screens.base import WorkspaceScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkspaceScreen):
+                screen.sync_workspace()
+
+    # ------------------------------------------------------------------ polling
+
+    def poll_files(self) -> None:
+        """Reload when a workspace file changed on disk, asking first if it has an open edit."""
+        if self.tasks.busy or self._asking:
+            return  # our own save may be under way; look again next time
+        changed = self.poller.changes(self.workspace)
+        if not changed:
+            return
+        conflicting = changed & edited_paths(self.screen_stack)
+        if not conflicting:
+            self.notify("Changed on disk, reloaded: " + ", ".join(sorted(changed)))
+            self.reload()
+            return
+        self._asking = True
+        names = ", ".join(sorted(conflicting))
+
+        def answered(reload: bool | None) -> None:
+            self._asking = False
+            if reload:
+                self._discard_edits()
+                self.reload()
+            else:
+                self.notify(
+                    f"{names} is not reloaded; saving your edit will be refused "
+                    "until you reload (ctrl+r).",
+                    severity="warning",
+                )
+
+        self.push_screen(
+            ConfirmDialog(
+                f"{names} changed on disk while you are editing it.\n"
+                "Reload it and discard your unsaved edit?",
+                yes="Reload",
+                no="Keep editing",
+            ),
+            answered,
+        )
+
+    def _discard_edits(self) -> None:
+        from strategist.tui.screens.unsaved import UnsavedEdit
+
+        for screen in list(self.screen_stack):
+            if isinstance(screen, UnsavedEdit):
+                screen.discard()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        """Show every binding."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_reload(self) -> None:
+        """Load the workspace from disk again."""
+        self.reload()

@@ -1,0 +1,52 @@
+"""The command palette (ctrl+p): every mode, every app action and the screen's actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from strategist.tui.screens.help import _bindings
+
+__all__ = ["StrategistCommands"]
+
+
+class StrategistCommands(Provider):
+    """Offers each binding with a description of the app and of the current screen."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        app = self.app
+        commands: list[tuple[str, Callable[[], Any], str]] = []
+        screen = self.screen  # the screen below the palette
+        for binding in _bindings(getattr(screen, "BINDINGS", [])):
+            if binding.description:
+                commands.append(
+                    (
+                        f"{binding.description}",
+                        partial(screen.run_action, binding.action),
+                        f"{binding.key_display or binding.key} on this screen",
+                    )
+                )
+        for binding in _bindings(app.BINDINGS):
+            if binding.description:
+                commands.append(
+                    (
+                        binding.description,
+                        partial(app.run_action, binding.action),
+                        binding.key_display or binding.key,
+                    )
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, run, help_text in self._commands():
+            yield DiscoveryHit(name, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, run, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help_text)

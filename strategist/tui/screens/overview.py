@@ -1,0 +1,99 @@
+"""The overview: the process at a glance (the default screen)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from strategist.model import Workspace
+from strategist.tui.screens.base import WorkspaceScreen
+
+__all__ = ["OverviewScreen", "theme_ranks"]
+
+
+def theme_ranks(ws: Workspace) -> tuple[dict[str, int], str | None]:
+    """Current rank per theme id via the analysis, and a note when it is unavailable.
+
+    The analysis refuses or fails on some workspaces (errors, a roadmap cycle, or it
+    is simply not there yet); the overview then shows the themes without ranks.
+    """
+    try:
+        from strategist.analysis import analyse
+
+        result = analyse(ws)
+        return {r.theme: r.rank for r in result.ranking}, None
+    except Exception as exc:  # the overview must open whatever the analysis does
+        return {}, f"Ranking unavailable: {type(exc).__name__}: {exc}"
+
+
+class OverviewScreen(WorkspaceScreen):
+    """Cluster, title, horizon, status; themes with rank; workshops; check findings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="overview"):
+            yield Static("Loading…", id="strategy")
+            yield Static("", id="findings")
+            yield Static("[b]Themes[/b]", classes="heading")
+            yield DataTable(id="themes", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="rank-note")
+            yield Static("[b]Workshops[/b]", classes="heading")
+            yield DataTable(id="workshops", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#themes", DataTable).add_columns("Rank", "Theme", "Title", "Status")
+        self.query_one("#workshops", DataTable).add_columns(
+            "Date", "Workshop", "Format", "Location", "Attendance"
+        )
+        self.sync_workspace()
+
+    def refresh_workspace(self) -> None:
+        ws = self.workspace
+        findings = self.strategist.findings
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = len(findings) - errors
+        self.query_one("#findings", Static).update(
+            f"Check: [b]{errors}[/b] error(s), [b]{warnings}[/b] warning(s)"
+            + ("  — run `strategist check` for details" if findings else "")
+        )
+        themes = self.query_one("#themes", DataTable)
+        workshops = self.query_one("#workshops", DataTable)
+        themes.clear()
+        workshops.clear()
+        if ws is None:
+            self.query_one("#strategy", Static).update(
+                f"No workspace loaded from {self.strategist.root} (see the notifications)."
+            )
+            return
+        s = ws.strategy
+        version = f" {s.version}" if s.version else ""
+        self.query_one("#strategy", Static).update(
+            f"[b]{s.cluster}[/b] — {s.title}\n"
+            f"Horizon {s.horizon.start}–{s.horizon.end} · status {s.status}{version}"
+            + (f" · facilitated by {s.facilitator}" if s.facilitator else "")
+        )
+        ranks, note = theme_ranks(ws)
+        ordered = sorted(ws.themes.values(), key=lambda t: (ranks.get(t.id, 10**6), t.id))
+        for theme in ordered:
+            rank = str(ranks[theme.id]) if theme.id in ranks else "–"
+            themes.add_row(rank, theme.id, theme.title, theme.status, key=theme.id)
+        self.query_one("#rank-note", Static).update(note or "")
+        for workshop in ws.workshops.values():
+            total = sum(workshop.attendance.values())
+            groups = ", ".join(f"{g} {n}" for g, n in workshop.attendance.items())
+            attendance = f"{total} ({groups})" if groups else "–"
+            workshops.add_row(
+                workshop.date.isoformat(),
+                workshop.title,
+                workshop.format,
+                workshop.location,
+                attendance,
+                key=workshop.id,
+            )

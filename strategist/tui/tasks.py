@@ -1,0 +1,93 @@
+"""Slow work off the UI thread, with one error handler.
+
+Every load and save of the TUI goes through `TaskRunner.run`: the function runs on a
+single background thread (so saves reach the disk in the order the user made them),
+and its result or exception comes back on the UI thread. Exceptions become an error
+notification through `describe_error`; the app never dies with a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from textual.app import App
+from textual.worker import Worker
+
+from strategist.ops import OpsError
+from strategist.store import ConflictError, StaleFileError, StoreError
+
+__all__ = ["TaskRunner", "describe_error"]
+
+T = TypeVar("T")
+
+
+def describe_error(exc: BaseException, doing: str) -> str:
+    """A one-paragraph message for a failed task, in the user's words."""
+    if isinstance(exc, StaleFileError):
+        return (
+            f"{doing} refused: {exc}. The file changed on disk or could not be loaded; "
+            "it was left untouched. Fix or reload it (ctrl+r) and try again."
+        )
+    if isinstance(exc, ConflictError):
+        return f"{doing} refused: {exc}. Resolve the git conflict in that file first."
+    if isinstance(exc, OpsError | StoreError):
+        return f"{doing} refused: {exc}"
+    if isinstance(exc, NotImplementedError):
+        return f"{doing} is not available yet: {exc}"
+    if isinstance(exc, OSError):
+        return f"{doing} failed: {exc.strerror or exc} ({exc.filename or ''})"
+    return f"{doing} failed: {type(exc).__name__}: {exc}"
+
+
+class TaskRunner:
+    """Runs functions on one background thread and reports back on the UI thread."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self._app = app
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="strategist-io")
+        self._pending = 0
+
+    @property
+    def busy(self) -> bool:
+        """True while a task is queued or running."""
+        return self._pending > 0
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        doing: str,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Worker[None]:
+        """Run `fn` in the background.
+
+        Args:
+            fn: The work; it may raise.
+            doing: What it does, for an error message ("Saving the input").
+            done: Called on the UI thread with the result.
+            failed: Called on the UI thread after the error was notified.
+        """
+        self._pending += 1
+        future: Future[T] = self._executor.submit(fn)
+
+        async def wait() -> None:
+            try:
+                result = await asyncio.wrap_future(future)
+            except Exception as exc:
+                self._pending -= 1
+                self._app.notify(describe_error(exc, doing), severity="error", timeout=10)
+                if failed is not None:
+                    failed(exc)
+                return
+            self._pending -= 1
+            if done is not None:
+                done(result)
+
+        return self._app.run_worker(wait(), group="io", exit_on_error=False)
+
+    def shutdown(self) -> None:
+        """Let queued saves finish, then stop the thread."""
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,135 @@
+"""The shared fixtures of the TUI tests: a small workspace and an app on it.
+
+`make_app(tmp_path)` writes the workspace below into `tmp_path` and returns a
+`StrategistApp` on it (change polling off: tests call `app.poll_files()` directly).
+`settle(pilot)` waits until loads/saves queued by the app are done and their
+results are shown. Tests run the app with an explicit size:
+`async with app.run_test(size=(100, 30)) as pilot`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from strategist.tui.app import StrategistApp
+
+DEVICE = "station-3"
+"""The device name of the fixture clone (kept in .strategist/device)."""
+
+FILES: dict[str, str] = {
+    "strategy.yaml": """\
+schema: 1
+cluster: Test Cluster Nord
+title: Clusterstrategie Test
+status: draft
+version: "0.1"
+horizon:
+  start: 2019
+  end: 2024
+groups:
+  industry:
+    label: Industry
+  research:
+    label: Research
+""",
+    "themes/digital-transformation.yaml": """\
+id: digital-transformation
+title: Digital transformation
+status: active
+""",
+    "themes/entrepreneurship.yaml": """\
+id: entrepreneurship
+title: Entrepreneurship
+status: active
+""",
+    "themes/workforce.yaml": """\
+id: workforce
+title: Workforce of the future
+status: proposed
+""",
+    "workshops/2018-09-11-kickoff/workshop.yaml": """\
+id: 2018-09-11-kickoff
+title: Kick-off
+date: 2018-09-11
+format: kickoff
+location: Hafenclub Hamburg
+attendance:
+  industry: 48
+  research: 17
+""",
+    "workshops/2018-09-11-kickoff/capture-station-1.yaml": """\
+device: station-1
+inputs:
+- id: aaaa0001
+  theme: entrepreneurship
+  kind: idea
+  text: Founders' breakfast every month.
+  group: research
+""",
+    "workshops/2018-09-25-pipeline/workshop.yaml": """\
+id: 2018-09-25-pipeline
+title: Working group innovation pipeline
+date: 2018-09-25
+format: working-group
+""",
+}
+
+
+def write_workspace(root: Path) -> Path:
+    """Write the fixture workspace (and this clone's device name) into `root`."""
+    for rel, text in FILES.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / ".strategist").mkdir(exist_ok=True)
+    (root / ".strategist" / "device").write_text(DEVICE + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_app() -> Callable[..., StrategistApp]:
+    """A factory: `make_app(tmp_path, **kwargs)` → an app on a fresh fixture workspace."""
+
+    def make(tmp_path: Path, *, write: bool = True, **kwargs: Any) -> StrategistApp:
+        if write:
+            write_workspace(tmp_path)
+        kwargs.setdefault("poll", False)
+        return StrategistApp(tmp_path, **kwargs)
+
+    return make
+
+
+async def _settle(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not app.tasks.busy and not any(w.is_running for w in app.workers):
+            break
+    await pilot.pause()
+
+
+@pytest.fixture
+def settle() -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """`await settle(pilot)`: wait for the app's background loads and saves."""
+    return _settle
+
+
+def widget_text(widget: Widget) -> str:
+    """The text a widget shows right now (its whole content, also the scrolled-away part)."""
+    width, height = widget.size
+    lines = widget.render_lines(Region(0, 0, width, height))
+    return "\n".join(line.text.rstrip() for line in lines)
+
+
+@pytest.fixture
+def text_of() -> Callable[[Widget], str]:
+    """`text_of(widget)`: what the widget shows, as plain text."""
+    return widget_text

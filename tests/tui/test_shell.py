@@ -1,0 +1,73 @@
+"""The app shell: header, help, palette, modes, quitting, light/dark."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from strategist.tui.modes import MODE_ENTRIES
+from strategist.tui.screens.help import HelpScreen
+
+
+async def test_help_lists_every_mode_key(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = text_of(app.screen.query_one("#help-table"))
+        for entry in MODE_ENTRIES:
+            assert entry.description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_mode_keys_switch_screens(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.current_mode == "overview"
+        for entry in MODE_ENTRIES:
+            await pilot.press(entry.key)
+            await pilot.pause()
+            assert app.current_mode == entry.name
+
+
+async def test_q_quits_outside_text_fields_only(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")  # inputs screen: its search field has focus
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("q", "question_mark")
+        assert app.is_running
+        assert app.focused.value.endswith("q?")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_palette_offers_modes_and_toggle(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        theme = app.theme
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"light/dark")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme != theme
+        await pilot.press("f10")
+        assert app.theme == theme
+
+
+def test_no_color_is_respected(tmp_path, make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    assert app.no_color
