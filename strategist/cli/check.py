@@ -1,3 +1,99 @@
-"""`strategist check` commands."""
+"""`strategist check`, and `load_or_exit` for every command that needs a clean workspace."""
 
-from strategist.cli._root import main  # noqa: F401
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from strategist.cli._root import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    Context,
+    EnvironmentProblem,
+    main,
+    pass_context,
+)
+from strategist.model import Finding, Workspace
+from strategist.store import LoadResult, NotAWorkspaceError, StoreError, load_workspace
+
+__all__ = ["check", "load_or_exit", "load_or_problem", "summary"]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary(result: LoadResult) -> str:
+    """One line such as "2 errors, 1 warning in 14 files"."""
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = len(result.findings) - errors
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    return f"{counts} in {_plural(result.files, 'file')}"
+
+
+def load_or_problem(root: Path) -> LoadResult:
+    """Load `root`, turning "cannot read / not a workspace" into an exit-2 problem."""
+    try:
+        return load_workspace(root)
+    except NotAWorkspaceError as error:
+        raise EnvironmentProblem(str(error)) from error
+    except StoreError as error:
+        raise EnvironmentProblem(str(error)) from error
+
+
+def load_or_exit(root: Path) -> Workspace:
+    """Load the workspace for a command that needs it free of errors.
+
+    Findings are printed to stderr; warnings do not stop the command. Exits 1 when the
+    workspace has errors and 2 when `root` is not a readable workspace.
+    """
+    result = load_or_problem(root)
+    for finding in result.findings:
+        click.echo(finding.format(), err=True)
+    if result.has_errors or result.workspace is None:
+        click.echo(summary(result), err=True)
+        sys.exit(EXIT_CONTENT)
+    return result.workspace
+
+
+def _as_json(finding: Finding) -> dict[str, object]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "severity": finding.severity,
+        "code": finding.code,
+        "message": finding.message,
+    }
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: one finding per line; json: a list of {path, line, column, severity, code, ...}.",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
+@pass_context
+def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> NoReturn:
+    """Check the workspace (DIR, -C DIR or the current directory) and report every finding.
+
+    \b
+    Exit codes:
+      0  no errors (warnings are printed)
+      1  errors, or warnings with --strict
+      2  not a workspace, or it cannot be read
+    """
+    result = load_or_problem(ctx.root(directory))
+    if output == "json":
+        click.echo(json.dumps([_as_json(f) for f in result.findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in result.findings:
+            click.echo(finding.format())
+    click.echo(summary(result), err=True)
+    failed = result.has_errors or (strict and bool(result.findings))
+    sys.exit(EXIT_CONTENT if failed else EXIT_OK)

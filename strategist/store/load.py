@@ -1,13 +1,31 @@
-"""Parse a workspace directory into the model, collecting located findings."""
+"""Parse a workspace directory into the model, collecting located findings.
+
+Each file is read once: bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF), then
+one pass over the YAML events into located nodes (tags, anchors, aliases, duplicate keys,
+depth), then a typed conversion into the model. A file with errors is left out of the
+workspace and the rest is loaded; `validate` then checks values and cross-references.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from strategist.model import Finding, Workspace
+from strategist.model import Capture, Finding, Stamp, Theme, Workshop, Workspace
+from strategist.store import _text
+from strategist.store._convert import read_capture, read_strategy, read_theme, read_workshop
+from strategist.store._fields import FieldReader, Invalid
+from strategist.store._sourcemap import SourceMap
+from strategist.store._yaml import Map, Node, Seq, parse_yaml
+from strategist.store.errors import NotAWorkspaceError, StoreError
+from strategist.store.validate import validate
 
 __all__ = ["LoadResult", "load_workspace"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -15,11 +33,202 @@ class LoadResult:
     workspace: Workspace | None
     """Best effort: files with errors are skipped; None when strategy.yaml is unusable."""
     findings: list[Finding]
+    sources: SourceMap = field(default_factory=SourceMap)
+    """Where each loaded value was written; pass to `validate` to locate its findings."""
+    files: int = 0
+    """How many files were read."""
 
     @property
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
 
-def load_workspace(root: str | Path) -> LoadResult:
-    raise NotImplementedError("store-load engineer: in progress")
+class _Loader:
+    """One load: the findings, stamps, comments and source map it collects."""
+
+    def __init__(self, root: Path, max_size: int) -> None:
+        self.root = root
+        self.max_size = max_size
+        self.findings: list[Finding] = []
+        self.sources = SourceMap()
+        self.stamps: dict[str, Stamp] = {}
+        self.comments: dict[str, str] = {}
+        self.files = 0
+
+    def text(self, relpath: str) -> str | None:
+        path = self.root / relpath
+        try:
+            read = _text.read_text(path, relpath, self.max_size)
+        except OSError as error:
+            raise StoreError(f"{relpath}: cannot read: {error.strerror or error}") from error
+        self.files += 1
+        self.findings.extend(read.findings)
+        if read.stamp is not None:
+            self.stamps[relpath] = read.stamp
+        return read.text
+
+    def parse(
+        self, relpath: str, convert: Callable[[FieldReader, Node], T]
+    ) -> tuple[T | None, Node | None]:
+        """Read, parse and convert one YAML file; (None, tree) when it has errors."""
+        text = self.text(relpath)
+        if text is None:
+            return None, None
+        comments = _text.leading_comments(text)
+        if comments:
+            self.comments[relpath] = comments
+        tree, findings = parse_yaml(text, relpath)
+        self.findings.extend(findings)
+        if any(f.severity == "error" for f in findings):
+            return None, None
+        if tree is None:
+            self.findings.append(
+                Finding(relpath, 1, 1, "error", "missing-key", "the file is empty")
+            )
+            return None, None
+        reader = FieldReader(relpath, *self.sources.file(relpath))
+        try:
+            result = convert(reader, tree)
+        except Invalid:
+            result = None
+        self.findings.extend(reader.findings)
+        return (result if reader.ok else None), tree
+
+    def mismatch(
+        self, relpath: str, tree: Node | None, key: str, found: str, expected: str, what: str
+    ) -> None:
+        line, column = self.sources.locate(relpath, (key,))
+        message = f"{key} {found!r} differs from its {what} {expected!r}"
+        self.findings.append(Finding(relpath, line, column, "error", "id-mismatch", message))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot list: {error.strerror or error}") from error
+
+
+def _input_ids(tree: Node | None) -> set[str]:
+    """Input ids a broken capture file mentions, so references to them are not reported."""
+    ids: set[str] = set()
+    if isinstance(tree, Map) and "inputs" in tree.entries:
+        inputs = tree.entries["inputs"][1]
+        for item in inputs.items if isinstance(inputs, Seq) else []:
+            if isinstance(item, Map) and "id" in item.entries:
+                value = item.entries["id"][1]
+                if not isinstance(value, Seq | Map):
+                    ids.add(value.value)
+    return ids
+
+
+def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResult:
+    """Load and check the workspace at `root`.
+
+    Args:
+        root: the workspace directory (the one holding strategy.yaml).
+        max_size: the per-file size cap in bytes (default `MAX_FILE_SIZE`, 32 MB).
+
+    Raises:
+        NotAWorkspaceError: `root` has no strategy.yaml or cannot be read.
+        StoreError: a file exists but cannot be read (permissions, I/O).
+    """
+    base = Path(root)
+    try:
+        os.listdir(base)
+    except OSError as error:
+        raise NotAWorkspaceError(
+            f"{base}: cannot read the directory: {error.strerror or error}"
+        ) from error
+    if not (base / "strategy.yaml").is_file():
+        raise NotAWorkspaceError(f"{base}: not a workspace (no strategy.yaml)")
+    loader = _Loader(base, _text.MAX_FILE_SIZE if max_size is None else max_size)
+
+    strategy, _ = loader.parse("strategy.yaml", read_strategy)
+
+    themes: list[Theme] = []
+    for path in _yaml_files(base / "themes"):
+        relpath = f"themes/{path.name}"
+        theme, _ = loader.parse(relpath, read_theme)
+        if theme is not None and theme.id != path.stem:
+            loader.mismatch(relpath, None, "id", theme.id, path.stem, "file name")
+            theme = None
+        if theme is None:
+            loader.sources.skipped_themes.add(path.stem)
+        else:
+            themes.append(theme)
+
+    workshops: list[Workshop] = []
+    try:
+        folders = sorted(p for p in (base / "workshops").iterdir() if p.is_dir())
+    except FileNotFoundError:
+        folders = []
+    except OSError as error:
+        raise StoreError(f"workshops: cannot list: {error.strerror or error}") from error
+    for folder in folders:
+        prefix = f"workshops/{folder.name}"
+        files = _yaml_files(folder)
+        workshop: Workshop | None = None
+        if (folder / "workshop.yaml").is_file():
+            workshop, _ = loader.parse(f"{prefix}/workshop.yaml", read_workshop)
+            if workshop is not None and workshop.id != folder.name:
+                loader.mismatch(
+                    f"{prefix}/workshop.yaml", None, "id", workshop.id, folder.name, "folder"
+                )
+                workshop = None
+        elif any(p.name.startswith("capture-") for p in files):
+            message = "capture files without a workshop.yaml beside them"
+            loader.findings.append(
+                Finding(f"{prefix}/workshop.yaml", 1, 1, "error", "missing-file", message)
+            )
+        else:
+            continue
+        if workshop is None:
+            loader.sources.skipped_workshops.add(folder.name)
+        for path in files:
+            if not path.name.startswith("capture-"):
+                continue
+            relpath = f"{prefix}/{path.name}"
+            device = path.stem[len("capture-") :]
+            capture: Capture | None
+            capture, tree = loader.parse(relpath, read_capture)
+            if capture is not None and capture.device != device:
+                loader.mismatch(relpath, tree, "device", capture.device, device, "file name")
+                capture = None
+            if capture is None:
+                loader.sources.skipped_inputs.update(_input_ids(tree) if tree else set())
+                continue
+            if workshop is not None:
+                workshop.captures[device] = capture
+        if workshop is not None:
+            workshops.append(workshop)
+
+    narrative: dict[str, str] = {}
+    try:
+        pages = sorted(
+            p for p in (base / "narrative").iterdir() if p.suffix == ".md" and p.is_file()
+        )
+    except FileNotFoundError:
+        pages = []
+    except OSError as error:
+        raise StoreError(f"narrative: cannot list: {error.strerror or error}") from error
+    for page in pages:
+        text = loader.text(f"narrative/{page.name}")
+        if text is not None:
+            narrative[page.stem] = text
+
+    workspace: Workspace | None = None
+    if strategy is not None:
+        workspace = Workspace(
+            root=str(base.resolve()),
+            strategy=strategy,
+            themes={t.id: t for t in sorted(themes, key=lambda t: t.id)},
+            workshops={w.id: w for w in sorted(workshops, key=lambda w: (w.date, w.id))},
+            narrative=narrative,
+            stamps=loader.stamps,
+            comments=loader.comments,
+        )
+        loader.findings.extend(validate(workspace, loader.sources))
+    return LoadResult(workspace, sorted(set(loader.findings)), loader.sources, loader.files)

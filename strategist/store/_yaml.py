@@ -1,0 +1,171 @@
+"""Parse YAML text into a small tree of located nodes, refusing what a workspace never needs.
+
+One pass over libyaml's event stream (the C parser when present) builds the tree with
+an explicit stack, so deep nesting cannot exhaust Python's recursion limit and an alias
+is refused when it is seen, before anything could expand it (a "billion laughs" file
+costs nothing). Tags, anchors, aliases, duplicate keys, non-text keys, nesting deeper
+than the cap and more than one document are located errors. Scalars stay the text the
+user wrote: typing is the converter's job, never YAML 1.1's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from strategist.model import Finding
+
+__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "parse_yaml"]
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences accepted (the format needs fewer than 10)."""
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str
+    """The scalar's text after YAML quoting rules, never typed."""
+    plain: bool
+    """Written without quotes or block indicators (so `null`, `true`, `5` may be typed)."""
+    line: int
+    column: int
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in _NULLS
+
+
+@dataclass(slots=True)
+class Seq:
+    line: int
+    column: int
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Map:
+    line: int
+    column: int
+    entries: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+    """Key text → (key node, value node), in file order."""
+
+
+Node = Scalar | Seq | Map
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def parse_yaml(
+    text: str, relpath: str, max_depth: int = MAX_DEPTH
+) -> tuple[Node | None, list[Finding]]:
+    """Parse one YAML document into located nodes.
+
+    Returns:
+        The root node (None for an empty file or when the text is unusable) and the
+        findings; when any finding is an error, the tree must not be trusted.
+    """
+    findings: list[Finding] = []
+
+    def error(where: tuple[int, int], code: str, message: str) -> None:
+        findings.append(Finding(relpath, where[0], where[1], "error", code, message))
+
+    root: Node | None = None
+    stack: list[Seq | Map] = []
+    pending_key: list[Scalar | None] = []  # per open mapping: the key awaiting its value
+    documents = 0
+    skip = 0  # depth inside a collection that is too deep, or a non-text key, being skipped
+
+    def attach(node: Node, where: tuple[int, int]) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                error(where, "wrong-type", "a mapping key must be plain text")
+                pending_key[-1] = Scalar("", True, *where)
+                return
+            pending_key[-1] = node
+            return
+        pending_key[-1] = None
+        if key.value in parent.entries and key.line > 0:
+            first = parent.entries[key.value][0]
+            error(
+                (key.line, key.column),
+                "duplicate-key",
+                f"duplicate key {key.value!r} (first at line {first.line})",
+            )
+            return
+        if key.line > 0:
+            parent.entries[key.value] = (key, node)
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if skip:
+                if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                    skip += 1
+                elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                    skip -= 1
+                    if not skip:
+                        attach(Scalar("", True, 0, 0), (0, 0))
+                continue
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    error(_mark(event), "yaml-syntax", "more than one YAML document in the file")
+                    break
+                continue
+            if isinstance(event, ev.NodeEvent):
+                where = _mark(event)
+                if isinstance(event, ev.AliasEvent):
+                    error(where, "yaml-alias", f"alias *{event.anchor} is not allowed")
+                    attach(Scalar("", True, *where), where)
+                    continue
+                if event.anchor is not None:
+                    error(where, "yaml-alias", f"anchor &{event.anchor} is not allowed")
+                tag = getattr(event, "tag", None)
+                if tag is not None:
+                    error(where, "yaml-tag", f"tag {tag} is not allowed")
+                if isinstance(event, ev.ScalarEvent):
+                    plain = event.style is None or event.style == ""
+                    attach(Scalar(event.value, plain and tag is None, *where), where)
+                    continue
+                if len(stack) >= max_depth:
+                    error(where, "too-deep", f"nested deeper than {max_depth} levels")
+                    skip = 1
+                    continue
+                node: Seq | Map
+                node = Map(*where) if isinstance(event, ev.MappingStartEvent) else Seq(*where)
+                attach(node, where)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                stack.pop()
+                pending_key.pop()
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        error(where, "yaml-syntax", f"YAML syntax: {problem.problem or problem.context}")
+        return None, findings
+    except (yaml.YAMLError, RecursionError, MemoryError) as problem:
+        error((1, 1), "yaml-syntax", f"YAML could not be read: {type(problem).__name__}")
+        return None, findings
+    return root, findings
