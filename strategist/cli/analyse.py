@@ -8,30 +8,11 @@ from pathlib import Path
 import click
 
 from strategist.analysis import Analysis, RoadmapCycleError, analyse, analysis_to_json
-from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.cli._root import EXIT_CONTENT, Context, main, pass_context
+from strategist.cli.check import load_or_exit
 from strategist.model import BALANCES, Workspace
 
 __all__ = ["analyse_command", "format_text"]
-
-
-def _load(root: Path) -> Workspace:
-    """Load the workspace; print findings and exit 1 on errors, exit 2 when not a workspace.
-
-    A stand-in until `strategist.cli.check.load_or_exit` exists (store-load engineer).
-    """
-    from strategist.store import NotAWorkspaceError, StoreError, load_workspace
-
-    try:
-        result = load_workspace(root)
-    except NotAWorkspaceError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except (StoreError, OSError) as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    for finding in result.findings:
-        click.echo(finding.format(), err=True)
-    if result.has_errors or result.workspace is None:
-        raise SystemExit(EXIT_CONTENT)
-    return result.workspace
 
 
 def _number(value: float | None, digits: int = 4) -> str:
@@ -154,7 +135,7 @@ def analyse_command(
     contested themes), Vester roles and the roadmap. Exits 1 with the findings when
     the workspace has errors.
     """
-    ws = _load(ctx.root(directory))
+    ws = load_or_exit(ctx.root(directory))
     try:
         result = analyse(ws, balance)
     except RoadmapCycleError as exc:
