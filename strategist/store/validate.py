@@ -1,13 +1,239 @@
-"""Cross-reference checks on a loaded model."""
+"""Value and cross-reference checks on a model: what `check` reports beyond file shape.
+
+`validate(ws)` works on any model, freshly loaded or edited in memory (edit operations
+call it to refuse an edit that would introduce an error). The loader passes its source
+map so findings point at the offending value; without one they point at line 1 of the
+file that holds the value.
+"""
 
 from __future__ import annotations
 
-from strategist.model import Finding, Workspace
-from strategist.store._sourcemap import SourceMap
+import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
+
+from strategist.model import (
+    ANALYSED_STATUSES,
+    BALANCES,
+    FORMATS,
+    INPUT_KINDS,
+    LANGUAGES,
+    SCHEMA_VERSION,
+    STATUSES,
+    THEME_STATUSES,
+    Finding,
+    Theme,
+    Workspace,
+)
+from strategist.store._report import Report, capture_path, theme_path, workshop_path
+from strategist.store._sourcemap import KeyPath, SourceMap
+from strategist.store._votes import check_votes
 
 __all__ = ["validate"]
 
+MAX_CYCLES = 20
+"""At most this many `requires` cycles are reported (there can be exponentially many)."""
+
+_INACTIVE = ("merged", "dropped")
+
 
 def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
-    """The value and cross-reference findings of `ws`, sorted."""
-    return []
+    """The value and cross-reference findings of `ws`, sorted by (path, line, column).
+
+    Args:
+        ws: the workspace model.
+        sources: the loader's source map (`LoadResult.sources`), to locate findings.
+    """
+    report = Report(ws, sources)
+    _strategy(report)
+    for theme in ws.themes.values():
+        _theme(report, theme)
+    _requires_cycles(report)
+    _objective_ids(report)
+    known_inputs = _inputs(report)
+    _sources(report, known_inputs)
+    _workshops(report)
+    check_votes(report)
+    return sorted(set(report.findings))
+
+
+def _strategy(r: Report) -> None:
+    s = r.ws.strategy
+    path = "strategy.yaml"
+    if s.schema > SCHEMA_VERSION:
+        message = f"schema {s.schema} is newer than this strategist understands ({SCHEMA_VERSION})"
+        r.error(path, ("schema",), "schema-newer", message)
+    elif s.schema < 1:
+        r.error(path, ("schema",), "bad-value", f"schema {s.schema} must be at least 1")
+    r.enum(path, ("status",), s.status, STATUSES, "status")
+    if s.language not in LANGUAGES:
+        message = f"unknown language {s.language!r} (known: {', '.join(LANGUAGES)})"
+        r.error(path, ("language",), "unknown-language", message)
+    r.enum(path, ("scoring", "balance"), s.balance, BALANCES, "scoring.balance")
+    if s.horizon.end < s.horizon.start:
+        message = f"horizon ends ({s.horizon.end}) before it starts ({s.horizon.start})"
+        r.error(path, ("horizon", "end"), "horizon-order", message)
+    if s.min_group_size < 0:
+        message = f"publish.min_group_size {s.min_group_size} must not be negative"
+        r.error(path, ("publish", "min_group_size"), "bad-value", message)
+    if not s.groups:
+        r.error(path, ("groups",), "missing-key", "groups needs at least one stakeholder group")
+    for gid, group in s.groups.items():
+        r.slug(path, ("groups", gid), gid, "group id", key=True)
+        if group.id != gid:
+            message = f"group {gid!r} has the id {group.id!r}"
+            r.error(path, ("groups", gid), "id-mismatch", message, key=True)
+        if group.weight < 0:
+            message = f"weight {group.weight} of group {gid!r} must not be negative"
+            r.error(path, ("groups", gid, "weight"), "bad-value", message)
+
+
+def _theme(r: Report, theme: Theme) -> None:
+    path = theme_path(theme.id)
+    themes = r.ws.themes
+    r.slug(path, ("id",), theme.id, "theme id")
+    r.enum(path, ("status",), theme.status, THEME_STATUSES, "status")
+    if theme.status == "merged" and not theme.merged_into:
+        r.error(path, ("status",), "merged-into", "a merged theme needs merged_into")
+    if theme.merged_into is not None:
+        if theme.status != "merged":
+            message = f"merged_into is set but the status is {theme.status!r}, not 'merged'"
+            r.error(path, ("merged_into",), "merged-into", message)
+        if theme.merged_into == theme.id:
+            r.error(path, ("merged_into",), "merged-into", "a theme cannot be merged into itself")
+        elif r.theme_ref(path, ("merged_into",), theme.merged_into):
+            target = themes[theme.merged_into]
+            if target.status in _INACTIVE:
+                message = f"merged into {target.id!r}, which is {target.status} itself"
+                r.warning(path, ("merged_into",), "inactive-reference", message)
+    for other, strength in theme.influences.items():
+        here: KeyPath = ("influences", other)
+        if not 0 <= strength <= 3:
+            message = f"influence on {other!r} is {strength}; it must be 0 to 3"
+            r.error(path, here, "influence-range", message)
+        if other == theme.id:
+            r.warning(
+                path, here, "self-influence", "a theme's influence on itself is ignored", True
+            )
+        elif r.theme_ref(path, here, other, key=True) and themes[other].status in _INACTIVE:
+            message = f"influence on {other!r}, which is {themes[other].status}, is ignored"
+            r.warning(path, here, "inactive-reference", message, key=True)
+    for index, other in enumerate(theme.requires):
+        here = ("requires", index)
+        if other == theme.id:
+            r.error(path, here, "requires-cycle", f"requires cycle: {other} → {other}")
+        elif r.theme_ref(path, here, other) and themes[other].status in _INACTIVE:
+            message = f"requires {other!r}, which is {themes[other].status}; ignored"
+            r.warning(path, here, "inactive-reference", message)
+
+
+def _requires_cycles(r: Report) -> None:
+    """Every elementary `requires` cycle among the analysed themes (they break the roadmap)."""
+    graph = nx.DiGraph()
+    analysed = {t.id: t for t in r.ws.themes.values() if t.status in ANALYSED_STATUSES}
+    graph.add_nodes_from(sorted(analysed))
+    for theme in analysed.values():
+        for other in theme.requires:
+            if other in analysed and other != theme.id:
+                graph.add_edge(theme.id, other)
+    cycles: list[list[str]] = []
+    for cycle in nx.simple_cycles(graph):
+        start = cycle.index(min(cycle))
+        cycles.append(cycle[start:] + cycle[:start])
+        if len(cycles) >= 10 * MAX_CYCLES:
+            break
+    for cycle in sorted(cycles)[:MAX_CYCLES]:
+        first = analysed[cycle[0]]
+        index = first.requires.index(cycle[1])
+        shown = " → ".join([*cycle, cycle[0]])
+        r.error(
+            theme_path(first.id), ("requires", index), "requires-cycle", f"requires cycle: {shown}"
+        )
+
+
+def _objective_ids(r: Report) -> None:
+    """Objective and measure ids are slugs, unique across the workspace (they become anchors)."""
+    seen: dict[str, str] = {}
+    for theme in r.ws.themes.values():
+        path = theme_path(theme.id)
+        for i, objective in enumerate(theme.objectives):
+            entries: list[tuple[KeyPath, str, str]] = [
+                (("objectives", i, "id"), objective.id, "objective")
+            ]
+            entries += [
+                (("objectives", i, "measures", j, "id"), measure.id, "measure")
+                for j, measure in enumerate(objective.measures)
+            ]
+            for here, ident, what in entries:
+                r.slug(path, here, ident, f"{what} id")
+                if ident in seen:
+                    message = f"{what} id {ident!r} is already used in {seen[ident]}"
+                    r.error(path, here, "duplicate-id", message)
+                else:
+                    seen[ident] = path
+
+
+def _inputs(r: Report) -> set[str]:
+    """Input checks; returns every input id in the workspace."""
+    ids: dict[str, str] = {}
+    for workshop in r.ws.workshops.values():
+        for device, capture in workshop.captures.items():
+            path = capture_path(workshop.id, device)
+            for i, item in enumerate(capture.inputs):
+                here = ("inputs", i)
+                r.slug(path, (*here, "id"), item.id, "input id")
+                if item.id in ids:
+                    message = f"input id {item.id!r} is already used in {ids[item.id]}"
+                    r.error(path, (*here, "id"), "duplicate-id", message)
+                else:
+                    ids[item.id] = path
+                r.theme_ref(path, (*here, "theme"), item.theme)
+                r.enum(path, (*here, "kind"), item.kind, INPUT_KINDS, "kind")
+                if item.group is not None:
+                    r.group_ref(path, (*here, "group"), item.group)
+    known = set(ids)
+    for workshop in r.ws.workshops.values():
+        for device, capture in workshop.captures.items():
+            path = capture_path(workshop.id, device)
+            for i, item in enumerate(capture.inputs):
+                if item.duplicate_of is None:
+                    continue
+                at: KeyPath = ("inputs", i, "duplicate_of")
+                if item.duplicate_of == item.id:
+                    r.error(path, at, "self-reference", "an input cannot duplicate itself")
+                else:
+                    r.input_ref(path, at, item.duplicate_of, known)
+    return known
+
+
+def _sources(r: Report, known: set[str]) -> None:
+    for theme in r.ws.themes.values():
+        path = theme_path(theme.id)
+        for i, objective in enumerate(theme.objectives):
+            for k, source in enumerate(objective.sources):
+                r.input_ref(path, ("objectives", i, "sources", k), source, known)
+            for j, measure in enumerate(objective.measures):
+                for k, source in enumerate(measure.sources):
+                    r.input_ref(path, ("objectives", i, "measures", j, "sources", k), source, known)
+
+
+def _workshops(r: Report) -> None:
+    minimum = r.ws.strategy.min_group_size
+    for workshop in r.ws.workshops.values():
+        path = workshop_path(workshop.id)
+        r.slug(path, ("id",), workshop.id, "workshop id")
+        r.enum(path, ("format",), workshop.format, FORMATS, "format")
+        for i, theme_id in enumerate(workshop.themes):
+            r.theme_ref(path, ("themes", i), theme_id)
+        for gid, count in workshop.attendance.items():
+            here: KeyPath = ("attendance", gid)
+            if not r.group_ref(path, here, gid, key=True):
+                continue
+            if count < 0:
+                r.error(
+                    path, here, "negative-count", f"attendance of {gid!r} is negative ({count})"
+                )
+            elif 0 < count < minimum:
+                message = (
+                    f"{count} from {gid!r} attended, fewer than min_group_size {minimum}: "
+                    "their figures are not published"
+                )
+                r.warning(path, here, "small-group", message)

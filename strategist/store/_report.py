@@ -1,0 +1,90 @@
+"""Collect `validate` findings, located through the loader's source map when there is one."""
+
+from __future__ import annotations
+
+import re
+
+from strategist.model import Finding, Severity, Workspace
+from strategist.store._sourcemap import KeyPath, SourceMap
+
+__all__ = ["SLUG", "Report", "capture_path", "theme_path", "workshop_path"]
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""Ids are lowercase ASCII slugs."""
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themes/{theme_id}.yaml"
+
+
+def workshop_path(workshop_id: str) -> str:
+    return f"workshops/{workshop_id}/workshop.yaml"
+
+
+def capture_path(workshop_id: str, device: str) -> str:
+    return f"workshops/{workshop_id}/capture-{device}.yaml"
+
+
+class Report:
+    """The findings of one `validate` run and what it needs to phrase them."""
+
+    def __init__(self, ws: Workspace, sources: SourceMap | None) -> None:
+        self.ws = ws
+        self.sources = sources or SourceMap()
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        relpath: str,
+        path: KeyPath,
+        severity: Severity,
+        code: str,
+        message: str,
+        key: bool = False,
+    ) -> None:
+        """Record a finding at the value `path` of `relpath` (or at its key when `key`)."""
+        line, column = self.sources.locate(relpath, path, key)
+        self.findings.append(Finding(relpath, line, column, severity, code, message))
+
+    def error(
+        self, relpath: str, path: KeyPath, code: str, message: str, key: bool = False
+    ) -> None:
+        self.add(relpath, path, "error", code, message, key)
+
+    def warning(
+        self, relpath: str, path: KeyPath, code: str, message: str, key: bool = False
+    ) -> None:
+        self.add(relpath, path, "warning", code, message, key)
+
+    def slug(self, relpath: str, path: KeyPath, value: str, what: str, key: bool = False) -> None:
+        if not SLUG.fullmatch(value):
+            message = f"{what} {value!r} is not a lowercase slug (a-z, 0-9, '-')"
+            self.error(relpath, path, "bad-slug", message, key)
+
+    def enum(
+        self, relpath: str, path: KeyPath, value: str, allowed: tuple[str, ...], what: str
+    ) -> bool:
+        if value in allowed:
+            return True
+        self.error(
+            relpath, path, "bad-enum", f"{what} {value!r} is not one of: {', '.join(allowed)}"
+        )
+        return False
+
+    def theme_ref(self, relpath: str, path: KeyPath, theme_id: str, key: bool = False) -> bool:
+        """True when `theme_id` names a theme; reports an unknown one (unless its file broke)."""
+        if theme_id in self.ws.themes:
+            return True
+        if theme_id not in self.sources.skipped_themes:
+            self.error(relpath, path, "unknown-theme", f"unknown theme {theme_id!r}", key)
+        return False
+
+    def group_ref(self, relpath: str, path: KeyPath, group_id: str, key: bool = False) -> bool:
+        if group_id in self.ws.strategy.groups:
+            return True
+        self.error(relpath, path, "unknown-group", f"unknown stakeholder group {group_id!r}", key)
+        return False
+
+    def input_ref(self, relpath: str, path: KeyPath, input_id: str, known: set[str]) -> None:
+        if input_id not in known and input_id not in self.sources.skipped_inputs:
+            self.error(relpath, path, "unknown-input", f"unknown input {input_id!r}")

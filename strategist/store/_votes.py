@@ -1,0 +1,143 @@
+"""`validate` checks of votes: options, tallies, ballots and questions."""
+
+from __future__ import annotations
+
+from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
+from strategist.store._report import Report, capture_path
+from strategist.store._sourcemap import KeyPath
+
+__all__ = ["BALLOT_FIELD", "check_votes"]
+
+BALLOT_FIELD = {
+    "dots": "points",
+    "points": "points",
+    "approve": "approvals",
+    "score": "scores",
+    "rank": "ranking",
+}
+"""The one ballot field each method uses."""
+
+
+def check_votes(r: Report) -> None:
+    for workshop in r.ws.workshops.values():
+        _questions(r, workshop)
+
+
+def _questions(r: Report, workshop: Workshop) -> None:
+    """Per capture file, each vote; per question (vote id), voters and consistent definitions."""
+    first: dict[str, tuple[str, Vote]] = {}
+    voters: dict[str, dict[str, str]] = {}
+    for device, capture in workshop.captures.items():
+        path = capture_path(workshop.id, device)
+        in_file: set[str] = set()
+        for i, vote in enumerate(capture.votes):
+            here: KeyPath = ("votes", i)
+            r.slug(path, (*here, "id"), vote.id, "vote id")
+            if vote.id in in_file:
+                message = f"vote id {vote.id!r} appears twice in this file"
+                r.error(path, (*here, "id"), "duplicate-id", message)
+            in_file.add(vote.id)
+            _vote(r, path, here, vote)
+            if vote.id not in first:
+                first[vote.id] = (path, vote)
+            elif first[vote.id][0] != path:
+                other_path, other = first[vote.id]
+                if (other.method, sorted(other.options)) != (vote.method, sorted(vote.options)):
+                    message = (
+                        f"question {vote.id!r} has another method or options in {other_path}; "
+                        "the same vote id in one workshop is one question"
+                    )
+                    r.error(path, (*here, "id"), "question-mismatch", message)
+            seen = voters.setdefault(vote.id, {})
+            for j, ballot in enumerate(vote.ballots):
+                at = (*here, "ballots", j, "voter")
+                if ballot.voter in seen:
+                    message = (
+                        f"voter {ballot.voter!r} already voted in question {vote.id!r} "
+                        f"({seen[ballot.voter]})"
+                    )
+                    r.error(path, at, "repeat-voter", message)
+                else:
+                    seen[ballot.voter] = path
+
+
+def _vote(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
+    method_ok = r.enum(path, (*here, "method"), vote.method, METHODS, "method")
+    if not vote.options:
+        r.error(path, (*here, "options"), "missing-key", f"vote {vote.id!r} lists no options")
+    options: set[str] = set()
+    for k, option in enumerate(vote.options):
+        r.slug(path, (*here, "options", k), option, "option")
+        if option in options:
+            message = f"option {option!r} is listed twice"
+            r.error(path, (*here, "options", k), "duplicate-id", message)
+        options.add(option)
+    if vote.method == "rank" and vote.tallies:
+        message = "a rank vote cannot be tallied: rank needs ballots"
+        r.error(path, (*here, "tallies"), "rank-tallies", message)
+    for gid, row in vote.tallies.items():
+        at = (*here, "tallies", gid)
+        r.group_ref(path, at, gid, key=True)
+        for option, cell in row.items():
+            cell_at = (*at, option)
+            if option not in options:
+                message = f"option {option!r} is not among the vote's options"
+                r.error(path, cell_at, "unknown-option", message, key=True)
+            _tally_cell(r, path, cell_at, vote, cell)
+    for j, ballot in enumerate(vote.ballots):
+        at = (*here, "ballots", j)
+        r.group_ref(path, (*at, "group"), ballot.group)
+        if method_ok:
+            _ballot(r, path, at, vote, ballot, options)
+
+
+def _tally_cell(r: Report, path: str, at: KeyPath, vote: Vote, cell: int | ScoreTally) -> None:
+    if isinstance(cell, ScoreTally):
+        if vote.method != "score":
+            message = f"a [sum, voters] tally only fits a score vote, not {vote.method!r}"
+            r.error(path, at, "tally-type", message)
+        if cell.voters < 0:
+            r.error(path, at, "negative-tally", f"negative number of voters ({cell.voters})")
+        return
+    if vote.method == "score":
+        r.error(path, at, "tally-type", "a score tally is written [sum, voters]")
+    if cell < 0:
+        r.error(path, at, "negative-tally", f"negative tally ({cell})")
+
+
+def _ballot(
+    r: Report, path: str, at: KeyPath, vote: Vote, ballot: Ballot, options: set[str]
+) -> None:
+    expected = BALLOT_FIELD[vote.method]
+    fields = {
+        "points": ballot.points,
+        "approvals": ballot.approvals,
+        "scores": ballot.scores,
+        "ranking": ballot.ranking,
+    }
+    present = [name for name, value in fields.items() if value is not None]
+    for name in present:
+        if name != expected:
+            message = f"a {vote.method} ballot carries {expected}, not {name}"
+            r.error(path, (*at, name), "ballot-field", message, key=True)
+    if expected not in present:
+        message = f"a {vote.method} ballot needs {expected}"
+        r.error(path, at, "ballot-field", message)
+        return
+    value = fields[expected]
+    assert value is not None
+    listed = list(value)
+    repeated: set[str] = set()
+    for k, option in enumerate(listed):
+        where: KeyPath = (*at, expected, option if isinstance(value, dict) else k)
+        if option not in options:
+            message = f"option {option!r} is not among the vote's options"
+            r.error(path, where, "unknown-option", message, key=isinstance(value, dict))
+        if option in listed[:k] and option not in repeated:
+            repeated.add(option)
+            r.error(path, where, "ballot-repeat-option", f"option {option!r} appears twice")
+    if ballot.points is not None:
+        for option, count in ballot.points.items():
+            if count < 0:
+                message = f"negative points for {option!r} ({count})"
+                r.error(path, (*at, "points", option), "negative-tally", message)
