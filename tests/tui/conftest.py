@@ -1,6 +1,6 @@
 """The shared fixtures of the TUI tests: a small workspace and an app on it.
 
-`make_app(tmp_path)` writes the workspace below into `tmp_path` and returns a
+`make_app(tmp_path)` writes the workspace of `fixture_workspace.py` into `tmp_path` and returns a
 `StrategistApp` on it (change polling off: tests call `app.poll_files()` directly).
 `settle(pilot)` waits until loads/saves queued by the app are done and their
 results are shown. Tests run the app with an explicit size:
@@ -14,83 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixture_workspace import DEVICE, write_workspace
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
 from strategist.tui.app import StrategistApp
 
-DEVICE = "station-3"
-"""The device name of the fixture clone (kept in .strategist/device)."""
-
-FILES: dict[str, str] = {
-    "strategy.yaml": """\
-schema: 1
-cluster: Test Cluster Nord
-title: Clusterstrategie Test
-status: draft
-version: "0.1"
-horizon:
-  start: 2019
-  end: 2024
-groups:
-  industry:
-    label: Industry
-  research:
-    label: Research
-""",
-    "themes/digital-transformation.yaml": """\
-id: digital-transformation
-title: Digital transformation
-status: active
-""",
-    "themes/entrepreneurship.yaml": """\
-id: entrepreneurship
-title: Entrepreneurship
-status: active
-""",
-    "themes/workforce.yaml": """\
-id: workforce
-title: Workforce of the future
-status: proposed
-""",
-    "workshops/2018-09-11-kickoff/workshop.yaml": """\
-id: 2018-09-11-kickoff
-title: Kick-off
-date: 2018-09-11
-format: kickoff
-location: Hafenclub Hamburg
-attendance:
-  industry: 48
-  research: 17
-""",
-    "workshops/2018-09-11-kickoff/capture-station-1.yaml": """\
-device: station-1
-inputs:
-- id: aaaa0001
-  theme: entrepreneurship
-  kind: idea
-  text: Founders' breakfast every month.
-  group: research
-""",
-    "workshops/2018-09-25-pipeline/workshop.yaml": """\
-id: 2018-09-25-pipeline
-title: Working group innovation pipeline
-date: 2018-09-25
-format: working-group
-""",
-}
-
-
-def write_workspace(root: Path) -> Path:
-    """Write the fixture workspace (and this clone's device name) into `root`."""
-    for rel, text in FILES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (root / ".strategist").mkdir(exist_ok=True)
-    (root / ".strategist" / "device").write_text(DEVICE + "\n", encoding="utf-8")
-    return root
+__all__ = ["DEVICE", "widget_text"]
 
 
 @pytest.fixture

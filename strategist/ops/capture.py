@@ -1,0 +1,364 @@
+"""Capture edits: workshops, inputs, and the snapshots that undo them.
+
+The TUI's capture and inputs screens and the CLI's ``workshop add``, ``capture add``,
+``input edit`` and ``input delete`` call these functions, so both write the same bytes.
+Each function checks its arguments (refusing with an `OpsError` that says why), edits a
+draft, and hands it to `strategist.ops._commit.commit`, which refuses an edit that adds
+a `store.validate` error and saves the changed file atomically.
+
+Drafts copy only the workshop and capture being edited, not the whole workspace: a
+live capture saves after every Enter, and the workspace may hold thousands of inputs.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from strategist import store
+from strategist.model import FORMATS, INPUT_KINDS, Capture, Input, Workshop, Workspace
+from strategist.ops import OpsError
+from strategist.ops._commit import check_slug, commit
+
+__all__ = [
+    "UNCHANGED",
+    "CaptureSnapshot",
+    "add_input",
+    "add_workshop",
+    "capture_path",
+    "delete_input",
+    "edit_input",
+    "locate_input",
+    "restore_capture",
+    "snapshot_capture",
+]
+
+
+class _Unchanged:
+    """The default of `edit_input`'s fields: leave the field as it is."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = _Unchanged()
+"""Passed (or defaulted) for a field `edit_input` should leave alone."""
+
+_CLOSED_THEME_STATUSES = ("merged", "dropped")
+
+
+def capture_path(workshop_id: str, device: str) -> str:
+    """The workspace-relative path of a capture file."""
+    return f"workshops/{workshop_id}/capture-{device}.yaml"
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
+    try:
+        return ws.workshops[workshop_id]
+    except KeyError:
+        raise OpsError(f"there is no workshop {workshop_id!r}") from None
+
+
+def _check_theme(ws: Workspace, theme_id: str) -> None:
+    theme = ws.themes.get(theme_id)
+    if theme is None:
+        known = ", ".join(ws.themes) or "none yet"
+        raise OpsError(f"there is no theme {theme_id!r} (themes: {known})")
+    if theme.status in _CLOSED_THEME_STATUSES:
+        raise OpsError(f"theme {theme_id!r} is {theme.status}; choose a current theme")
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in INPUT_KINDS:
+        raise OpsError(f"unknown kind {kind!r}: use one of {', '.join(INPUT_KINDS)}")
+
+
+def _check_group(ws: Workspace, group: str | None) -> None:
+    if group is not None and group not in ws.strategy.groups:
+        known = ", ".join(ws.strategy.groups)
+        raise OpsError(f"there is no group {group!r} (groups: {known})")
+
+
+def _clean_text(text: str) -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        raise OpsError("an input needs some text")
+    return cleaned
+
+
+def locate_input(ws: Workspace, input_id: str) -> tuple[str, str]:
+    """(workshop id, device) of the capture file that holds `input_id`.
+
+    Raises:
+        OpsError: no such input.
+    """
+    found = ws.find_input(input_id)
+    if found is None:
+        raise OpsError(f"there is no input {input_id!r}")
+    return found[0].id, found[1].device
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def _draft(ws: Workspace, workshop_id: str) -> tuple[Workspace, Workshop]:
+    """A copy of `ws` in which only workshop `workshop_id` (and its captures) may change."""
+    draft = copy.copy(ws)
+    draft.workshops = dict(ws.workshops)
+    draft.stamps = dict(ws.stamps)
+    draft.comments = dict(ws.comments)
+    workshop = copy.copy(_workshop(ws, workshop_id))
+    workshop.captures = {d: copy.deepcopy(c) for d, c in workshop.captures.items()}
+    draft.workshops[workshop_id] = workshop
+    return draft, workshop
+
+
+def _capture_of(workshop: Workshop, device: str) -> Capture:
+    """The workshop's capture for `device`, created (in file-name order) if missing."""
+    if device not in workshop.captures:
+        check_slug(device, "device name")
+        workshop.captures[device] = Capture(device=device)
+        workshop.captures = dict(sorted(workshop.captures.items()))
+    return workshop.captures[device]
+
+
+# --------------------------------------------------------------------------- workshops
+
+
+def add_workshop(
+    ws: Workspace,
+    workshop_id: str,
+    title: str,
+    date: dt.date,
+    format: str,
+    location: str = "",
+    attendance: dict[str, int] | None = None,
+    themes: list[str] | None = None,
+) -> Workshop:
+    """Create ``workshops/<workshop_id>/workshop.yaml``.
+
+    Raises:
+        OpsError: bad or taken id, empty title, unknown format, group or theme, a
+            negative head-count.
+    """
+    check_slug(workshop_id, "workshop")
+    if workshop_id in ws.workshops or Path(ws.root, "workshops", workshop_id).exists():
+        raise OpsError(f"workshop {workshop_id!r} exists already")
+    if not title.strip():
+        raise OpsError("a workshop needs a title")
+    if format not in FORMATS:
+        raise OpsError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    attendance = dict(attendance or {})
+    for group, count in attendance.items():
+        _check_group(ws, group)
+        if count < 0:
+            raise OpsError(f"attendance of {group!r} cannot be negative")
+    for theme_id in themes or []:
+        if theme_id not in ws.themes:
+            raise OpsError(f"there is no theme {theme_id!r}")
+    workshop = Workshop(
+        id=workshop_id,
+        title=title.strip(),
+        date=date,
+        format=format,
+        location=location.strip(),
+        themes=list(themes or []),
+        attendance={g: attendance[g] for g in ws.strategy.groups if g in attendance},
+    )
+    draft = copy.copy(ws)
+    draft.stamps = dict(ws.stamps)
+    draft.workshops = dict(
+        sorted({**ws.workshops, workshop_id: workshop}.items(), key=lambda kv: (kv[1].date, kv[0]))
+    )
+    commit(ws, draft)
+    return ws.workshops[workshop_id]
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def add_input(
+    ws: Workspace,
+    workshop_id: str,
+    device: str,
+    theme: str,
+    kind: str,
+    text: str,
+    group: str | None = None,
+    confidential: bool = False,
+    at: dt.datetime | None = None,
+) -> Input:
+    """Append a new input to ``workshops/<workshop_id>/capture-<device>.yaml``.
+
+    Returns:
+        The new input (with its fresh id).
+
+    Raises:
+        OpsError: unknown workshop, theme, kind or group, or empty text.
+        store.StoreError: the capture file changed on disk or holds conflict markers.
+    """
+    _workshop(ws, workshop_id)
+    _check_theme(ws, theme)
+    _check_kind(kind)
+    _check_group(ws, group)
+    item = Input(
+        id=store.new_input_id(ws),
+        theme=theme,
+        kind=kind,
+        text=_clean_text(text),
+        group=group,
+        at=at,
+        confidential=confidential,
+    )
+    draft, workshop = _draft(ws, workshop_id)
+    _capture_of(workshop, device).inputs.append(item)
+    commit(ws, draft)
+    return item
+
+
+def edit_input(
+    ws: Workspace,
+    input_id: str,
+    *,
+    text: str | _Unchanged = UNCHANGED,
+    theme: str | _Unchanged = UNCHANGED,
+    kind: str | _Unchanged = UNCHANGED,
+    group: str | _Unchanged | None = UNCHANGED,
+    confidential: bool | _Unchanged = UNCHANGED,
+    duplicate_of: str | _Unchanged | None = UNCHANGED,
+) -> Input:
+    """Change fields of an input, in the capture file that holds it.
+
+    Only the fields given change; ``group=None`` and ``duplicate_of=None`` clear them.
+
+    Returns:
+        The edited input.
+
+    Raises:
+        OpsError: unknown input, theme, kind, group or duplicate target; empty text;
+            an input marked as a duplicate of itself.
+        store.StoreError: the capture file changed on disk or holds conflict markers.
+    """
+    workshop_id, device = locate_input(ws, input_id)
+    draft, workshop = _draft(ws, workshop_id)
+    item = next(i for i in workshop.captures[device].inputs if i.id == input_id)
+    if not isinstance(text, _Unchanged):
+        item.text = _clean_text(text)
+    if not isinstance(theme, _Unchanged):
+        if theme != item.theme:
+            _check_theme(ws, theme)
+        item.theme = theme
+    if not isinstance(kind, _Unchanged):
+        _check_kind(kind)
+        item.kind = kind
+    if not isinstance(group, _Unchanged):
+        _check_group(ws, group)
+        item.group = group
+    if not isinstance(confidential, _Unchanged):
+        item.confidential = confidential
+    if not isinstance(duplicate_of, _Unchanged):
+        if duplicate_of == input_id:
+            raise OpsError("an input cannot be a duplicate of itself")
+        if duplicate_of is not None and ws.find_input(duplicate_of) is None:
+            raise OpsError(f"there is no input {duplicate_of!r} to be a duplicate of")
+        item.duplicate_of = duplicate_of
+    commit(ws, draft)
+    return item
+
+
+def delete_input(ws: Workspace, input_id: str) -> Input:
+    """Remove an input from the capture file that holds it.
+
+    Returns:
+        The removed input.
+
+    Raises:
+        OpsError: unknown input, or it is still referenced (an objective's or
+            measure's sources, another input's duplicate_of).
+        store.StoreError: the capture file changed on disk or holds conflict markers.
+    """
+    workshop_id, device = locate_input(ws, input_id)
+    for _, _, other in ws.inputs():
+        if other.duplicate_of == input_id:
+            raise OpsError(f"input {other.id} is marked a duplicate of {input_id}; unmark it first")
+    draft, workshop = _draft(ws, workshop_id)
+    inputs = workshop.captures[device].inputs
+    index = next(n for n, i in enumerate(inputs) if i.id == input_id)
+    removed = inputs.pop(index)
+    commit(ws, draft)
+    return removed
+
+
+# --------------------------------------------------------------------------- undo
+
+
+@dataclass(frozen=True)
+class CaptureSnapshot:
+    """One capture file as it was, to undo an edit of it."""
+
+    workshop_id: str
+    device: str
+    capture: Capture | None
+    """A private copy of the capture; None when the file did not exist."""
+    label: str = ""
+    """What the edit after the snapshot did ("add input k7q2m9xa")."""
+
+
+def snapshot_capture(
+    ws: Workspace, workshop_id: str, device: str, label: str = ""
+) -> CaptureSnapshot:
+    """Remember a capture file's content before an edit."""
+    capture = _workshop(ws, workshop_id).captures.get(device)
+    return CaptureSnapshot(workshop_id, device, copy.deepcopy(capture), label)
+
+
+def restore_capture(ws: Workspace, snapshot: CaptureSnapshot) -> None:
+    """Put a capture file back as it was at `snapshot` (undo).
+
+    A file that did not exist at the snapshot is removed again.
+
+    Raises:
+        OpsError: the restored content would be invalid now (e.g. its theme was dropped).
+        store.StoreError: the file changed on disk since it was loaded or saved.
+    """
+    draft, workshop = _draft(ws, snapshot.workshop_id)
+    if snapshot.capture is not None:
+        workshop.captures[snapshot.device] = copy.deepcopy(snapshot.capture)
+        workshop.captures = dict(sorted(workshop.captures.items()))
+        commit(ws, draft)
+        return
+    if snapshot.device not in workshop.captures:
+        return
+    del workshop.captures[snapshot.device]
+    relpath = capture_path(snapshot.workshop_id, snapshot.device)
+    _remove_file(ws, relpath)
+    ws.workshops = draft.workshops
+
+
+def _remove_file(ws: Workspace, relpath: str) -> None:
+    """Delete a file strategist wrote, refusing if it changed since (content check)."""
+    path = Path(ws.root, relpath)
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as e:
+        raise store.StoreError(f"{relpath}: cannot read: {e.strerror or e}") from e
+    if current is not None:
+        stamp = ws.stamps.get(relpath)
+        if stamp is None or stamp.sha256 != hashlib.sha256(current).hexdigest():
+            raise store.StaleFileError(
+                f"{relpath}: changed on disk since it was saved; reload first"
+            )
+        try:
+            path.unlink()
+        except OSError as e:
+            raise store.StoreError(f"{relpath}: cannot delete: {e.strerror or e}") from e
+    ws.stamps.pop(relpath, None)
+    ws.comments.pop(relpath, None)
