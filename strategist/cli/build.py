@@ -1,3 +1,42 @@
-"""`strategist build` commands."""
+"""`strategist build`: write the strategy draft and the input register."""
 
-from strategist.cli._root import main  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from strategist.analysis import RoadmapCycleError
+from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.cli.check import load_or_exit
+
+__all__ = ["build"]
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@click.option(
+    "--internal",
+    is_flag=True,
+    help="Write outputs/internal/ with confidential inputs and unsuppressed group figures.",
+)
+@pass_context
+def build(ctx: Context, directory: Path | None, internal: bool) -> None:
+    """Write outputs/strategy.md and outputs/inputs.md from the workspace.
+
+    A workspace with errors gets its findings, exit 1, and nothing written.
+    """
+    from strategist.render import build_outputs  # keep `strategist --help` fast
+
+    root = ctx.root(directory)
+    ws = load_or_exit(root)
+    try:
+        written = build_outputs(ws, internal=internal)
+    except RoadmapCycleError as error:  # validate reports it; kept as a safety net
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_CONTENT) from error
+    except OSError as error:
+        raise EnvironmentProblem(f"cannot write outputs: {error}") from error
+    for path in written:
+        # Name the files as the user named the workspace (e.g. `outputs/strategy.md`).
+        click.echo(str(root / path.relative_to(ws.root)))

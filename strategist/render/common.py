@@ -1,0 +1,107 @@
+"""Helpers every generated document shares: publication policy, tables, numbers, citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strategist.model import Input, Workspace
+from strategist.render.escape import inline
+from strategist.render.i18n import t
+
+__all__ = [
+    "Policy",
+    "fmt_number",
+    "fmt_share",
+    "group_label",
+    "input_line",
+    "public_inputs",
+    "table",
+    "theme_title",
+]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a document may show: public (suppressed, no confidential input) or internal."""
+
+    internal: bool
+    min_group_size: int
+    lang: str
+
+    @classmethod
+    def of(cls, ws: Workspace, internal: bool) -> Policy:
+        return cls(internal, ws.strategy.min_group_size, ws.strategy.language)
+
+    def shows(self, head_count: int) -> bool:
+        """Whether a figure with `head_count` people behind it may be broken out by group."""
+        return self.internal or head_count >= self.min_group_size
+
+    def shows_input(self, item: Input) -> bool:
+        return self.internal or not item.confidential
+
+    def suppressed(self) -> str:
+        """The cell text that stands for a suppressed figure."""
+        return t("suppressed", self.lang, n=self.min_group_size)
+
+
+def fmt_number(value: float | int) -> str:
+    """An integer as is, a float without trailing zeros (deterministic, locale-free)."""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def fmt_share(value: float) -> str:
+    """A share as a percentage with one decimal."""
+    return f"{value * 100:.1f} %"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A GFM pipe table; cells must already be escaped. `right` lists right-aligned columns."""
+    align = ["---:" if i in right else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(cell if cell else " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def theme_title(ws: Workspace, theme_id: str) -> str:
+    """A theme's title, escaped (its id when the theme is unknown)."""
+    theme = ws.themes.get(theme_id)
+    return inline(theme.title if theme else theme_id)
+
+
+def group_label(ws: Workspace, group_id: str) -> str:
+    """A group's label, escaped (its id when unknown)."""
+    group = ws.strategy.groups.get(group_id)
+    return inline(group.label if group else group_id)
+
+
+def input_line(ws: Workspace, item: Input, policy: Policy) -> str:
+    """One cited input: id, kind, group and escaped text, confidential ones marked."""
+    kind = t(f"kind.{item.kind}", policy.lang)
+    text = inline(item.text)
+    if item.confidential:
+        text = t("confidential_mark", policy.lang) + " " + text
+    if item.group:
+        return t(
+            "input.cite",
+            policy.lang,
+            id=item.id,
+            kind=kind,
+            group=group_label(ws, item.group),
+            text=text,
+        )
+    return t("input.cite_no_group", policy.lang, id=item.id, kind=kind, text=text)
+
+
+def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[Input]:
+    """The inputs a draft may cite for a theme: in workshop-date, then file order, without
+    duplicates and (in public documents) without confidential ones."""
+    return [
+        item
+        for _w, _c, item in ws.inputs()
+        if item.theme == theme_id and item.duplicate_of is None and policy.shows_input(item)
+    ]

@@ -1,0 +1,121 @@
+"""Make text safe to place in generated Markdown.
+
+Participant text (inputs, vote questions, labels typed in a workshop) must never become
+Markdown structure: `inline` turns any string into one line of literal text. The team's own
+narrative files keep their Markdown but lose raw HTML (`narrative`). Mermaid labels have
+their own quoting rules (`mermaid_label`).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["inline", "mermaid_label", "narrative"]
+
+_WHITESPACE = re.compile(r"\s+")
+
+# Characters that start or end inline structure anywhere in a line: code spans, emphasis,
+# links and images, table cell breaks, strikethrough, heading closers, hard breaks.
+_ANYWHERE = set("\\`*_[]!|~#")
+
+# Characters that only matter at the start of a line (block structure): lists, block
+# quotes, setext underlines, thematic breaks, fences. The text is one line after whitespace
+# collapses, so escaping its first character is enough.
+_LINE_START = set("-+=>:")
+
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+_LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def inline(text: str) -> str:
+    """Escape `text` so that it renders as exactly this text, on one line.
+
+    Whitespace runs (newlines included) collapse to one space. ASCII punctuation with an
+    inline meaning is backslash-escaped everywhere, `<`, `>` and `&` become entities, and a
+    leading list, quote or heading marker (`-`, `+`, `>`, `1.`, `1)` …) is escaped too, so the
+    result is safe at the start of a line, inside a list item, a table cell or emphasis.
+
+    Args:
+        text: Any text, e.g. what a participant said.
+
+    Returns:
+        A single line of Markdown that renders as `text` (whitespace collapsed).
+    """
+    collapsed = _WHITESPACE.sub(" ", text).strip()
+    number = _LEADING_NUMBER.match(collapsed)
+    out: list[str] = []
+    for i, ch in enumerate(collapsed):
+        if ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _ANYWHERE or (i == 0 and ch in _LINE_START):
+            out.append("\\" + ch)
+        elif number is not None and i == number.end(1):
+            out.append("\\" + ch)  # "1." or "1)" would start an ordered list
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_MERMAID_ENTITIES = {
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "#": "#35;",
+    "`": "#96;",
+}
+
+
+def mermaid_label(text: str) -> str:
+    """Text for inside a quoted Mermaid label `["…"]`, as one line with entity codes."""
+    collapsed = _WHITESPACE.sub(" ", text).strip()
+    return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in collapsed)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _neutralise_line(line: str) -> str:
+    """Escape `<` outside code spans so no raw HTML or autolink survives."""
+    parts: list[str] = []
+    last = 0
+    for span in _CODE_SPAN.finditer(line):
+        parts.append(line[last : span.start()].replace("<", "&lt;"))
+        parts.append(span.group(0))
+        last = span.end()
+    parts.append(line[last:].replace("<", "&lt;"))
+    return "".join(parts)
+
+
+def narrative(markdown: str) -> str:
+    """The team's Markdown as written, minus raw HTML.
+
+    Every `<` outside fenced code and code spans becomes `&lt;`, so no HTML block, inline
+    tag or comment can reach the output (an `<https://…>` autolink shows as text; write
+    `[text](https://…)` instead). Line endings become LF and trailing blank lines go.
+
+    Args:
+        markdown: The content of a `narrative/*.md` file.
+
+    Returns:
+        The Markdown to include, without a trailing newline.
+    """
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opener = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            closes = opener is not None and not line.strip().lstrip(fence[0])
+            if closes and opener is not None and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            out.append(line)
+            continue
+        out.append(_neutralise_line(line))
+    return "\n".join(out).strip("\n")

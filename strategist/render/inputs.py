@@ -1,0 +1,74 @@
+"""The input register: `outputs/inputs.md`, every public input by theme and workshop."""
+
+from __future__ import annotations
+
+from strategist.model import Input, Workshop, Workspace
+from strategist.render.common import Policy, group_label, table
+from strategist.render.escape import inline
+from strategist.render.i18n import t
+
+__all__ = ["render_inputs"]
+
+
+def render_inputs(ws: Workspace, internal: bool = False) -> str:
+    """The register of inputs as Markdown (LF, one trailing newline).
+
+    Themes come in id order, workshops in date order, inputs in capture-file order.
+    Duplicates are listed and marked; confidential inputs appear only when `internal`
+    (and are marked there).
+
+    Args:
+        ws: A workspace without errors.
+        internal: Include confidential inputs.
+    """
+    policy = Policy.of(ws, internal)
+    lang = policy.lang
+    intro = "register.intro_internal" if internal else "register.intro"
+    parts = [f"# {t('register.title', lang, title=inline(ws.strategy.title))}", t(intro, lang)]
+    by_theme: dict[str, list[tuple[Workshop, Input]]] = {}
+    for workshop, _capture, item in ws.inputs():
+        if policy.shows_input(item):
+            by_theme.setdefault(item.theme, []).append((workshop, item))
+    if internal:
+        parts.append(t("internal_banner", lang))
+    if not by_theme:
+        parts.append(t("register.none", lang))
+    theme_ids = [th for th in ws.themes if th in by_theme]
+    theme_ids += sorted(th for th in by_theme if th not in ws.themes)
+    for theme_id in theme_ids:
+        theme = ws.themes.get(theme_id)
+        heading = f"## {inline(theme.title if theme else theme_id)}"
+        if theme is not None and theme.status not in ("proposed", "active"):
+            heading += " " + t("theme.status_note", lang, status=t(f"status.{theme.status}", lang))
+        parts.append(heading)
+        workshops: dict[str, list[Input]] = {}
+        for workshop, item in by_theme[theme_id]:
+            workshops.setdefault(workshop.id, []).append(item)
+        for workshop_id, items in workshops.items():
+            w = ws.workshops[workshop_id]
+            parts.append(f"### {w.date.isoformat()} · {inline(w.title)}")
+            header = [
+                t("col.id", lang),
+                t("col.kind", lang),
+                t("col.group", lang),
+                t("col.text", lang),
+            ]
+            parts.append(table(header, [_row(ws, item, policy) for item in items]))
+    return "\n\n".join(parts) + "\n"
+
+
+def _row(ws: Workspace, item: Input, policy: Policy) -> list[str]:
+    text = inline(item.text)
+    notes = []
+    if item.confidential:
+        notes.append(t("confidential_mark", policy.lang))
+    if item.duplicate_of:
+        notes.append("*" + t("duplicate_of", policy.lang, id=inline(item.duplicate_of)) + "*")
+    if notes:
+        text = " ".join(notes) + " " + text
+    return [
+        item.id,
+        t(f"kind.{item.kind}", policy.lang),
+        group_label(ws, item.group) if item.group else "",
+        text,
+    ]

@@ -1,0 +1,294 @@
+"""The strategy draft: `outputs/strategy.md`, every section of DESIGN's "Outputs" in order.
+
+Every piece of participant or team text goes through `strategist.render.escape`; every
+figure broken out by group goes through `Policy.shows`. Sections that draw on the analysis
+(interdependencies, disagreement, method) live in `strategist.render.analysis_sections`.
+"""
+
+from __future__ import annotations
+
+from strategist.analysis import Analysis
+from strategist.model import Kpi, Theme, Workspace
+from strategist.render.analysis_sections import (
+    disagreement_section,
+    interdependencies_section,
+    method_section,
+)
+from strategist.render.common import (
+    Policy,
+    fmt_number,
+    fmt_share,
+    group_label,
+    input_line,
+    public_inputs,
+    table,
+    theme_title,
+)
+from strategist.render.escape import inline, narrative
+from strategist.render.i18n import t
+
+__all__ = ["MAX_CITED", "render_strategy"]
+
+MAX_CITED = 10
+"""Inputs cited per theme in the draft; the register lists them all."""
+
+
+def render_strategy(ws: Workspace, analysis: Analysis, internal: bool = False) -> str:
+    """The strategy draft as Markdown (LF, one trailing newline).
+
+    Args:
+        ws: A workspace without errors.
+        analysis: `strategist.analysis.analyse(ws)`.
+        internal: Include confidential inputs and unsuppressed group figures.
+
+    Returns:
+        The document text.
+    """
+    policy = Policy.of(ws, internal)
+    lang = policy.lang
+    parts: list[str] = [_title(ws, policy)]
+
+    def section(key: str, body: str) -> None:
+        if body.strip():
+            parts.append(f"## {t(key, lang)}\n\n{body.strip()}")
+
+    section("h.foreword", narrative(ws.narrative.get("foreword", "")))
+    section("h.summary", narrative(ws.strategy.summary))
+    section("h.vision", narrative(ws.strategy.vision))
+    section("h.process", _process(ws, policy))
+    section("h.situation", narrative(ws.narrative.get("situation", "")))
+    section("h.themes", _themes(ws, analysis, policy))
+    section("h.interdependencies", interdependencies_section(ws, analysis, policy))
+    section("h.objectives", _objectives(ws, analysis, policy))
+    section("h.roadmap", _roadmap(ws, analysis, policy))
+    section("h.disagree", disagreement_section(ws, analysis, policy))
+    section("h.monitoring", narrative(ws.strategy.monitoring))
+    section("h.closing", narrative(ws.narrative.get("closing", "")))
+    section("h.method", method_section(ws, analysis, policy))
+    return "\n\n".join(parts) + "\n"
+
+
+def _title(ws: Workspace, policy: Policy) -> str:
+    s, lang = ws.strategy, policy.lang
+    status = t(f"status.{s.status}", lang)
+    stamp = (
+        t("stamp", lang, status=status, version=inline(s.version))
+        if s.version
+        else t("stamp_no_version", lang, status=status)
+    )
+    key = "facilitated_by" if s.facilitator else "not_facilitated"
+    line = t(
+        key,
+        lang,
+        cluster=inline(s.cluster),
+        start=s.horizon.start,
+        end=s.horizon.end,
+        facilitator=inline(s.facilitator),
+    )
+    lines = [f"# {inline(s.title)}", "", f"**{stamp}**", "", line]
+    if policy.internal:
+        lines += ["", t("internal_banner", lang)]
+    return "\n".join(lines)
+
+
+def _process(ws: Workspace, policy: Policy) -> str:
+    """Workshops with date, location, format and attendance by group (suppressed cells)."""
+    lang = policy.lang
+    if not ws.workshops:
+        return t("process.none", lang)
+    groups = list(ws.strategy.groups)
+    header = [
+        t("col.date", lang),
+        t("col.workshop", lang),
+        t("col.location", lang),
+        t("col.format", lang),
+    ]
+    header += [group_label(ws, g) for g in groups] + [t("col.total", lang)]
+    rows: list[list[str]] = []
+    any_suppressed = False
+    for w in ws.workshops.values():
+        cells: list[str] = []
+        total, hidden = 0, False
+        for g in groups:
+            count = w.attendance.get(g, 0)
+            if count <= 0:
+                cells.append("")
+            elif policy.shows(count):
+                cells.append(str(count))
+                total += count
+            else:
+                cells.append(policy.suppressed())
+                hidden = True
+        # A total beside a suppressed cell counts only the groups shown, so the hidden
+        # figure cannot be recovered by subtraction.
+        total_cell = t("partial_total", lang, n=total) if hidden else str(total)
+        any_suppressed = any_suppressed or hidden
+        rows.append(
+            [
+                w.date.isoformat(),
+                inline(w.title),
+                inline(w.location),
+                t(f"format.{w.format}", lang),
+                *cells,
+                total_cell,
+            ]
+        )
+    right = list(range(4, len(header)))
+    out = [t("process.intro", lang, count=len(ws.workshops)), "", table(header, rows, right)]
+    if any_suppressed:
+        out += ["", t("suppression_note", lang, n=policy.min_group_size)]
+    return "\n".join(out)
+
+
+def _rank_text(rank: int, tied: bool) -> str:
+    return f"={rank}" if tied else str(rank)
+
+
+def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
+    """The ranking table, then each ranked theme with its inputs, then separate themes."""
+    lang = policy.lang
+    out: list[str] = []
+    if analysis.ranking:
+        counts: dict[int, int] = {}
+        for r in analysis.ranking:
+            counts[r.rank] = counts.get(r.rank, 0) + 1
+        rows = [
+            [
+                _rank_text(r.rank, counts[r.rank] > 1),
+                theme_title(ws, r.theme),
+                fmt_share(r.score) if r.voted else "–",
+                t("yes", lang) if r.voted else t("not_voted", lang),
+            ]
+            for r in analysis.ranking
+        ]
+        header = [
+            t("col.rank", lang),
+            t("col.theme", lang),
+            t("col.score", lang),
+            t("col.voted", lang),
+        ]
+        out += [t("themes.intro", lang), "", table(header, rows, [0, 2])]
+        if analysis.unvoted:
+            out += ["", t("themes.unvoted_note", lang)]
+        for r in analysis.ranking:
+            theme = ws.themes[r.theme]
+            if r.voted:
+                score = fmt_share(r.score)
+                rank = _rank_text(r.rank, counts[r.rank] > 1)
+                meta = (
+                    t("theme.meta", lang, rank=rank, score=score, owner=inline(theme.owner))
+                    if theme.owner
+                    else t("theme.meta_no_owner", lang, rank=rank, score=score)
+                )
+            else:
+                meta = t("theme.unvoted_meta", lang)
+            out += ["", _theme_block(ws, theme, meta, policy)]
+    else:
+        out.append(t("themes.none", lang))
+    separate = [ws.themes[s] for s in analysis.separate]
+    if separate:
+        out += ["", f"### {t('h.separate', lang)}"]
+        for theme in separate:
+            meta = (
+                t("theme.separate_meta", lang, owner=inline(theme.owner))
+                if theme.owner
+                else t("theme.separate_meta_no_owner", lang)
+            )
+            out += ["", _theme_block(ws, theme, meta, policy, level="####")]
+    return "\n".join(out)
+
+
+def _theme_block(ws: Workspace, theme: Theme, meta: str, policy: Policy, level: str = "###") -> str:
+    """A theme's heading, standing, summary and up to MAX_CITED of its inputs."""
+    lines = [f"{level} {inline(theme.title)}", "", f"*{meta}*"]
+    if theme.summary.strip():
+        lines += ["", inline(theme.summary)]
+    items = public_inputs(ws, theme.id, policy)
+    lines.append("")
+    if items:
+        shown = items[:MAX_CITED]
+        lines.append(t("theme.inputs", policy.lang, shown=len(shown), total=len(items)))
+        lines.append("")
+        lines += [f"- {input_line(ws, item, policy)}" for item in shown]
+    else:
+        lines.append(t("theme.no_inputs", policy.lang))
+    return "\n".join(lines)
+
+
+def _source_ids(ws: Workspace, ids: list[str], policy: Policy) -> str:
+    """Source input ids a document may name: a confidential input's id is left out."""
+    shown = []
+    for input_id in ids:
+        found = ws.find_input(input_id)
+        if found is None or policy.shows_input(found[2]):
+            shown.append(inline(input_id))
+    return ", ".join(shown)
+
+
+def _objectives(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
+    """Per theme (ranking order, then separate themes): objectives, KPIs, measures."""
+    lang = policy.lang
+    order = [r.theme for r in analysis.ranking] + list(analysis.separate)
+    out: list[str] = []
+    for theme_id in order:
+        theme = ws.themes[theme_id]
+        if not theme.objectives:
+            continue
+        out += ["", f"### {inline(theme.title)}"]
+        for objective in theme.objectives:
+            out += ["", f"**{inline(objective.text)}**", ""]
+            ids = _source_ids(ws, objective.sources, policy)
+            out.append(
+                t("objective.sources", lang, ids=ids) if ids else t("objective.no_sources", lang)
+            )
+            if objective.kpis:
+                out.append("")
+                out += [f"- {_kpi_line(kpi, lang)}" for kpi in objective.kpis]
+            if objective.measures:
+                header = [
+                    t("col.measure", lang),
+                    t("col.owner", lang),
+                    t("col.due", lang),
+                    t("col.sources", lang),
+                ]
+                rows = [
+                    [
+                        inline(m.text),
+                        inline(m.owner),
+                        "" if m.due is None else str(m.due),
+                        _source_ids(ws, m.sources, policy),
+                    ]
+                    for m in objective.measures
+                ]
+                out += ["", table(header, rows)]
+    if not out:
+        return t("objectives.none", lang)
+    return "\n".join(out)
+
+
+def _kpi_line(kpi: Kpi, lang: str) -> str:
+    """`name (unit): baseline b → a in year → … → target x by y`."""
+    steps: list[str] = []
+    if kpi.baseline is not None:
+        steps.append(t("kpi.baseline", lang, value=fmt_number(kpi.baseline)))
+    for year in sorted(kpi.actuals):
+        steps.append(t("kpi.actual", lang, value=fmt_number(kpi.actuals[year]), year=year))
+    target = fmt_number(kpi.target)
+    steps.append(
+        t("kpi.target_by", lang, value=target, by=kpi.by)
+        if kpi.by is not None
+        else t("kpi.target", lang, value=target)
+    )
+    unit = f" ({inline(kpi.unit)})" if kpi.unit else ""
+    return t("kpi.line", lang, name=inline(kpi.name), unit=unit, path=" → ".join(steps))
+
+
+def _roadmap(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
+    lang = policy.lang
+    if not analysis.roadmap:
+        return t("roadmap.none", lang)
+    out = [t("roadmap.intro", lang), ""]
+    for wave in analysis.roadmap:
+        names = ", ".join(theme_title(ws, th) for th in wave.themes)
+        out.append(f"- {t('roadmap.wave', lang, wave=wave.wave, start=wave.start, themes=names)}")
+    return "\n".join(out)
