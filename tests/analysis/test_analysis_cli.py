@@ -1,0 +1,173 @@
+"""`strategist analyse` on workspaces written as YAML files: keys, numbers, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from strategist.cli import main
+
+STRATEGY = """\
+schema: 1
+cluster: Test cluster
+title: Test strategy
+horizon: {start: 2019, end: 2024}
+groups:
+  industry: {label: Industry}
+  research: {label: Research}
+"""
+
+WORKSHOP = """\
+id: ws1
+title: Kick-off
+date: 2018-09-11
+format: kickoff
+attendance: {industry: 40, research: 5}
+"""
+
+CAPTURE = """\
+device: station-1
+votes:
+  - id: priority
+    question: Which themes matter most?
+    method: dots
+    options: [alpha, beta]
+    tallies:
+      industry: {alpha: 30, beta: 10}
+      research: {beta: 5}
+"""
+
+
+def write_workspace(root: Path, themes: dict[str, str], capture: str = CAPTURE) -> Path:
+    """strategy.yaml, `themes` (id → extra YAML lines) and one workshop with `capture`."""
+    (root / "strategy.yaml").write_text(STRATEGY, encoding="utf-8")
+    (root / "themes").mkdir()
+    for theme_id, extra in themes.items():
+        text = f"id: {theme_id}\ntitle: {theme_id.title()}\nstatus: active\n{extra}"
+        (root / "themes" / f"{theme_id}.yaml").write_text(text, encoding="utf-8")
+    folder = root / "workshops" / "ws1"
+    folder.mkdir(parents=True)
+    (folder / "workshop.yaml").write_text(WORKSHOP, encoding="utf-8")
+    (folder / "capture-station-1.yaml").write_text(capture, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """alpha drives beta (3); beta requires alpha."""
+    return write_workspace(
+        tmp_path, {"alpha": "influences: {beta: 3}\n", "beta": "requires: [alpha]\n"}
+    )
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_json_has_the_contract_keys_and_hand_computed_numbers(workspace: Path) -> None:
+    """pooled: alpha = 30/45 = 2/3, beta = 15/45 = 1/3; group_scores are each group's shares.
+
+    Vester: alpha AS 3 PS 0 (Q null, active), beta AS 0 PS 3 (reactive); mean 1.5.
+    Roadmap 2019–2024: [alpha] in 2019, [beta] in 2019 + ⌊5/2⌋ = 2021.
+    Kendall's W: industry alpha>beta, research beta>alpha → R 3, 3 → S = 0 → W = 0;
+    spreads 1 ≥ ⌈2/2⌉ → both contested.
+    """
+    result = run("analyse", str(workspace), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"ranking", "group_scores", "vester", "roadmap", "consensus"} <= set(data)
+    assert [(r["theme"], r["rank"], r["voted"]) for r in data["ranking"]] == [
+        ("alpha", 1, True),
+        ("beta", 2, True),
+    ]
+    assert data["ranking"][0]["score"] == pytest.approx(2 / 3, abs=1e-9)
+    assert data["group_scores"] == {
+        "industry": {"alpha": 0.75, "beta": 0.25},
+        "research": {"alpha": 0.0, "beta": 1.0},
+    }
+    assert data["vester"] == [
+        {"theme": "alpha", "active": 3, "passive": 0, "product": 0, "quotient": None,
+         "role": "active"},
+        {"theme": "beta", "active": 0, "passive": 3, "product": 0, "quotient": 0.0,
+         "role": "reactive"},
+    ]  # fmt: skip
+    assert data["roadmap"] == [
+        {"wave": 1, "start": 2019, "themes": ["alpha"]},
+        {"wave": 2, "start": 2021, "themes": ["beta"]},
+    ]
+    assert data["consensus"] == {
+        "kendall_w": 0.0,
+        "spread": {"alpha": 1, "beta": 1},
+        "contested": ["alpha", "beta"],
+    }
+    (question,) = data["questions"]
+    assert question["groups"]["industry"]["head_count"] == 40
+
+
+def test_balance_option_overrides_strategy(workspace: Path) -> None:
+    """--balance groups: alpha = (0.75 + 0)/2 = 0.375, beta = (0.25 + 1)/2 = 0.625 → beta first."""
+    result = run("-C", str(workspace), "analyse", "--format", "json", "--balance", "groups")
+    assert result.exit_code == 0, result.output
+    ranking = json.loads(result.stdout)["ranking"]
+    assert [(r["theme"], r["rank"]) for r in ranking] == [("beta", 1), ("alpha", 2)]
+    assert ranking[0]["score"] == pytest.approx(0.625, abs=1e-9)
+
+
+def test_text_report_shows_tables(workspace: Path) -> None:
+    """The default text output has the ranking, Kendall's W, Vester roles and roadmap years."""
+    result = run("analyse", str(workspace))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "     1  0.6667  alpha  Alpha" in lines
+    assert "  Kendall's W: 0.0000" in lines
+    assert any(line.split()[:2] == ["alpha", "3"] and line.endswith("active") for line in lines)
+    assert "  wave 2 (2021): beta" in lines
+
+
+def test_ties_are_printed_as_ties(tmp_path: Path) -> None:
+    """alpha and beta get 5 dots each: both rank 1."""
+    capture = CAPTURE.replace("{alpha: 30, beta: 10}", "{alpha: 5, beta: 5}").replace(
+        "      research: {beta: 5}\n", ""
+    )
+    root = write_workspace(tmp_path, {"alpha": "", "beta": ""}, capture)
+    result = run("analyse", str(root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [r["rank"] for r in json.loads(result.stdout)["ranking"]] == [1, 1]
+
+
+def test_requires_cycle_exits_1_with_findings(tmp_path: Path) -> None:
+    """alpha requires beta and beta requires alpha: an error, so no analysis and exit 1."""
+    root = write_workspace(tmp_path, {"alpha": "requires: [beta]\n", "beta": "requires: [alpha]\n"})
+    result = run("analyse", str(root), "--format", "json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "error:" in result.stderr and "cycle" in result.stderr
+
+
+def test_unknown_option_exits_1(tmp_path: Path) -> None:
+    """A tally for gamma, an option the vote does not list: exit 1, the finding names the file."""
+    capture = CAPTURE.replace("{beta: 5}", "{gamma: 5}")
+    root = write_workspace(tmp_path, {"alpha": "", "beta": ""}, capture)
+    result = run("analyse", str(root))
+    assert result.exit_code == 1
+    assert "capture-station-1.yaml" in result.stderr
+
+
+def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
+    """An empty directory has no strategy.yaml."""
+    result = run("analyse", str(tmp_path))
+    assert result.exit_code == 2
+
+
+def test_example_workspace_analyses() -> None:
+    """The embedded example: exit 0, ranking ordered by rank then id, vester by id."""
+    root = Path(__file__).resolve().parents[2]
+    result = run("analyse", str(root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    keys = [(r["rank"], r["theme"]) for r in data["ranking"]]
+    assert keys == sorted(keys) and keys
+    assert [v["theme"] for v in data["vester"]] == sorted(v["theme"] for v in data["vester"])
