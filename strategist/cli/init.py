@@ -1,3 +1,150 @@
-"""`strategist init` commands."""
+"""`strategist init DIR`: create a valid, empty workspace."""
 
-from strategist.cli._root import main  # noqa: F401
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import click
+
+from strategist import store
+from strategist.cli._root import Context, EnvironmentProblem, main, pass_context
+from strategist.model import Group, Horizon, Strategy, Workspace
+
+__all__ = ["create_workspace", "init"]
+
+FOLDERS = ("themes", "workshops", "narrative", "outputs")
+"""Created with a `.gitkeep` each, because git keeps no empty folders."""
+GITIGNORE = (".strategist/", "outputs/internal/")
+GITATTRIBUTES = ("* text=auto eol=lf",)
+
+_STRATEGY_COMMENT = """\
+# The strategy process: fill in cluster and title, adjust the horizon and the
+# stakeholder groups (their weight scales their voice in votes), then run
+# `strategist check`. See "The workspace format" in strategist's README.
+"""
+
+
+def example_strategy(year: int) -> Strategy:
+    """The strategy.yaml of a new workspace: example groups, a horizon from `year`."""
+    return Strategy(
+        cluster="Your cluster",
+        title=f"Cluster strategy {year}–{year + 5}",
+        horizon=Horizon(start=year, end=year + 5),
+        groups={
+            "industry": Group("industry", "Industry"),
+            "research": Group("research", "Research and universities"),
+            "politics": Group("politics", "Politics and administration"),
+        },
+    )
+
+
+def create_workspace(directory: Path, year: int) -> list[tuple[str, str]]:
+    """Create the workspace files in `directory`, never overwriting one.
+
+    Returns:
+        (relative path, "created" | "kept" | "updated") for every file, in order.
+    """
+    report: list[tuple[str, str]] = []
+    directory.mkdir(parents=True, exist_ok=True)
+    if (directory / "strategy.yaml").exists():
+        report.append(("strategy.yaml", "kept"))
+    else:
+        ws = Workspace(root=str(directory), strategy=example_strategy(year))
+        ws.comments["strategy.yaml"] = _STRATEGY_COMMENT
+        store.save_strategy(ws)
+        report.append(("strategy.yaml", "created"))
+    for folder in FOLDERS:
+        keep = directory / folder / ".gitkeep"
+        if keep.parent.exists():
+            report.append((f"{folder}/", "kept"))
+            continue
+        keep.parent.mkdir()
+        keep.touch()
+        report.append((f"{folder}/", "created"))
+    report.append((".gitignore", _ensure_lines(directory / ".gitignore", GITIGNORE)))
+    report.append((".gitattributes", _ensure_lines(directory / ".gitattributes", GITATTRIBUTES)))
+    return report
+
+
+def _ensure_lines(path: Path, lines: tuple[str, ...]) -> str:
+    """Append the missing `lines` to `path` (created if absent); say what happened."""
+    if not path.exists():
+        path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        return "created"
+    text = path.read_text(encoding="utf-8")
+    present = {line.strip() for line in text.splitlines()}
+    missing = [line for line in lines if line not in present]
+    if not missing:
+        return "kept"
+    prefix = "" if not text or text.endswith("\n") else "\n"
+    with path.open("a", encoding="utf-8") as f:
+        f.write(prefix + "".join(f"{line}\n" for line in missing))
+    return "updated"
+
+
+def _git_init(directory: Path) -> str:
+    """Run `git init` unless `directory` is already inside a repository."""
+    try:
+        inside = subprocess.run(
+            ["git", "-C", str(directory), "rev-parse", "--is-inside-work-tree"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return "git is not installed: skipped `git init`"
+    if inside.returncode == 0 and inside.stdout.strip() == "true":
+        return "already inside a git repository: skipped `git init`"
+    done = subprocess.run(
+        ["git", "init", "-q", str(directory)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        return f"`git init` failed: {done.stderr.strip() or done.returncode}"
+    return "ran `git init`"
+
+
+def _is_empty(directory: Path) -> bool:
+    # A folder holding only a fresh `.git` (git init first, then strategist init) counts
+    # as empty.
+    return all(entry.name == ".git" for entry in directory.iterdir())
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="DIR")
+@click.option("--force", is_flag=True, help="Also use a non-empty DIR (existing files are kept).")
+@pass_context
+def init(ctx: Context, directory: Path | None, force: bool) -> None:
+    """Create a new, empty workspace in DIR (default: -C DIR or the current directory).
+
+    Writes strategy.yaml with example stakeholder groups, the themes/, workshops/,
+    narrative/ and outputs/ folders, .gitignore and .gitattributes, and runs `git init`
+    when DIR is not inside a git repository. Refuses a non-empty DIR unless --force;
+    even then, no existing file is overwritten.
+    """
+    target = ctx.root(directory)
+    if target.exists() and not target.is_dir():
+        raise EnvironmentProblem(f"{target} exists and is not a directory")
+    try:
+        if target.exists() and not force and not _is_empty(target):
+            raise EnvironmentProblem(
+                f"{target} is not empty; use --force to create the workspace there anyway "
+                "(existing files are kept)"
+            )
+        report = create_workspace(target, dt.date.today().year)
+    except (OSError, store.StoreError) as exc:
+        message = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) else str(exc)
+        raise EnvironmentProblem(f"cannot create the workspace: {message}") from exc
+    git_note = _git_init(target)
+
+    click.echo(f"Workspace in {target}:")
+    for relpath, what in report:
+        click.echo(f"  {what:<8} {relpath}")
+    click.echo(f"  {git_note}")
+    click.echo("")
+    click.echo("Next steps:")
+    click.echo(f"  cd {target}")
+    click.echo("  edit strategy.yaml: cluster, title, horizon and stakeholder groups")
+    click.echo("  strategist check    # validate the workspace")
+    click.echo("  strategist          # open the terminal UI to add themes and workshops")

@@ -1,0 +1,105 @@
+"""`strategist init DIR`: a new workspace that `check` passes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from strategist.cli import main
+from strategist.store import load_workspace
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def test_init_creates_a_workspace_that_check_passes(tmp_path: Path) -> None:
+    target = tmp_path / "lsn"
+    result = CliRunner().invoke(main, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "created  strategy.yaml" in result.output
+    assert "Next steps:" in result.output
+    for folder in ("themes", "workshops", "narrative", "outputs"):
+        assert (target / folder / ".gitkeep").is_file()
+    assert (target / ".gitignore").read_text(
+        encoding="utf-8"
+    ) == ".strategist/\noutputs/internal/\n"
+    assert (target / ".gitattributes").read_text(encoding="utf-8") == "* text=auto eol=lf\n"
+
+    loaded = load_workspace(target)
+    assert loaded.findings == []
+    assert loaded.workspace is not None
+    strategy = loaded.workspace.strategy
+    assert list(strategy.groups) == ["industry", "research", "politics"]
+    assert strategy.horizon.end == strategy.horizon.start + 5
+    assert (strategy.language, strategy.status) == ("en", "draft")
+
+    checked = CliRunner().invoke(main, ["check", str(target)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_init_uses_the_C_directory_without_a_positional(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["-C", str(tmp_path / "ws"), "init"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ws/strategy.yaml").is_file()
+
+
+def test_init_refuses_a_non_empty_directory(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is not empty; use --force" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_force_keeps_existing_files(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("*.pdf", encoding="utf-8")
+    (tmp_path / "strategy.yaml").write_text("# mine\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", "--force", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "kept     strategy.yaml" in result.output
+    assert "updated  .gitignore" in result.output
+    assert (tmp_path / "strategy.yaml").read_text(encoding="utf-8") == "# mine\n"
+    gitignore = (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    assert gitignore == "*.pdf\n.strategist/\noutputs/internal/\n"
+
+
+def test_init_refuses_a_file_as_directory(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", "--force", str(tmp_path / "file")])
+    assert result.exit_code == 2
+    assert "is not a directory" in result.output
+
+
+@needs_git
+def test_init_runs_git_init_outside_a_repository(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "ws")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ws/.git").is_dir()
+    assert "ran `git init`" in result.output
+
+
+@needs_git
+def test_init_inside_a_repository_adds_no_nested_one(tmp_path: Path) -> None:
+    first = CliRunner().invoke(main, ["init", str(tmp_path / "repo")])
+    assert first.exit_code == 0, first.output
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "repo/sub")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "repo/sub/.git").exists()
+    assert "already inside a git repository" in result.output
+
+
+def test_init_accepts_a_directory_holding_only_git(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "strategy.yaml").is_file()
+
+
+def test_init_without_git_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "ws")])
+    assert result.exit_code == 0, result.output
+    assert "git is not installed: skipped `git init`" in result.output
+    assert not (tmp_path / "ws/.git").exists()
