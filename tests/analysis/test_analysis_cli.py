@@ -171,3 +171,14 @@ def test_example_workspace_analyses() -> None:
     keys = [(r["rank"], r["theme"]) for r in data["ranking"]]
     assert keys == sorted(keys) and keys
     assert [v["theme"] for v in data["vester"]] == sorted(v["theme"] for v in data["vester"])
+
+
+def test_text_report_flags_unvoted_and_separate_themes(tmp_path: Path) -> None:
+    """gamma is active but never listed; delta is separate: both are named as such."""
+    root = write_workspace(tmp_path, {"alpha": "", "beta": "", "delta": "", "gamma": ""}, CAPTURE)
+    delta = root / "themes" / "delta.yaml"
+    delta.write_text(delta.read_text().replace("active", "separate"), encoding="utf-8")
+    result = run("analyse", str(root))
+    assert result.exit_code == 0, result.output
+    assert "     3  0.0000  gamma  Gamma  (not voted)" in result.stdout.splitlines()
+    assert "  reported separately, not ranked: delta" in result.stdout.splitlines()

@@ -374,3 +374,9 @@ def test_head_count_is_ballots_plus_tally_attendance() -> None:
     )
     (q,) = analyse(ws).questions
     assert (q.groups["industry"].head_count, q.groups["research"].head_count) == (14, 1)
+
+
+def test_unknown_balance_is_refused() -> None:
+    """Only pooled and groups exist."""
+    with pytest.raises(ValueError, match="unknown balance"):
+        analyse(make_ws(AB), balance="median")
