@@ -74,7 +74,7 @@ def _vote(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
         options.add(option)
     if vote.method == "rank" and vote.tallies:
         message = "a rank vote cannot be tallied: rank needs ballots"
-        r.error(path, (*here, "tallies"), "rank-tallies", message)
+        r.error(path, (*here, "tallies"), "rank-tallies", message, key=True)
     for gid, row in vote.tallies.items():
         at = (*here, "tallies", gid)
         r.group_ref(path, at, gid, key=True)
@@ -121,6 +121,8 @@ def _ballot(
             message = f"a {vote.method} ballot carries {expected}, not {name}"
             r.error(path, (*at, name), "ballot-field", message, key=True)
     if expected not in present:
+        if present:
+            return
         message = f"a {vote.method} ballot needs {expected}"
         r.error(path, at, "ballot-field", message)
         return

@@ -1,0 +1,238 @@
+"""Every file-level finding of the loader, located by file and line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from load_builders import make_workspace, write
+
+from strategist.model import Finding
+from strategist.store import _text, load_workspace
+
+
+def located(root: Path) -> list[tuple[str, int, str]]:
+    """(path, line, code) of every finding, in report order."""
+    return [(f.path, f.line, f.code) for f in load_workspace(root).findings]
+
+
+def only(root: Path) -> Finding:
+    findings = load_workspace(root).findings
+    assert len(findings) == 1, [f.format() for f in findings]
+    return findings[0]
+
+
+THEME = "themes/alpha.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        ("id: alpha\ntitle: [Alpha\nstatus: active\n", 3, "yaml-syntax"),
+        ("id: alpha\ntitle: A\nstatus: active\ntitle: B\n", 4, "duplicate-key"),
+        ("id: alpha\ntitle: &t Alpha\nstatus: active\nsummary: *t\n", 2, "yaml-alias"),
+        ("id: alpha\ntitle: !!str Alpha\nstatus: active\n", 2, "yaml-tag"),
+        ("id: alpha\ntitle: !custom Alpha\nstatus: active\n", 2, "yaml-tag"),
+        ("id: alpha\ntitle: Alpha\nstatus: active\ncolour: red\n", 4, "unknown-key"),
+        ("# c\nid: alpha\ntitle: Alpha\n", 2, "missing-key"),
+        ("id: alpha\ntitle: Alpha\nstatus: [active]\n", 3, "wrong-type"),
+        ("id: alpha\ntitle: Alpha\nstatus: active\ninfluences:\n  beta: strong\n", 5, "wrong-type"),
+        ("id: alpha\ntitle: Alpha\nstatus: activ\n", 3, "bad-enum"),
+        ("\nid: alfa\ntitle: Alpha\nstatus: active\n", 2, "id-mismatch"),
+        ("id: alpha\ntitle: Alpha\nstatus: active\n---\nid: beta\n", 4, "yaml-syntax"),
+        ("# only a comment\n", 1, "missing-key"),
+        ("- id: alpha\n", 1, "wrong-type"),
+    ],
+)
+def test_theme_file_findings(tmp_path: Path, text: str, line: int, code: str) -> None:
+    root = make_workspace(tmp_path, **{THEME: text})
+    assert (THEME, line, code) in located(root)
+
+
+def test_a_broken_theme_is_skipped_without_cascading(tmp_path: Path) -> None:
+    """Inputs and votes naming the broken theme are not reported again."""
+    root = make_workspace(tmp_path, **{THEME: "id: alpha\ntitle: Alpha\nstatus: active\nx: 1\n"})
+    result = load_workspace(root)
+    assert sorted({(f.path, f.code) for f in result.findings}) == [(THEME, "unknown-key")]
+    assert result.workspace is not None
+    assert list(result.workspace.themes) == ["beta"]
+
+
+def test_bad_slug_in_a_theme_file_name(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "themes/Gamma.yaml", "id: Gamma\ntitle: G\nstatus: proposed\n")
+    assert only(root).code == "bad-slug"
+    assert (only(root).path, only(root).line) == ("themes/Gamma.yaml", 1)
+
+
+def test_workshop_id_must_match_its_folder(tmp_path: Path) -> None:
+    text = "id: kick-off\ntitle: K\ndate: 2025-03-01\nformat: kickoff\n"
+    root = make_workspace(tmp_path, **{"workshops/kickoff/workshop.yaml": text})
+    assert located(root) == [("workshops/kickoff/workshop.yaml", 1, "id-mismatch")]
+
+
+def test_capture_device_must_match_its_file_name(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "workshops/kickoff/capture-tablet.yaml", "# notes\ndevice: phone\n")
+    assert located(root) == [("workshops/kickoff/capture-tablet.yaml", 2, "id-mismatch")]
+
+
+def test_captures_without_a_workshop_file(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "workshops/orphan/capture-laptop.yaml", "device: laptop\n")
+    assert located(root) == [("workshops/orphan/workshop.yaml", 1, "missing-file")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line", "code"),
+    [
+        ("confidential", "yes", 8, "wrong-type"),
+        ("confidential", '"true"', 8, "wrong-type"),
+        ("at", "10:42", 8, "wrong-type"),
+        ("at", "2018-02-30T10:00", 8, "wrong-type"),
+        ("colour", "red", 8, "unknown-key"),
+    ],
+)
+def test_input_field_types(tmp_path: Path, field: str, value: str, line: int, code: str) -> None:
+    capture = (
+        "device: laptop\ninputs:\n  - id: in000001\n    theme: alpha\n    kind: idea\n"
+        f"    text: A lab.\n    group: industry\n    {field}: {value}\n"
+    )
+    root = make_workspace(tmp_path, **{"workshops/kickoff/capture-laptop.yaml": capture})
+    assert located(root) == [("workshops/kickoff/capture-laptop.yaml", line, code)]
+
+
+def test_every_bad_input_is_reported_not_just_the_first(tmp_path: Path) -> None:
+    capture = (
+        "device: laptop\ninputs:\n"
+        "  - {id: a1, theme: alpha, kind: idea}\n"
+        "  - {id: a2, theme: alpha, kind: idea, text: ok}\n"
+        "  - {id: a3, theme: alpha, kind: idea, text: [x]}\n"
+    )
+    root = make_workspace(tmp_path, **{"workshops/kickoff/capture-laptop.yaml": capture})
+    path = "workshops/kickoff/capture-laptop.yaml"
+    assert located(root) == [(path, 3, "missing-key"), (path, 5, "wrong-type")]
+
+
+def test_typed_fields_are_strict(tmp_path: Path) -> None:
+    text = (
+        "id: alpha\ntitle: Alpha\nstatus: active\nobjectives:\n  - id: o1\n    text: T\n"
+        "    kpis:\n      - {name: K, target: '10'}\n      - {name: L, target: 5, by: 2022.5}\n"
+        "      - {name: M, target: 1.5e2, actuals: {20x1: 3}}\n"
+    )
+    root = make_workspace(tmp_path, **{THEME: text})
+    assert located(root) == [
+        (THEME, 8, "wrong-type"),
+        (THEME, 9, "wrong-type"),
+        (THEME, 10, "wrong-type"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "code"),
+    [
+        (1, "schema: 2", "schema-newer"),
+        (1, "schema: 1\nlanguage: fr", "unknown-language"),
+        (1, "schema: 1\nstatus: done", "bad-enum"),
+        (4, "horizon: {start: 2030, end: 2025}", "horizon-order"),
+        (4, "horizon: {start: 2030}", "missing-key"),
+        (4, "horizon: {start: soon, end: 2025}", "wrong-type"),
+    ],
+)
+def test_strategy_findings(tmp_path: Path, line: int, replacement: str, code: str) -> None:
+    from load_builders import STRATEGY
+
+    lines = STRATEGY.splitlines()
+    lines[line - 1] = replacement
+    root = make_workspace(tmp_path, **{"strategy.yaml": "\n".join(lines) + "\n"})
+    result = load_workspace(root)
+    where = [(f.path, f.line, f.code) for f in result.findings]
+    expected_line = line + 1 if code in ("unknown-language", "bad-enum") else line
+    assert ("strategy.yaml", expected_line, code) in where
+
+
+def test_unusable_strategy_gives_no_workspace_but_other_files_are_checked(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path, **{"strategy.yaml": "schema: 1\ncluster: [\n"})
+    write(root, "themes/gamma.yaml", "id: gamma\n")
+    result = load_workspace(root)
+    assert result.workspace is None
+    assert sorted({(f.path, f.code) for f in result.findings}) == [
+        ("strategy.yaml", "yaml-syntax"),
+        ("themes/gamma.yaml", "missing-key"),
+    ]
+
+
+# ------------------------------------------------------------------ bytes and encoding
+
+
+def test_invalid_utf8_is_located(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    (root / THEME).write_bytes(b"id: alpha\ntitle: Caf\xe9\nstatus: active\n")
+    finding = only(root)
+    assert (finding.path, finding.line, finding.column, finding.code) == (THEME, 2, 11, "encoding")
+
+
+def test_nul_byte_is_located(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    (root / THEME).write_bytes(b"id: alpha\ntitle: Al\x00pha\nstatus: active\n")
+    finding = only(root)
+    assert (finding.line, finding.column, finding.code) == (2, 10, "nul-byte")
+
+
+@pytest.mark.parametrize("marker", ["<<<<<<< HEAD", "=======", ">>>>>>> branch"])
+def test_conflict_markers_are_located(tmp_path: Path, marker: str) -> None:
+    root = make_workspace(tmp_path)
+    write(root, THEME, f"id: alpha\ntitle: Alpha\n{marker}\nstatus: active\n")
+    assert (THEME, 3, "conflict-marker") in located(root)
+
+
+def test_markdown_setext_underline_is_not_a_conflict(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "narrative/foreword.md", "Foreword\n=======\n\nText.\n")
+    assert located(root) == []
+    write(root, "narrative/foreword.md", "<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> x\n")
+    assert located(root) == [("narrative/foreword.md", 1, "conflict-marker")]
+
+
+def test_bom_and_crlf_are_warnings_and_the_file_still_loads(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    (root / THEME).write_bytes(b"\xef\xbb\xbfid: alpha\r\ntitle: Alpha\r\nstatus: active\r\n")
+    result = load_workspace(root)
+    assert [(f.path, f.line, f.severity, f.code) for f in result.findings] == [
+        (THEME, 1, "warning", "bom"),
+        (THEME, 1, "warning", "crlf"),
+    ]
+    assert result.workspace is not None
+    assert result.workspace.themes["alpha"].title == "Alpha"
+
+
+def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_workspace(tmp_path)
+    monkeypatch.setattr(_text, "MAX_FILE_SIZE", 400)
+    write(root, THEME, "id: alpha\ntitle: Alpha\nstatus: active\nsummary: " + "x" * 400 + "\n")
+    assert located(root) == [(THEME, 1, "file-too-large")]
+    assert load_workspace(root, max_size=10_000).findings == []
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    root = make_workspace(tmp_path)
+    write(root, THEME, "id: alpha\n" + "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    found = located(root)
+    assert time.perf_counter() - started < 2
+    assert (THEME, 2, "yaml-alias") in found
+    assert all(code == "yaml-alias" for _, _, code in found)
+
+
+@pytest.mark.parametrize("depth", [70, 20_000])
+def test_deep_nesting_is_a_finding_not_a_crash(tmp_path: Path, depth: int) -> None:
+    root = make_workspace(tmp_path)
+    write(
+        root,
+        THEME,
+        "id: alpha\ntitle: Alpha\nstatus: active\nsummary: " + "[" * depth + "]" * depth + "\n",
+    )
+    assert located(root) == [(THEME, 4, "too-deep")]
