@@ -1,0 +1,105 @@
+"""Performance as ratios against a floor measured in the same run (never absolute times).
+
+The floor for loading is what no loader can beat: libyaml composing the same files into
+nodes. strategist adds reading, checking and converting on top; these tests pin how much.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from strategist.analysis import analyse
+from strategist.store import load_workspace
+
+INPUTS_PER_FILE = 200
+WORKSHOPS = 4
+DEVICES = 3
+
+
+def _write_workspace(root: Path) -> int:
+    """A workspace with WORKSHOPS × DEVICES capture files of INPUTS_PER_FILE inputs each."""
+    (root / "themes").mkdir(parents=True)
+    (root / "strategy.yaml").write_text(
+        "schema: 1\ncluster: Bench\ntitle: Bench\nhorizon:\n  start: 2019\n  end: 2024\n"
+        "groups:\n  industry:\n    label: Industry\n  research:\n    label: Research\n",
+        encoding="utf-8",
+    )
+    for theme in ("alpha", "beta", "gamma"):
+        (root / "themes" / f"{theme}.yaml").write_text(
+            f"id: {theme}\ntitle: {theme.title()}\nstatus: active\n", encoding="utf-8"
+        )
+    count = 0
+    for w in range(WORKSHOPS):
+        folder = root / "workshops" / f"w{w}"
+        folder.mkdir(parents=True)
+        (folder / "workshop.yaml").write_text(
+            f"id: w{w}\ntitle: Station {w}\ndate: 2018-09-1{w}\nformat: station\n"
+            "attendance:\n  industry: 20\n  research: 10\n",
+            encoding="utf-8",
+        )
+        for d in range(DEVICES):
+            lines = [f"device: d{d}", "inputs:"]
+            for _ in range(INPUTS_PER_FILE):
+                count += 1
+                lines += [
+                    f"- id: i{count:07d}",
+                    "  theme: " + ("alpha", "beta", "gamma")[count % 3],
+                    "  kind: idea",
+                    f"  text: Gemeinsame Datenplattform für Kliniken und KMU, Beitrag {count}",
+                    "  group: " + ("industry", "research")[count % 2],
+                ]
+            lines += [
+                "votes:",
+                "- id: priority",
+                "  question: Which themes matter most?",
+                "  method: dots",
+                "  options: [alpha, beta, gamma]",
+                "  tallies:",
+                f"    industry: {{alpha: {d + 3}, beta: 2, gamma: 1}}",
+            ]
+            (folder / f"capture-d{d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return count
+
+
+def _best_of(runs: int, work: Callable[[], object]) -> float:
+    """The fastest of `runs` timings: the least disturbed by the rest of the machine."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_loading_costs_at_most_three_times_composing(tmp_path: Path) -> None:
+    """Loading (read, check, convert, validate) stays within 3× of libyaml's compose alone."""
+    count = _write_workspace(tmp_path)
+    files = sorted(tmp_path.rglob("*.yaml"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def compose_only() -> None:
+        for path in files:
+            yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+
+    result = load_workspace(tmp_path)
+    assert not result.findings
+    assert result.workspace is not None
+    assert sum(1 for _ in result.workspace.inputs()) == count
+
+    floor = _best_of(3, compose_only)
+    load = _best_of(3, lambda: load_workspace(tmp_path))
+    assert load / floor < 3.0, f"load {load:.3f}s vs compose {floor:.3f}s"
+
+
+def test_analysis_is_cheap_next_to_loading(tmp_path: Path) -> None:
+    """Analysing a loaded workspace costs less than a tenth of loading it."""
+    _write_workspace(tmp_path)
+    ws = load_workspace(tmp_path).workspace
+    assert ws is not None
+    load = _best_of(3, lambda: load_workspace(tmp_path))
+    analysis = _best_of(3, lambda: analyse(ws))
+    assert analysis / load < 0.1, f"analyse {analysis:.3f}s vs load {load:.3f}s"
