@@ -38,7 +38,7 @@ EN: dict[str, str] = {
     "h.method": "Method",
     "h.votes": "The votes",
     # the process
-    "process.intro": "{count} workshops took part in the process; attendance by stakeholder group:",
+    "process.intro": "The workshops of the process, with attendance by stakeholder group:",
     "process.none": "No workshop has been recorded yet.",
     "col.date": "Date",
     "col.workshop": "Workshop",

@@ -134,7 +134,7 @@ def _process(ws: Workspace, policy: Policy) -> str:
             ]
         )
     right = list(range(4, len(header)))
-    out = [t("process.intro", lang, count=len(ws.workshops)), "", table(header, rows, right)]
+    out = [t("process.intro", lang), "", table(header, rows, right)]
     if any_suppressed:
         out += ["", t("suppression_note", lang, n=policy.min_group_size)]
     return "\n".join(out)

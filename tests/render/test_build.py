@@ -1,0 +1,84 @@
+"""`strategist build`: what it writes, its exit codes, and that builds are deterministic."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from strategist.cli import main
+from strategist.render import build_outputs
+
+from .conftest import load_clean
+
+
+def _build(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["build", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_writes_both_documents_and_names_them(small_root: Path) -> None:
+    code, out, _err = _build(str(small_root))
+    assert code == 0
+    assert out.splitlines() == [
+        str(small_root / "outputs" / "strategy.md"),
+        str(small_root / "outputs" / "inputs.md"),
+    ]
+    for name in ("strategy.md", "inputs.md"):
+        data = (small_root / "outputs" / name).read_bytes()
+        assert b"\r" not in data
+        assert data.endswith(b"\n") and not data.endswith(b"\n\n")
+    assert not (small_root / "outputs" / "internal").exists()
+    assert not [p for p in (small_root / "outputs").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_build_takes_the_workspace_from_dash_c(small_root: Path) -> None:
+    code, _out, _err = CliRunner().invoke(main, ["-C", str(small_root), "build"]).exit_code, "", ""
+    assert code == 0
+    assert (small_root / "outputs" / "strategy.md").is_file()
+
+
+def test_internal_build_writes_outputs_internal_only(small_root: Path) -> None:
+    code, out, _err = _build(str(small_root), "--internal")
+    assert code == 0
+    internal = small_root / "outputs" / "internal"
+    assert out.splitlines() == [str(internal / "strategy.md"), str(internal / "inputs.md")]
+    assert "SECRET PLAN" in (internal / "strategy.md").read_text(encoding="utf-8")
+    assert not (small_root / "outputs" / "strategy.md").exists()
+
+
+def test_two_builds_give_identical_bytes_wherever_the_workspace_lives(
+    small_root: Path, tmp_path: Path
+) -> None:
+    first = [p.read_bytes() for p in build_outputs(load_clean(small_root))]
+    again = [p.read_bytes() for p in build_outputs(load_clean(small_root))]
+    elsewhere = shutil.copytree(small_root, tmp_path / "elsewhere" / "copy")
+    shutil.rmtree(elsewhere / "outputs")
+    moved = [p.read_bytes() for p in build_outputs(load_clean(elsewhere))]
+    assert first == again == moved
+
+
+def test_workspace_with_errors_prints_findings_and_writes_nothing(small_root: Path) -> None:
+    theme = small_root / "themes" / "y.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    code, out, err = _build(str(small_root))
+    assert code == 1
+    assert "themes/y.yaml:" in err and "error" in err
+    assert out == ""
+    assert not (small_root / "outputs").exists()
+
+
+def test_errors_leave_earlier_outputs_untouched(small_root: Path) -> None:
+    assert _build(str(small_root))[0] == 0
+    before = (small_root / "outputs" / "strategy.md").read_bytes()
+    (small_root / "strategy.yaml").write_text("schema: 1\ncluster: [unclosed\n", encoding="utf-8")
+    assert _build(str(small_root))[0] == 1
+    assert (small_root / "outputs" / "strategy.md").read_bytes() == before
+
+
+def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
+    code, out, _err = _build(str(tmp_path))
+    assert code == 2
+    assert out == ""
+    assert not (tmp_path / "outputs").exists()
