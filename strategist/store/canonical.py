@@ -280,6 +280,14 @@ class CanonicalDumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML11_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?"
+)
+"""What PyYAML's resolver reads as a timestamp (a time that can be written plain)."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     style: str | None = None
     if _NEEDS_ESCAPE.search(text):
@@ -295,7 +303,12 @@ def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.ScalarNode:
     # PyYAML's own representer puts a space between date and time; ISO 8601 wants `T`.
-    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+    text = value.isoformat()
+    if not _YAML11_TIMESTAMP.fullmatch(text):
+        # YAML 1.1 timestamps have no seconds in the UTC offset: quote such rare times
+        # rather than letting the emitter add an explicit tag.
+        return _represent_str(dumper, text)
+    return dumper.represent_scalar(_TIMESTAMP, text)
 
 
 def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:

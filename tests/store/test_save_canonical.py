@@ -321,3 +321,10 @@ def test_ids_and_slugs_stay_plain() -> None:
 def test_to_data_refuses_what_it_does_not_know() -> None:
     with pytest.raises(TypeError):
         to_data(object())
+
+
+def test_a_time_yaml_cannot_write_plain_is_quoted_not_tagged() -> None:
+    odd = dt.timezone(dt.timedelta(hours=1, seconds=5))  # historic offsets had seconds
+    text = canonical_yaml({"at": dt.datetime(1900, 1, 1, tzinfo=odd)})
+    assert "!!" not in text
+    assert yaml.safe_load(text) == {"at": "1900-01-01T00:00:00+01:00:05"}
