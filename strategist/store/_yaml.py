@@ -117,25 +117,38 @@ def parse_yaml(
         if key.line > 0:
             parent.entries[key.value] = (key, node)
 
+    parser = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        get_event = parser.get_event
+        while (event := get_event()) is not None:
+            cls = type(event)
             if skip:
-                if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                if cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
                     skip += 1
-                elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
                     skip -= 1
                     if not skip:
                         attach(Scalar("", True, 0, 0), (0, 0))
                 continue
-            if isinstance(event, ev.DocumentStartEvent):
+            if cls is ev.ScalarEvent and event.anchor is None and event.tag is None:
+                # The common case, kept inline: 10k inputs make ~150k scalars.
+                mark = event.start_mark
+                scalar = Scalar(event.value, not event.style, mark.line + 1, mark.column + 1)
+                if stack and pending_key[-1] is None and type(stack[-1]) is Map:
+                    pending_key[-1] = scalar
+                else:
+                    attach(scalar, (scalar.line, scalar.column))
+            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+                stack.pop()
+                pending_key.pop()
+            elif cls is ev.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     error(_mark(event), "yaml-syntax", "more than one YAML document in the file")
                     break
-                continue
-            if isinstance(event, ev.NodeEvent):
+            elif isinstance(event, ev.NodeEvent):
                 where = _mark(event)
-                if isinstance(event, ev.AliasEvent):
+                if cls is ev.AliasEvent:
                     error(where, "yaml-alias", f"alias *{event.anchor} is not allowed")
                     attach(Scalar("", True, *where), where)
                     continue
@@ -144,22 +157,18 @@ def parse_yaml(
                 tag = getattr(event, "tag", None)
                 if tag is not None:
                     error(where, "yaml-tag", f"tag {tag} is not allowed")
-                if isinstance(event, ev.ScalarEvent):
-                    plain = event.style is None or event.style == ""
-                    attach(Scalar(event.value, plain and tag is None, *where), where)
+                if cls is ev.ScalarEvent:
+                    attach(Scalar(event.value, not event.style and tag is None, *where), where)
                     continue
                 if len(stack) >= max_depth:
                     error(where, "too-deep", f"nested deeper than {max_depth} levels")
                     skip = 1
                     continue
                 node: Seq | Map
-                node = Map(*where) if isinstance(event, ev.MappingStartEvent) else Seq(*where)
+                node = Map(*where) if cls is ev.MappingStartEvent else Seq(*where)
                 attach(node, where)
                 stack.append(node)
                 pending_key.append(None)
-            elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-                stack.pop()
-                pending_key.pop()
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
         where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -168,4 +177,6 @@ def parse_yaml(
     except (yaml.YAMLError, RecursionError, MemoryError) as problem:
         error((1, 1), "yaml-syntax", f"YAML could not be read: {type(problem).__name__}")
         return None, findings
+    finally:
+        parser.dispose()
     return root, findings
