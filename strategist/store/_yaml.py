@@ -28,6 +28,7 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
+_NODE_EVENTS = (ev.ScalarEvent, ev.AliasEvent, ev.MappingStartEvent, ev.SequenceStartEvent)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -146,7 +147,7 @@ def parse_yaml(
                 if documents > 1:
                     error(_mark(event), "yaml-syntax", "more than one YAML document in the file")
                     break
-            elif isinstance(event, ev.NodeEvent):
+            elif cls in _NODE_EVENTS:
                 where = _mark(event)
                 if cls is ev.AliasEvent:
                     error(where, "yaml-alias", f"alias *{event.anchor} is not allowed")
