@@ -11,6 +11,7 @@ import click
 
 from strategist import store
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
 from strategist.ops import OpsError
 from strategist.ops import themes as theme_ops
@@ -25,21 +26,9 @@ def load_for_edit(root: Path) -> Workspace:
 
     An edit needs the whole workspace: a rename that skipped a broken capture file would
     leave references to the old id behind. So any error refuses the edit (exit 1, with the
-    findings printed, as `check` would print them).
+    findings printed, as `check` prints them); not a workspace exits 2.
     """
-    try:
-        result = store.load_workspace(root)
-    except store.NotAWorkspaceError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except OSError as exc:
-        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or root}") from exc
-    if result.has_errors or result.workspace is None:
-        for finding in result.findings:
-            if finding.severity == "error":
-                click.echo(finding.format(), err=True)
-        click.echo("error: fix the errors above first; nothing was changed", err=True)
-        raise SystemExit(EXIT_CONTENT)
-    return result.workspace
+    return load_or_exit(root)
 
 
 @contextmanager

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from strategist.tui.screens.capture import CaptureScreen
+from strategist.tui.screens.draft import DraftScreen
 from strategist.tui.screens.inputs import InputsScreen
+from strategist.tui.screens.matrix import MatrixScreen
 from strategist.tui.screens.overview import OverviewScreen
+from strategist.tui.screens.present import PresentScreen
+from strategist.tui.screens.themes import ThemesScreen
+from strategist.tui.screens.votes import VotesScreen
 
 __all__ = ["DEFAULT_MODE", "MODE_ENTRIES", "ModeEntry"]
 
@@ -38,6 +43,11 @@ MODE_ENTRIES: list[ModeEntry] = [
     ModeEntry("overview", OverviewScreen, "f2", "Overview"),
     ModeEntry("capture", CaptureScreen, "f3", "Capture"),
     ModeEntry("inputs", InputsScreen, "f4", "Inputs"),
+    ModeEntry("themes", ThemesScreen, "f5", "Themes"),
+    ModeEntry("votes", VotesScreen, "f6", "Votes"),
+    ModeEntry("matrix", MatrixScreen, "f7", "Matrix"),
+    ModeEntry("draft", DraftScreen, "f8", "Draft"),
+    ModeEntry("present", PresentScreen, "f9", "Present"),
 ]
 """Every mode, in footer order."""
 

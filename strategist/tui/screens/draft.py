@@ -1,0 +1,100 @@
+"""The draft preview: `outputs/strategy.md` as the reader will see it, with its contents.
+
+ctrl+b rebuilds the draft from the loaded workspace on the background thread (the UI
+keeps responding; a failure becomes a notification), ctrl+t switches between the public
+draft and the internal one (`outputs/internal/`, with confidential inputs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Header, MarkdownViewer, Static
+
+from strategist.tui.screens.base import WorkspaceScreen
+
+__all__ = ["DraftScreen"]
+
+
+def _build(ws: object, internal: bool) -> list[Path]:
+    # Imported here so the TUI opens even while the renderer is missing or broken.
+    from strategist.model import Workspace
+    from strategist.render import build_outputs
+
+    assert isinstance(ws, Workspace)
+    return build_outputs(ws, internal=internal)
+
+
+class DraftScreen(WorkspaceScreen):
+    """Shows the built draft; rebuilds it on request."""
+
+    DEFAULT_CSS = """
+    #draft-status { height: 1; padding: 0 1; background: $boost; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+b", "rebuild", "Rebuild", id="draft-rebuild"),
+        Binding("ctrl+t", "toggle_internal", "Public/internal", id="draft-internal"),
+    ]
+
+    internal: bool = False
+    """Whether the internal draft (with confidential inputs) is shown."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="draft-status")
+        yield MarkdownViewer("", show_table_of_contents=True, id="draft")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_workspace()
+
+    def path(self) -> Path:
+        base = self.strategist.root / "outputs"
+        return (base / "internal" if self.internal else base) / "strategy.md"
+
+    def refresh_workspace(self) -> None:
+        self.show_file()
+
+    def show_file(self) -> None:
+        """Load the draft from disk (not rebuilt: what is published is what is shown)."""
+        path = self.path()
+        which = "INTERNAL draft (confidential inputs included)" if self.internal else "Public draft"
+        viewer = self.query_one("#draft", MarkdownViewer)
+        status = self.query_one("#draft-status", Static)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            status.update(f"{which}: {path.name} not built yet — ctrl+b builds it")
+            viewer.document.update("")
+            return
+        status.update(f"{which} · {path.relative_to(self.strategist.root)} · ctrl+b rebuilds")
+        viewer.document.update(text)
+
+    def action_rebuild(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            self.notify("No workspace loaded.", severity="error")
+            return
+        if any(f.severity == "error" for f in self.strategist.findings):
+            self.notify("The workspace has errors; fix them before building.", severity="error")
+            return
+        internal = self.internal
+        self.query_one("#draft-status", Static).update("Building…")
+
+        def built(paths: list[Path]) -> None:
+            self.notify(f"Built {len(paths)} file(s).")
+            self.show_file()
+
+        self.strategist.tasks.run(
+            lambda: _build(ws, internal),
+            "Building the draft",
+            done=built,
+            failed=lambda _: self.show_file(),
+        )
+
+    def action_toggle_internal(self) -> None:
+        self.internal = not self.internal
+        self.show_file()

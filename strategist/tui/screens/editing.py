@@ -1,0 +1,72 @@
+"""What the themes, votes and matrix screens share: saving an edit and a live analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from strategist import store
+from strategist.analysis import Analysis, analyse
+from strategist.model import Workspace
+from strategist.tui.screens.base import WorkspaceScreen
+
+__all__ = ["EditingScreen", "live_analysis", "option_label"]
+
+
+def live_analysis(ws: Workspace | None) -> tuple[Analysis | None, str]:
+    """The analysis of the workspace as it is now, or None and the reason it failed.
+
+    The TUI never computes rankings or roles itself; when the analysis cannot run (a
+    `requires` cycle, a half-edited workspace) the screens say why instead.
+    """
+    if ws is None:
+        return None, "No workspace loaded."
+    try:
+        return analyse(ws), ""
+    except Exception as exc:  # the screen must keep working whatever the analysis does
+        return None, f"Analysis unavailable: {exc}"
+
+
+def option_label(ws: Workspace, option: str) -> str:
+    """A vote option as people know it: the theme title, or the free option id."""
+    theme = ws.themes.get(option)
+    return theme.title if theme is not None else option
+
+
+class EditingScreen(WorkspaceScreen):
+    """A workspace screen whose edits go through `strategist.ops` in the background."""
+
+    _device: str | None = None
+
+    def device(self) -> str:
+        """This clone's device name (created on first use, as the capture screen does)."""
+        if self._device is None:
+            self._device = store.device_name(self.strategist.root, create=True) or "device"
+        return self._device
+
+    def apply(
+        self,
+        edit: Callable[[Workspace], Any],
+        doing: str,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `edit(workspace)` (an ops call) on the background thread.
+
+        On success the other screens are told the workspace changed; this one calls
+        `done` instead of rebuilding, so a grid keeps its cursor and what is being typed.
+        """
+        ws = self.workspace
+        if ws is None:
+            self.notify("No workspace loaded.", severity="error")
+            return
+
+        def finished(result: Any) -> None:
+            app = self.strategist
+            app.generation += 1
+            self._generation = app.generation
+            app.refresh_screens()
+            if done is not None:
+                done(result)
+
+        self.strategist.tasks.run(lambda: edit(ws), doing, done=finished, failed=failed)

@@ -1,0 +1,234 @@
+"""Vote entry: pick a workshop and a vote, type the tallies, see the ranking move.
+
+The tally grid has the vote's options as rows and the stakeholder groups as columns,
+so a facilitator reads one group's wall top to bottom: digits, Enter, digits, Enter…
+Every stored cell is saved at once (to the capture file that holds the vote) and the
+ranking beside the grid is recomputed by the analysis.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Select, Static
+
+from strategist.model import ScoreTally, Vote, Workspace
+from strategist.ops import votes as vote_ops
+from strategist.tui.screens.editing import EditingScreen, live_analysis, option_label
+from strategist.tui.screens.vote_dialogs import BallotDialog, NewVoteDialog
+from strategist.tui.widgets.grid import EditGrid
+from strategist.tui.widgets.ranking import RankingPanel
+
+__all__ = ["VotesScreen"]
+
+
+class VotesScreen(EditingScreen):
+    """Create votes, enter tallies per group in a grid, add ballots; live ranking beside."""
+
+    DEFAULT_CSS = """
+    #votes-pick { height: 3; }
+    #votes-pick Select { width: 1fr; }
+    #votes-entry { width: 1fr; padding: 0 1; }
+    #votes-entry #vote-info, #votes-entry #ballots { margin-bottom: 1; }
+    #votes-ranking { width: 50; padding: 0 1; }
+    """
+    AUTO_FOCUS = "#tally-grid"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new_vote", "New vote", id="votes-new"),
+        Binding("ctrl+b", "ballot", "Ballot", id="votes-ballot"),
+        Binding("ctrl+g", "focus_grid", "Grid", id="votes-grid"),
+    ]
+
+    workshop_id: str | None = None
+    """The workshop whose votes are listed."""
+    vote_id: str | None = None
+    """The vote in the grid."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="votes-pick"):
+            yield Select([], prompt="Workshop", allow_blank=True, id="workshop")
+            yield Select([], prompt="Vote", allow_blank=True, id="vote")
+        with Horizontal(id="votes"):
+            with VerticalScroll(id="votes-entry"):
+                yield Static("", id="vote-info")
+                yield EditGrid([], [], row_label_width=16, id="tally-grid")
+                yield Static("", id="ballots")
+            with Vertical(id="votes-ranking"):
+                yield Static("[b]Live ranking[/b] · rank per group →")
+                yield RankingPanel(id="ranking")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sync_workspace()
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh_workspace(self) -> None:
+        ws = self.workspace
+        select = self.query_one("#workshop", Select)
+        if ws is None:
+            select.set_options([])
+            self._show_vote()
+            return
+        select.set_options([(w.title, w.id) for w in ws.workshops.values()])
+        if self.workshop_id not in ws.workshops:
+            # The latest workshop with votes is the one being entered, most of the time.
+            with_votes = [
+                w.id for w in ws.workshops.values() if any(c.votes for c in w.captures.values())
+            ]
+            everything = with_votes or list(ws.workshops)
+            self.workshop_id = everything[-1] if everything else None
+        if self.workshop_id is not None:
+            with self.prevent(Select.Changed):
+                select.value = self.workshop_id
+        self._list_votes()
+
+    def _votes(self, ws: Workspace) -> list[Vote]:
+        """The questions of the workshop: one entry per vote id (the first capture's)."""
+        if self.workshop_id not in ws.workshops:
+            return []
+        seen: dict[str, Vote] = {}
+        for capture in ws.workshops[self.workshop_id].captures.values():
+            for vote in capture.votes:
+                seen.setdefault(vote.id, vote)
+        return list(seen.values())
+
+    def _list_votes(self) -> None:
+        ws = self.workspace
+        votes = self._votes(ws) if ws is not None else []
+        listing = self.query_one("#vote", Select)
+        ids = [v.id for v in votes]
+        if self.vote_id not in ids:
+            self.vote_id = ids[0] if ids else None
+        with self.prevent(Select.Changed):
+            listing.set_options([(f"{v.id} ({v.method})", v.id) for v in votes])
+            if self.vote_id is not None:
+                listing.value = self.vote_id
+        self._show_vote()
+
+    def current_vote(self) -> Vote | None:
+        ws = self.workspace
+        if ws is None or self.workshop_id is None or self.vote_id is None:
+            return None
+        try:
+            return vote_ops.find_vote(ws, self.workshop_id, self.vote_id, self.device())[1]
+        except Exception:
+            return None
+
+    def _show_vote(self) -> None:
+        ws = self.workspace
+        vote = self.current_vote()
+        grid = self.query_one("#tally-grid", EditGrid)
+        info = self.query_one("#vote-info", Static)
+        ballots = self.query_one("#ballots", Static)
+        if ws is None or vote is None:
+            info.update("No vote in this workshop yet: ctrl+n creates one.")
+            grid.set_data([], [], {})
+            grid.display = False
+            ballots.update("")
+            self._show_ranking()
+            return
+        groups = list(ws.strategy.groups)
+        tallies = self._tally_totals(vote, groups)
+        grid.display = vote.method not in ("rank", "score")
+        grid.set_data([option_label(ws, o) for o in vote.options], [g[:7] for g in groups], tallies)
+        how = (
+            "ballots only (ctrl+b)"
+            if not grid.display
+            else "digits, Enter = next cell, Backspace clears"
+        )
+        info.update(f"[b]{vote.question}[/b]\n{vote.method} · {how}")
+        lines = [f"[b]Ballots[/b] ({len(vote.ballots)}; ctrl+b adds one)"] if vote.ballots else []
+        for ballot in vote.ballots[-8:]:
+            picked = ballot.ranking or ballot.approvals or ballot.points or ballot.scores or []
+            shown = (
+                ", ".join(f"{k}={v}" for k, v in picked.items())
+                if isinstance(picked, dict)
+                else " > ".join(picked)
+            )
+            lines.append(f"{ballot.voter} ({ballot.group}): {shown}")
+        ballots.update("\n".join(lines))
+        if grid.display and self.focused is None:
+            grid.focus()
+        self._show_ranking()
+
+    @staticmethod
+    def _tally_totals(vote: Vote, groups: list[str]) -> dict[tuple[int, int], int]:
+        cells: dict[tuple[int, int], int] = {}
+        for column, group in enumerate(groups):
+            for row, option in enumerate(vote.options):
+                value = vote.tallies.get(group, {}).get(option)
+                if value is not None and not isinstance(value, ScoreTally):
+                    cells[(row, column)] = value
+        return cells
+
+    def _show_ranking(self) -> None:
+        ws = self.workspace
+        analysis, note = live_analysis(ws)
+        self.query_one("#ranking", RankingPanel).show(ws, analysis, note)
+
+    # ------------------------------------------------------------------ events
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str):
+            return
+        if event.select.id == "workshop" and event.value != self.workshop_id:
+            self.workshop_id = event.value
+            self.vote_id = None
+            self._list_votes()
+        elif event.select.id == "vote" and event.value != self.vote_id:
+            self.vote_id = event.value
+            self._show_vote()
+
+    def on_edit_grid_cell_changed(self, event: EditGrid.CellChanged) -> None:
+        ws, vote = self.workspace, self.current_vote()
+        if ws is None or vote is None or self.workshop_id is None:
+            return
+        group = list(ws.strategy.groups)[event.column]
+        option = vote.options[event.row]
+        workshop_id, vote_id, device, value = self.workshop_id, vote.id, self.device(), event.value
+        self.apply(
+            lambda w: vote_ops.set_tally(w, workshop_id, vote_id, group, option, value, device),
+            "Saving the tally",
+            done=lambda _: self._show_ranking(),
+            failed=lambda _: self._show_vote(),
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def action_focus_grid(self) -> None:
+        grid = self.query_one("#tally-grid", EditGrid)
+        if grid.display:
+            grid.focus()
+
+    def action_new_vote(self) -> None:
+        ws = self.workspace
+        if ws is None or self.workshop_id is None:
+            self.notify("Create a workshop first (capture screen).", severity="warning")
+            return
+
+        def created(saved: bool | None) -> None:
+            if saved:
+                self.refresh_workspace()
+
+        self.app.push_screen(NewVoteDialog(self, self.workshop_id, ws), created)
+
+    def action_ballot(self) -> None:
+        ws, vote = self.workspace, self.current_vote()
+        if ws is None or vote is None or self.workshop_id is None:
+            self.notify("Pick or create a vote first.", severity="warning")
+            return
+        self.app.push_screen(
+            BallotDialog(self, self.workshop_id, vote, ws),
+            lambda saved: self._show_vote() if saved else None,
+        )
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.current_vote() is not None:
+            self.action_focus_grid()

@@ -1,0 +1,147 @@
+"""The votes screen: the tally grid writes `tallies`, the ranking follows live, ties stay ties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from fixture_workspace import write_workspace
+
+from strategist.tui.screens.votes import VotesScreen
+from strategist.tui.widgets.grid import EditGrid
+from strategist.tui.widgets.ranking import RankingPanel
+
+KICKOFF = "workshops/2018-09-11-kickoff"
+OWN_CAPTURE = f"{KICKOFF}/capture-station-3.yaml"
+
+VOTE = """\
+device: station-3
+votes:
+  - id: theme-priority
+    question: Which themes matter most?
+    method: dots
+    options: [digital-transformation, entrepreneurship, workforce]
+"""
+
+
+def add_vote_file(root: Path, text: str = VOTE) -> Path:
+    path = root / OWN_CAPTURE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def tallies(root: Path, rel: str = OWN_CAPTURE) -> dict[str, dict[str, int]]:
+    data = yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+    return data["votes"][0].get("tallies", {})
+
+
+async def open_votes(pilot, settle) -> VotesScreen:
+    await settle(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, VotesScreen)
+    return screen
+
+
+async def test_grid_entry_writes_tallies_and_updates_ranking(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        grid = screen.query_one("#tally-grid", EditGrid)
+        assert app.focused is grid, "the grid takes the keys as soon as the screen opens"
+        # Column industry, top to bottom: 31, 12, 5; then research's first cell: 4.
+        await pilot.press("3", "1", "enter", "1", "2", "enter", "5", "enter", "4", "enter")
+        await settle(pilot)
+        assert tallies(tmp_path) == {
+            "industry": {"digital-transformation": 31, "entrepreneurship": 12, "workforce": 5},
+            "research": {"digital-transformation": 4},
+        }
+        ranking = text_of(screen.query_one("#ranking", RankingPanel))
+        lines = [line for line in ranking.splitlines() if "Digital" in line or "Entre" in line]
+        assert lines[0].split()[0] == "1" and "Digital transformation" in lines[0]
+        assert lines[1].split()[0] == "2" and "Entrepreneurship" in lines[1]
+
+        # Backspace on a stored cell clears it; the file follows.
+        await pilot.press("left", "down", "backspace")  # industry × workforce
+        await settle(pilot)
+        assert tallies(tmp_path)["industry"] == {
+            "digital-transformation": 31,
+            "entrepreneurship": 12,
+        }
+
+
+async def test_backspace_takes_back_a_typed_digit(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_votes(pilot, settle)
+        await pilot.press("4", "7", "backspace", "2", "enter")
+        await settle(pilot)
+        assert tallies(tmp_path) == {"industry": {"digital-transformation": 42}}
+
+
+async def test_equal_scores_are_shown_as_ties(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        await pilot.press("5", "enter", "5", "enter", "2", "enter")
+        await settle(pilot)
+        ranking = text_of(screen.query_one("#ranking", RankingPanel))
+        first = [line.split()[0] for line in ranking.splitlines() if line.strip()[:1].isdigit()]
+        assert first == ["1=", "1=", "3"], ranking
+
+
+SEVEN_THEMES = [
+    "digital-transformation",
+    "entrepreneurship",
+    "workforce",
+    "internationalisation",
+    "innovation-pipeline",
+    "innovative-production",
+    "cluster-management",
+]
+FOUR_GROUPS = ["industry", "research", "politics", "clinics"]
+
+
+def write_seven_by_four(root: Path) -> None:
+    groups = "".join(f"  {g}:\n    label: {g.title()}\n" for g in FOUR_GROUPS)
+    (root / "strategy.yaml").write_text(
+        "schema: 1\ncluster: Test Cluster Nord\ntitle: Test\n"
+        f"horizon:\n  start: 2019\n  end: 2024\ngroups:\n{groups}",
+        encoding="utf-8",
+    )
+    for theme_id in SEVEN_THEMES:
+        (root / "themes" / f"{theme_id}.yaml").write_text(
+            f"id: {theme_id}\ntitle: {theme_id.replace('-', ' ').capitalize()}\nstatus: active\n",
+            encoding="utf-8",
+        )
+    add_vote_file(
+        root,
+        "device: station-3\nvotes:\n  - id: theme-priority\n    question: Which themes?\n"
+        f"    method: dots\n    options: [{', '.join(SEVEN_THEMES)}]\n",
+    )
+
+
+async def test_seven_by_four_tally_takes_at_most_40_keys_plus_digits(tmp_path, make_app, settle):
+    write_workspace(tmp_path)
+    write_seven_by_four(tmp_path)
+    app = make_app(tmp_path, write=False)
+    wall = {
+        g: {t: 10 * (gi + 1) + ti for ti, t in enumerate(SEVEN_THEMES)}
+        for gi, g in enumerate(FOUR_GROUPS)
+    }
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        keys = ["f6"]  # open the votes screen: the latest workshop's first vote is in the grid
+        for group in FOUR_GROUPS:
+            for theme_id in SEVEN_THEMES:
+                keys += [*str(wall[group][theme_id]), "enter"]
+        for key in keys:
+            await pilot.press(key)
+        await settle(pilot)
+    digits = sum(key.isdigit() for key in keys)
+    assert len(keys) - digits <= 40
+    assert tallies(tmp_path) == wall
