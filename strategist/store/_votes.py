@@ -100,9 +100,10 @@ def _tally_cell(r: Report, path: str, at: KeyPath, vote: Vote, cell: int | Score
             r.error(path, at, "negative-tally", f"negative number of voters ({cell.voters})")
         return
     if vote.method == "score":
-        r.error(path, at, "tally-type", "a score tally is written [sum, voters]")
+        message = f"the score tally of {at[-2]!r} for {at[-1]!r} is written [sum, voters]"
+        r.error(path, at, "tally-type", message)
     if cell < 0:
-        r.error(path, at, "negative-tally", f"negative tally ({cell})")
+        r.error(path, at, "negative-tally", f"negative tally of {at[-2]!r} for {at[-1]!r} ({cell})")
 
 
 def _ballot(

@@ -267,3 +267,51 @@ def test_validate_on_an_edited_model_points_at_the_file(tmp_path: Path) -> None:
         (CAPTURE, 1, 1, "unknown-theme"),
     ]
     assert THEME_A.startswith("id: alpha")
+
+
+@pytest.mark.parametrize(
+    ("strategy", "line", "code"),
+    [
+        ("schema: 0\n", 1, "bad-value"),
+        ("schema: 1\npublish: {min_group_size: -1}\n", 2, "bad-value"),
+        ("schema: 1\ngroups:\n  industry: {label: I, weight: -1}\n", 3, "bad-value"),
+        ("schema: 1\ngroups: {}\n", 2, "missing-key"),
+        ("schema: 1\nscoring: {balance: fair}\n", 2, "bad-enum"),
+    ],
+)
+def test_strategy_values(tmp_path: Path, strategy: str, line: int, code: str) -> None:
+    rest = "cluster: C\ntitle: T\nhorizon: {start: 2025, end: 2030}\n"
+    if "groups" not in strategy:
+        rest += "groups: {industry: {label: I}, research: {label: R}}\n"
+    root = make_workspace(tmp_path, **{"strategy.yaml": strategy + rest})
+    found = located(root)
+    assert ("strategy.yaml", line, "error", code) in found
+    assert all(f[0] != "strategy.yaml" or f[3] == code for f in found)
+
+
+def test_tally_cells_must_fit_the_method(tmp_path: Path) -> None:
+    """Loaded files cannot mix them up, but an edit in memory can."""
+    ws = load_workspace(make_workspace(tmp_path)).workspace
+    assert ws is not None
+    vote = ws.workshops["kickoff"].captures["laptop"].votes[0]
+    vote.method = "score"
+    assert [(f.path, f.code) for f in validate(ws)] == [(CAPTURE, "tally-type")] * 2
+
+
+def test_a_vote_needs_options(tmp_path: Path) -> None:
+    text = (
+        "device: laptop\nvotes:\n  - id: q1\n    question: Q?\n    method: dots\n    options: []\n"
+    )
+    root = make_workspace(tmp_path, **{CAPTURE: text})
+    assert located(root) == [(CAPTURE, 6, "error", "missing-key")]
+
+
+def test_merged_into_a_dropped_theme_is_a_warning(tmp_path: Path) -> None:
+    root = make_workspace(
+        tmp_path,
+        **{
+            ALPHA: "id: alpha\ntitle: Alpha\nstatus: merged\nmerged_into: beta\n",
+            BETA: "id: beta\ntitle: Beta\nstatus: dropped\n",
+        },
+    )
+    assert located(root) == [(ALPHA, 4, "warning", "inactive-reference")]
