@@ -119,10 +119,20 @@ def _draft(ws: Workspace, workshop_id: str) -> tuple[Workspace, Workshop]:
     return draft, workshop
 
 
-def _capture_of(workshop: Workshop, device: str) -> Capture:
-    """The workshop's capture for `device`, created (in file-name order) if missing."""
+def _capture_of(ws: Workspace, workshop: Workshop, device: str) -> Capture:
+    """The workshop's capture for `device`, created (in file-name order) if missing.
+
+    Raises:
+        store.StaleFileError: the file exists but is not loaded (it has errors, or it
+            appeared after the load): a new capture must never replace it.
+    """
     if device not in workshop.captures:
         check_slug(device, "device name")
+        relpath = capture_path(workshop.id, device)
+        if Path(ws.root, relpath).exists():
+            raise store.StaleFileError(
+                f"{relpath}: exists on disk but was not loaded (fix its errors or reload)"
+            )
         workshop.captures[device] = Capture(device=device)
         workshop.captures = dict(sorted(workshop.captures.items()))
     return workshop.captures[device]
@@ -217,7 +227,7 @@ def add_input(
         confidential=confidential,
     )
     draft, workshop = _draft(ws, workshop_id)
-    _capture_of(workshop, device).inputs.append(item)
+    _capture_of(ws, workshop, device).inputs.append(item)
     commit(ws, draft)
     return item
 

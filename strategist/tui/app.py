@@ -98,6 +98,11 @@ class StrategistApp(App[None]):
             )
         self.refresh_screens()
 
+    def workspace_changed(self) -> None:
+        """The app edited the workspace: let every screen show the new state."""
+        self.generation += 1
+        self.refresh_screens()
+
     def refresh_screens(self) -> None:
         """Let every workspace screen on the current stack show the new workspace."""
         from strategist.tui.screens.base import WorkspaceScreen

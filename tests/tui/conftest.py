@@ -64,3 +64,26 @@ def widget_text(widget: Widget) -> str:
 def text_of() -> Callable[[Widget], str]:
     """`text_of(widget)`: what the widget shows, as plain text."""
     return widget_text
+
+
+def notifications(app: StrategistApp) -> list[str]:
+    """The messages of the notifications the app has shown (and not yet expired)."""
+    return [n.message for n in app._notifications]
+
+
+@pytest.fixture
+def notes() -> Callable[[StrategistApp], list[str]]:
+    """`notes(app)`: the notification messages shown so far."""
+    return notifications
+
+
+async def _type(pilot: Pilot[Any], text: str) -> int:
+    keys = ["space" if c == " " else c for c in text]
+    await pilot.press(*keys)
+    return len(keys)
+
+
+@pytest.fixture
+def type_text() -> Callable[[Pilot[Any], str], Awaitable[int]]:
+    """`await type_text(pilot, text)`: press one key per character; returns the key count."""
+    return _type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from strategist.tui.modes import MODE_ENTRIES
@@ -29,8 +30,10 @@ async def test_mode_keys_switch_screens(tmp_path, make_app, settle):
         assert app.current_mode == "overview"
         for entry in MODE_ENTRIES:
             await pilot.press(entry.key)
-            await pilot.pause()
+            await settle(pilot)
             assert app.current_mode == entry.name
+            while isinstance(app.screen, ModalScreen):  # e.g. capture asks for the workshop
+                await pilot.press("escape")
 
 
 async def test_q_quits_outside_text_fields_only(tmp_path, make_app, settle):

@@ -1,19 +1,378 @@
-"""Live capture (in progress)."""
+"""Live capture: type, Enter, next — each input saved at once to this device's file.
+
+Theme, kind and group stay selected between inputs. Changing one costs two keys: its
+opener (ctrl+t, ctrl+k, ctrl+g) and the digit shown beside the choice. ctrl+o toggles
+confidential. The inputs of this device at this workshop are listed newest first;
+Tab moves there, Enter edits the highlighted one, Delete removes it, and ctrl+z undoes
+the last 20 saves, edits and deletions (the capture file is put back as it was).
+"""
 
 from __future__ import annotations
 
+import socket
+from collections import Counter, deque
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.markup import escape
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, Input, Static
 
+from strategist import store
+from strategist.model import INPUT_KINDS, Workspace
+from strategist.ops import capture as capture_ops
+from strategist.ops.capture import CaptureSnapshot
+from strategist.store.ids import random_suffix, slugify
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.screens.choice import KEYS, ChoiceDialog
+from strategist.tui.screens.device_dialog import DeviceDialog
+from strategist.tui.screens.input_dialog import InputDialog
+from strategist.tui.screens.workshop_dialog import WorkshopDialog
+from strategist.tui.widgets.recent import RecentInputs
 
-__all__ = ["CaptureScreen"]
+__all__ = ["UNDO_DEPTH", "CaptureScreen", "current_themes"]
+
+UNDO_DEPTH = 20
+"""How many actions ctrl+z can undo."""
+_NEW_WORKSHOP = "+new"
+_NO_GROUP = "-"
+
+
+def current_themes(ws: Workspace) -> list[str]:
+    """Theme ids one can capture under (not merged or dropped), by id."""
+    return [t.id for t in ws.themes.values() if t.status not in ("merged", "dropped")]
 
 
 class CaptureScreen(WorkspaceScreen):
-    """Type, Enter, next."""
+    """The station screen: one text field, the choices, the last inputs, a counter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "choose_theme", "Theme", id="capture-theme"),
+        Binding("ctrl+k", "choose_kind", "Kind", priority=True, id="capture-kind"),
+        Binding("ctrl+g", "choose_group", "Group", id="capture-group"),
+        Binding("ctrl+o", "toggle_confidential", "Confidential", id="capture-confidential"),
+        Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
+        Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
+        Binding("ctrl+n", "new_workshop", "New workshop", id="capture-new-workshop"),
+        Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workshop_id: str | None = None
+        """The workshop inputs are saved to."""
+        self.device: str | None = None
+        """This clone's device name (confirmed once)."""
+        self.theme: str | None = None
+        self.kind: str = INPUT_KINDS[0]
+        self.group: str | None = None
+        self.confidential = False
+        self.undo_stack: deque[CaptureSnapshot] = deque(maxlen=UNDO_DEPTH)
+        """Snapshots of the capture file before each action, newest last."""
+        self._asked = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Capture: coming")
+        yield Static("", id="capture-workshop")
+        yield Static("", id="capture-choices")
+        yield Input(placeholder="Type an input; Enter saves it", id="capture-input")
+        with Horizontal(id="capture-body"):
+            yield RecentInputs(id="recent")
+            yield Static("", id="counter")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#capture-input", Input).focus()
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh_workspace(self) -> None:
+        ws = self.workspace
+        if ws is not None:
+            themes = current_themes(ws)
+            if self.theme not in themes:
+                self.theme = self._default_theme(ws, themes)
+            if self.group is not None and self.group not in ws.strategy.groups:
+                self.group = None
+            if self.workshop_id is not None and self.workshop_id not in ws.workshops:
+                self.workshop_id = None
+        self._show()
+        if ws is not None and not self._asked:
+            self._asked = True
+            self.call_after_refresh(self._set_up)
+
+    def _default_theme(self, ws: Workspace, themes: list[str]) -> str | None:
+        if self.workshop_id in ws.workshops:
+            for theme in ws.workshops[self.workshop_id].themes:
+                if theme in themes:
+                    return theme
+        return themes[0] if themes else None
+
+    def _show(self) -> None:
+        ws = self.workspace
+        workshop = ws.workshops.get(self.workshop_id or "") if ws else None
+        if ws is None:
+            where = "No workspace loaded (see the notifications; ctrl+r reloads)."
+        elif workshop is None:
+            where = "No workshop chosen: ctrl+l chooses one, ctrl+n creates one."
+        else:
+            where = (
+                f"Workshop [b]{escape(workshop.title)}[/b] {workshop.date.isoformat()} "
+                f"({workshop.id}) · device [b]{self.device or '?'}[/b]"
+            )
+        self.query_one("#capture-workshop", Static).update(where)
+        self.query_one("#capture-choices", Static).update(self._choices_line(ws))
+        self.query_one(RecentInputs).show(ws, self.workshop_id, self.device)
+        self.query_one("#counter", Static).update(self._counter(ws))
+
+    def _choices_line(self, ws: Workspace | None) -> str:
+        if ws is None:
+            return ""
+        themes = current_themes(ws)
+        theme = "–"
+        if self.theme in themes:
+            key = KEYS[themes.index(self.theme)] if themes.index(self.theme) < len(KEYS) else ""
+            theme = f"{key} {escape(ws.themes[self.theme].title)}"
+        group = ws.strategy.groups[self.group].label if self.group else "no group"
+        secret = "[reverse] CONFIDENTIAL [/]" if self.confidential else "public"
+        return (
+            f"Theme [b]{theme}[/b] (^t) · Kind [b]{self.kind}[/b] (^k) · "
+            f"Group [b]{escape(group)}[/b] (^g) · {secret} (^o)"
+        )
+
+    def _counter(self, ws: Workspace | None) -> str:
+        if ws is None or self.workshop_id not in ws.workshops:
+            return ""
+        counts: Counter[str] = Counter()
+        for capture in ws.workshops[self.workshop_id].captures.values():
+            counts.update(item.theme for item in capture.inputs)
+        lines = ["[b]Inputs by theme[/b]", "(all devices)"]
+        for theme in current_themes(ws):
+            lines.append(f"{counts.get(theme, 0):>4}  {theme}")
+        lines.append(f"{sum(counts.values()):>4}  in all")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ set-up
+
+    def _set_up(self) -> None:
+        """Confirm the device name once, then choose the workshop."""
+        if self.device is None:
+            try:
+                self.device = store.device_name(self.strategist.root, create=False)
+            except store.StoreError as exc:
+                self.notify(str(exc), severity="error")
+        if self.device is None:
+            host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
+            self.app.push_screen(DeviceDialog(f"{host}-{random_suffix(4)}"), self._device_chosen)
+            return
+        if self.workshop_id is None:
+            self.action_choose_workshop()
+        self._show()
+
+    def _device_chosen(self, name: str | None) -> None:
+        if name is None:
+            self.notify("No device name yet: it is asked again when you save.", severity="warning")
+            return
+        try:
+            store.set_device_name(self.strategist.root, name)
+        except (store.StoreError, ValueError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.device = name
+        self._set_up()
+
+    # ------------------------------------------------------------------ capturing
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "capture-input":
+            return
+        event.stop()
+        text = event.value.strip()
+        ws = self.workspace
+        if not text or ws is None:
+            return
+        if self.device is None or self.workshop_id is None or self.theme is None:
+            self.notify("Choose the device, the workshop and a theme first.", severity="warning")
+            self._set_up()
+            return
+        field = event.input
+        field.value = ""
+        workshop_id, device = self.workshop_id, self.device
+        theme, kind, group, secret = self.theme, self.kind, self.group, self.confidential
+
+        def add() -> tuple[CaptureSnapshot, str]:
+            before = capture_ops.snapshot_capture(ws, workshop_id, device)
+            item = capture_ops.add_input(ws, workshop_id, device, theme, kind, text, group, secret)
+            return replace(before, label=f"adding {item.id}"), item.id
+
+        def failed(exc: BaseException) -> None:
+            if not field.value:
+                field.value = text  # nothing typed is ever lost
+
+        self.strategist.tasks.run(add, "Saving the input", done=self._did, failed=failed)
+
+    def _did(self, result: tuple[CaptureSnapshot, Any]) -> None:
+        """An action was saved: remember how to undo it, show the new state."""
+        self.undo_stack.append(result[0])
+        self.strategist.workspace_changed()
+
+    def _run_on_capture(self, input_id: str, label: str, action: Any) -> None:
+        """Run an edit of the capture holding `input_id`, keeping an undo snapshot."""
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def run() -> tuple[CaptureSnapshot, None]:
+            workshop_id, device = capture_ops.locate_input(ws, input_id)
+            before = capture_ops.snapshot_capture(ws, workshop_id, device, label)
+            action(ws)
+            return before, None
+
+        self.strategist.tasks.run(run, label.capitalize(), done=self._did)
+
+    def on_recent_inputs_edit_requested(self, event: RecentInputs.EditRequested) -> None:
+        self._edit(event.input_id)
+
+    def _edit(self, input_id: str, initial: dict[str, Any] | None = None) -> None:
+        ws = self.workspace
+        found = ws.find_input(input_id) if ws else None
+        if ws is None or found is None:
+            return
+
+        def chosen(changes: dict[str, Any] | None) -> None:
+            if not changes:
+                return
+
+            def edit(ws: Workspace) -> None:
+                capture_ops.edit_input(ws, input_id, **changes)
+
+            ws_now = self.workspace
+            if ws_now is None:
+                return
+
+            def run() -> tuple[CaptureSnapshot, None]:
+                workshop_id, device = capture_ops.locate_input(ws_now, input_id)
+                before = capture_ops.snapshot_capture(
+                    ws_now, workshop_id, device, f"editing {input_id}"
+                )
+                edit(ws_now)
+                return before, None
+
+            self.strategist.tasks.run(
+                run,
+                f"Editing {input_id}",
+                done=self._did,
+                failed=lambda exc: self._edit(input_id, changes),
+            )
+
+        self.app.push_screen(InputDialog(ws, found[2], initial), chosen)
+
+    def on_recent_inputs_delete_requested(self, event: RecentInputs.DeleteRequested) -> None:
+        input_id = event.input_id
+        self._run_on_capture(
+            input_id, f"deleting {input_id}", lambda ws: capture_ops.delete_input(ws, input_id)
+        )
+        self.notify(f"Deleted {input_id} (ctrl+z undoes it).")
+
+    # ------------------------------------------------------------------ actions
+
+    def action_undo(self) -> None:
+        """Put the capture file back as it was before the last action."""
+        ws = self.workspace
+        if ws is None or not self.undo_stack:
+            self.notify("Nothing to undo.")
+            return
+        snapshot = self.undo_stack.pop()
+
+        def done(_: None) -> None:
+            self.notify(f"Undone: {snapshot.label}.")
+            self.strategist.workspace_changed()
+
+        def failed(exc: BaseException) -> None:
+            self.undo_stack.append(snapshot)
+
+        self.strategist.tasks.run(
+            lambda: capture_ops.restore_capture(ws, snapshot),
+            f"Undoing {snapshot.label}",
+            done=done,
+            failed=failed,
+        )
+
+    def _choose(
+        self, title: str, options: list[tuple[str, str]], current: str | None, then: Any
+    ) -> None:
+        self.app.push_screen(ChoiceDialog(title, options, current), then)
+
+    def action_choose_theme(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        options = [(t, ws.themes[t].title) for t in current_themes(ws)]
+        self._choose("Theme", options, self.theme, lambda v: self._set("theme", v))
+
+    def action_choose_kind(self) -> None:
+        options = [(k, k) for k in INPUT_KINDS]
+        self._choose("Kind", options, self.kind, lambda v: self._set("kind", v))
+
+    def action_choose_group(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        options = [(g.id, g.label) for g in ws.strategy.groups.values()] + [
+            (_NO_GROUP, "(no group)")
+        ]
+        self._choose("Group", options, self.group or _NO_GROUP, lambda v: self._set("group", v))
+
+    def _set(self, name: str, value: str | None) -> None:
+        if value is None:
+            return  # cancelled
+        if name == "group":
+            self.group = None if value == _NO_GROUP else value
+        else:
+            setattr(self, name, value)
+        self._show()
+        self.action_focus_text()
+
+    def action_toggle_confidential(self) -> None:
+        self.confidential = not self.confidential
+        self._show()
+
+    def action_choose_workshop(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        if not ws.workshops:
+            self.action_new_workshop()
+            return
+        options = [(w.id, f"{w.date.isoformat()}  {w.title}") for w in ws.workshops.values()]
+        options.append((_NEW_WORKSHOP, "New workshop…"))
+        current = self.workshop_id or list(ws.workshops)[-1]
+        self._choose("Workshop", options, current, self._workshop_chosen)
+
+    def _workshop_chosen(self, value: str | None) -> None:
+        if value == _NEW_WORKSHOP:
+            self.action_new_workshop()
+        elif value is not None:
+            self.workshop_id = value
+            ws = self.workspace
+            if ws is not None:
+                self.theme = self._default_theme(ws, current_themes(ws))
+            self._show()
+            self.action_focus_text()
+
+    def action_new_workshop(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+
+        def created(workshop_id: str | None) -> None:
+            if workshop_id is not None:
+                self.strategist.workspace_changed()
+                self._workshop_chosen(workshop_id)
+
+        self.app.push_screen(WorkshopDialog(ws), created)
+
+    def action_focus_text(self) -> None:
+        self.query_one("#capture-input", Input).focus()

@@ -1,0 +1,93 @@
+"""The last inputs of this device at this workshop, newest first."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from strategist.model import Workspace
+
+__all__ = ["RecentInputs"]
+
+SHOWN = 50
+"""How many of the newest inputs are listed."""
+
+
+class RecentInputs(DataTable[str]):
+    """A table of inputs; Enter asks to edit the highlighted one, Delete to remove it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "delete_input", "Delete input", id="recent-delete"),
+        Binding("e", "edit_input", "Edit input", id="recent-edit"),
+    ]
+
+    class EditRequested(Message):
+        """The user wants to edit an input."""
+
+        def __init__(self, input_id: str) -> None:
+            super().__init__()
+            self.input_id = input_id
+
+    class DeleteRequested(Message):
+        """The user wants to delete an input."""
+
+        def __init__(self, input_id: str) -> None:
+            super().__init__()
+            self.input_id = input_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.add_columns("Id", "Theme", "Kind", "Group", "C", "Text")
+
+    def show(self, ws: Workspace | None, workshop_id: str | None, device: str | None) -> None:
+        """List the inputs of `device` at `workshop_id`, keeping the cursor row if it is there."""
+        if not self.columns:
+            return
+        highlighted = self.highlighted_id
+        self.clear()
+        if ws is None or workshop_id not in ws.workshops or device is None:
+            return
+        capture = ws.workshops[workshop_id].captures.get(device)
+        if capture is None:
+            return
+        for item in reversed(capture.inputs[-SHOWN:]):
+            self.add_row(
+                item.id,
+                item.theme,
+                item.kind,
+                item.group or "",
+                "C" if item.confidential else "",
+                item.text,
+                key=item.id,
+            )
+        if highlighted is not None and highlighted in self.rows:
+            self.move_cursor(row=self.get_row_index(highlighted))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the input under the cursor."""
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return key.value
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.EditRequested(event.row_key.value))
+
+    def action_edit_input(self) -> None:
+        if self.highlighted_id is not None:
+            self.post_message(self.EditRequested(self.highlighted_id))
+
+    def action_delete_input(self) -> None:
+        if self.highlighted_id is not None:
+            self.post_message(self.DeleteRequested(self.highlighted_id))

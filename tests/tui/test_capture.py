@@ -1,0 +1,218 @@
+"""The capture screen: what lands in the capture file, at what keystroke cost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from fixture_workspace import DEVICE
+from textual.widgets import Input
+
+from strategist.tui.screens.capture import CaptureScreen
+from strategist.tui.screens.choice import ChoiceDialog
+from strategist.tui.screens.device_dialog import DeviceDialog
+from strategist.tui.screens.input_dialog import InputDialog
+
+KICKOFF = "2018-09-11-kickoff"
+
+
+def capture_file(root: Path, device: str = DEVICE) -> Path:
+    return root / "workshops" / KICKOFF / f"capture-{device}.yaml"
+
+
+async def open_capture(pilot, settle) -> CaptureScreen:
+    """F3, then pick the kick-off (key 1) in the workshop chooser."""
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.press("1")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CaptureScreen)
+    assert screen.workshop_id == KICKOFF
+    return screen
+
+
+async def test_three_inputs_under_two_themes_write_the_expected_yaml(
+    tmp_path, make_app, settle, type_text
+):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        first = await type_text(pilot, "Shared data platform") + 1
+        await pilot.press("enter")
+        # The same theme, kind and group again: the text and Enter, nothing more.
+        second = await type_text(pilot, "Data trustee") + 1
+        await pilot.press("enter")
+        # One changed choice (theme 2 = entrepreneurship) costs two keys more.
+        await pilot.press("ctrl+t", "2")
+        third = 2 + await type_text(pilot, "Founders fund") + 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first == len("Shared data platform") + 1
+        assert second == len("Data trustee") + 1
+        assert third == len("Founders fund") + 1 + 2
+        assert app.screen.query_one("#capture-input", Input).value == ""
+
+    data = yaml.safe_load(capture_file(tmp_path).read_text(encoding="utf-8"))
+    assert data["device"] == DEVICE
+    rows = [(i["theme"], i["kind"], i["text"]) for i in data["inputs"]]
+    assert rows == [
+        ("digital-transformation", "idea", "Shared data platform"),
+        ("digital-transformation", "idea", "Data trustee"),
+        ("entrepreneurship", "idea", "Founders fund"),
+    ]
+    assert all(set(i) == {"id", "theme", "kind", "text"} for i in data["inputs"])
+    assert len({i["id"] for i in data["inputs"]}) == 3
+
+
+async def test_kind_group_and_confidential_stay_selected(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot, settle)
+        await pilot.press("ctrl+k", "2", "ctrl+g", "1", "ctrl+o")  # challenge, industry
+        for text in ("No data access", "Slow approvals"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("ctrl+o", "ctrl+g", "3")  # public again, no group
+        await type_text(pilot, "Open")
+        await pilot.press("enter")
+        await settle(pilot)
+    inputs = yaml.safe_load(capture_file(tmp_path).read_text())["inputs"]
+    assert [(i["kind"], i.get("group"), i.get("confidential", False)) for i in inputs] == [
+        ("challenge", "industry", True),
+        ("challenge", "industry", True),
+        ("challenge", None, False),
+    ]
+
+
+async def test_counter_counts_inputs_per_theme_of_the_workshop(
+    tmp_path, make_app, settle, type_text, text_of
+):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await pilot.press("ctrl+t", "2")
+        await type_text(pilot, "Pitch days")
+        await pilot.press("enter")
+        await settle(pilot)
+        counter = text_of(app.screen.query_one("#counter"))
+        # station-1 had one entrepreneurship input already; this device added one.
+        assert "   2  entrepreneurship" in counter
+        assert "   0  digital-transformation" in counter
+        assert "Pitch days" in text_of(app.screen.query_one("#recent"))
+
+
+async def test_undo_restores_the_file(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    path = capture_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await type_text(pilot, "One")
+        await pilot.press("enter")
+        await settle(pilot)
+        after_one = path.read_bytes()
+        await type_text(pilot, "Two")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert path.read_bytes() != after_one
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert path.read_bytes() == after_one
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert not path.exists()  # the file did not exist before the first input
+
+
+async def test_edit_and_delete_from_the_list_and_undo_them(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    path = capture_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        for text in ("Frist", "Second"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await settle(pilot)
+        before_edit = path.read_bytes()
+        await pilot.press("tab", "down", "enter")  # the list: newest first, so "Frist"
+        await settle(pilot)
+        assert isinstance(app.screen, InputDialog)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "First")
+        await pilot.press("enter")
+        await settle(pilot)
+        texts = [i["text"] for i in yaml.safe_load(path.read_text())["inputs"]]
+        assert texts == ["First", "Second"]
+        await pilot.press("delete")  # cursor still on "First"
+        await settle(pilot)
+        texts = [i["text"] for i in yaml.safe_load(path.read_text())["inputs"]]
+        assert texts == ["Second"]
+        await pilot.press("ctrl+z", "ctrl+z")
+        await settle(pilot)
+        assert path.read_bytes() == before_edit
+
+
+async def test_a_broken_capture_file_is_reported_and_never_overwritten(
+    tmp_path, make_app, settle, type_text, notes
+):
+    app = make_app(tmp_path)
+    path = capture_file(tmp_path)
+    broken = b"device: station-3\ninputs:\n  - id: [unclosed\n"
+    path.write_bytes(broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        assert any(f"workshops/{KICKOFF}/capture-{DEVICE}.yaml:" in n for n in notes(app))
+        await type_text(pilot, "Keep me")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert path.read_bytes() == broken
+        assert any("refused" in n and f"capture-{DEVICE}.yaml" in n for n in notes(app))
+        # The text is back in the field, so nothing typed is lost.
+        assert app.screen.query_one("#capture-input", Input).value == "Keep me"
+        assert app.is_running
+
+
+async def test_device_name_is_confirmed_once(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    (tmp_path / ".strategist" / "device").unlink()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, DeviceDialog)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "station-7")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / ".strategist" / "device").read_text().strip() == "station-7"
+        assert isinstance(app.screen, ChoiceDialog)  # then the workshop
+        await pilot.press("1")
+        await type_text(pilot, "Hello")
+        await pilot.press("enter")
+        await settle(pilot)
+    assert capture_file(tmp_path, "station-7").exists()
+
+
+async def test_new_workshop_dialog_creates_the_folder(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("3")  # "New workshop…" after the two workshops
+        await settle(pilot)
+        await type_text(pilot, "Station Nord")
+        await pilot.press("tab")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "2019-05-02")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen)
+        assert screen.workshop_id == "2019-05-02-station-nord"
+    text = (tmp_path / "workshops/2019-05-02-station-nord/workshop.yaml").read_text()
+    assert (
+        text
+        == "id: 2019-05-02-station-nord\ntitle: Station Nord\ndate: 2019-05-02\nformat: station\n"
+    )
