@@ -28,7 +28,7 @@ def _mermaid(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
     placed: set[str] = set()
     for wave in analysis.roadmap:
         label = mermaid_label(t("wave.label", policy.lang, wave=wave.wave, start=wave.start))
-        lines.append(f'  subgraph w{wave.wave}["{label}"]')
+        lines.append(f'  subgraph w{wave.wave} ["{label}"]')
         for theme in wave.themes:
             title = ws.themes[theme].title if theme in ws.themes else theme
             lines.append(f'    {node[theme]}["{mermaid_label(title)}"]')

@@ -121,7 +121,7 @@ def test_interdependencies_graph_and_vester_table(small_ws: Workspace) -> None:
     graph = lines[lines.index("```mermaid") : lines.index("```") + 1]
     assert graph[1] == "graph LR"
     # Node ids t1..t5 follow theme ids: s, w, x, y, z.
-    assert '  subgraph w2["Wave 2 · from 2023"]' in graph
+    assert '  subgraph w2 ["Wave 2 · from 2023"]' in graph
     assert '    t4["Theme Y"]' in graph
     assert "  t3 -->|3| t4" in graph  # x influences y with 3
     assert "  t5 -->|2| t3" in graph
