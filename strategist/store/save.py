@@ -125,8 +125,8 @@ def write_atomic(path: Path, data: bytes) -> Stamp:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-            os.fchmod(f.fileno(), mode)
             st = os.fstat(f.fileno())  # rename keeps the inode, so this is the new file's
+        os.chmod(tmp, mode)  # mkstemp made it 0o600; chmod leaves mtime alone
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
