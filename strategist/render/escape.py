@@ -15,17 +15,21 @@ __all__ = ["inline", "mermaid_label", "narrative"]
 _WHITESPACE = re.compile(r"\s+")
 
 # Characters that start or end inline structure anywhere in a line: code spans, emphasis,
-# links and images, table cell breaks, strikethrough, heading closers, hard breaks.
-_ANYWHERE = set("\\`*_[]!|~#")
+# links and images, table cell breaks, strikethrough, heading closers, hard breaks, and the
+# `:` of `https://`, so GitHub's extended autolinks do not turn a bare URL into a link.
+_ANYWHERE = set("\\`*_[]!|~#:")
 
 # Characters that only matter at the start of a line (block structure): lists, block
 # quotes, setext underlines, thematic breaks, fences. The text is one line after whitespace
 # collapses, so escaping its first character is enough.
-_LINE_START = set("-+=>:")
+_LINE_START = set("-+=>")
 
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+# GitHub also links a bare `www.` host; an escaped dot keeps it text.
+_WWW_DOT = re.compile(r"(?i)(?<=www)\.")
 
 
 def inline(text: str) -> str:
@@ -44,6 +48,7 @@ def inline(text: str) -> str:
     """
     collapsed = _WHITESPACE.sub(" ", text).strip()
     number = _LEADING_NUMBER.match(collapsed)
+    www_dots = {m.start() for m in _WWW_DOT.finditer(collapsed)}
     out: list[str] = []
     for i, ch in enumerate(collapsed):
         if ch in _ENTITIES:
@@ -52,6 +57,8 @@ def inline(text: str) -> str:
             out.append("\\" + ch)
         elif number is not None and i == number.end(1):
             out.append("\\" + ch)  # "1." or "1)" would start an ordered list
+        elif i in www_dots:
+            out.append("\\" + ch)
         else:
             out.append(ch)
     return "".join(out)

@@ -149,7 +149,7 @@ def test_objectives_show_sources_kpi_path_and_measures(small_ws: Workspace) -> N
         "",
         "- Members (firms): baseline 1 → 2 in 2021 → 3 in 2022 → target 4.5 by 2024",
     ]
-    assert "| Do \\[it\\](http://x) | Office | 2021 |   |" in lines
+    assert "| Do \\[it\\](http\\://x) | Office | 2021 |   |" in lines
 
 
 def test_roadmap_waves_with_years(small_ws: Workspace) -> None:

@@ -13,6 +13,8 @@ from markdown_it.token import Token
 from strategist.render.escape import inline, mermaid_label, narrative
 
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+GFM_LIKE = MarkdownIt("commonmark", {"html": False, "linkify": True}).enable(["table", "linkify"])
+"""Stands in for GitHub, which also links bare URLs and `www.` hosts."""
 
 NASTY = [
     "# x",
@@ -43,6 +45,9 @@ NASTY = [
     "    indented code",
     "x\n=====",
     "~~strike~~",
+    "see https://evil.example/x now",
+    "www.evil.example",
+    "javascript:alert(1)",
 ]
 
 
@@ -100,6 +105,23 @@ def test_escaped_text_cannot_hijack_surrounding_emphasis(raw: str) -> None:
     assert children[0] == "em_open"
     assert children.count("em_open") == 1 and children.count("em_close") == 1
     assert set(children) == {"text", "em_open", "em_close"}
+
+
+@pytest.mark.parametrize("raw", NASTY)
+def test_bare_urls_are_not_linked_where_urls_are_linkified(raw: str) -> None:
+    tokens = GFM_LIKE.parse(inline(raw))
+    assert {c.type for c in _inline_children(tokens)} == {"text"}
+    assert _text_of(tokens) == _collapsed(raw)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|\\`*-# <>&a")), max_size=30))
+def test_any_text_in_a_table_cell_keeps_three_columns(raw: str) -> None:
+    doc = f"| A | B | C |\n| --- | --- | --- |\n| x | {inline(raw)} | y |\n"
+    cells = [t.content for t in MD.parse(doc) if t.type == "inline"]
+    assert len(cells) == 6 and cells[3] == "x" and cells[5] == "y"
+    children = MD.parse(inline(raw) or "z")[1].children or []
+    assert {c.type for c in children} == {"text"}
 
 
 @settings(max_examples=300, deadline=None)
