@@ -14,6 +14,7 @@ __all__ = [
     "group_head_counts",
     "interdependencies_section",
     "method_section",
+    "shown_consensus",
 ]
 
 
@@ -105,7 +106,7 @@ def group_head_counts(analysis: Analysis) -> dict[str, int]:
     return counts
 
 
-def _shown_consensus(analysis: Analysis, policy: Policy) -> tuple[Consensus, list[str]]:
+def shown_consensus(analysis: Analysis, policy: Policy) -> tuple[Consensus, list[str]]:
     """Consensus over the groups a document may show, and the groups left out.
 
     W and spread combine the groups' rankings; taken over hidden groups too they would
@@ -125,7 +126,7 @@ def disagreement_section(ws: Workspace, analysis: Analysis, policy: Policy) -> s
     lang = policy.lang
     if not analysis.group_scores:
         return t("disagree.no_votes", lang)
-    result, hidden = _shown_consensus(analysis, policy)
+    result, hidden = shown_consensus(analysis, policy)
     voted = [r.theme for r in analysis.ranking if r.voted]
     groups = [g for g in ws.strategy.groups if g in result.group_ranks]
     groups += sorted(g for g in result.group_ranks if g not in ws.strategy.groups)

@@ -69,6 +69,10 @@ EN: dict[str, str] = {
     "col.voted": "Voted",
     "yes": "yes",
     "not_voted": "not voted on",
+    "themes.consensus": (
+        "Agreement between the stakeholder groups on this order (Kendall's W, 0 none … 1 "
+        "full): **{w}**; see “Where stakeholders disagree”."
+    ),
     "themes.unvoted_note": "Themes marked “not voted on” were never put to a vote and score 0.",
     "theme.meta": "Rank {rank} · score {score} · owner: {owner}",
     "theme.meta_no_owner": "Rank {rank} · score {score}",

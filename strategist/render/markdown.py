@@ -13,6 +13,7 @@ from strategist.render.analysis_sections import (
     disagreement_section,
     interdependencies_section,
     method_section,
+    shown_consensus,
 )
 from strategist.render.common import (
     Policy,
@@ -170,6 +171,9 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         out += [t("themes.intro", lang), "", table(header, rows, [0, 2])]
         if analysis.unvoted:
             out += ["", t("themes.unvoted_note", lang)]
+        agreement = shown_consensus(analysis, policy)[0].kendall_w
+        if agreement is not None:
+            out += ["", t("themes.consensus", lang, w=f"{agreement:.2f}")]
         for r in analysis.ranking:
             theme = ws.themes[r.theme]
             if r.voted:

@@ -34,8 +34,8 @@ def test_build_writes_both_documents_and_names_them(small_root: Path) -> None:
 
 
 def test_build_takes_the_workspace_from_dash_c(small_root: Path) -> None:
-    code, _out, _err = CliRunner().invoke(main, ["-C", str(small_root), "build"]).exit_code, "", ""
-    assert code == 0
+    result = CliRunner().invoke(main, ["-C", str(small_root), "build"])
+    assert result.exit_code == 0
     assert (small_root / "outputs" / "strategy.md").is_file()
 
 

@@ -81,6 +81,10 @@ def test_ranking_shows_ties_scores_and_unvoted(small_ws: Workspace) -> None:
         "| 4 | Waiting theme | – | not voted on |",
     ]
     assert "*Rank =1 · score 35.0 % · owner: X owner*" in lines
+    assert (
+        "Agreement between the stakeholder groups on this order (Kendall's W, 0 none … 1 full): "
+        "**0.50**; see “Where stakeholders disagree”."
+    ) in lines
     assert "*Not voted on yet*" in lines
 
 
