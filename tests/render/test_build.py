@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -82,3 +85,18 @@ def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
     assert code == 2
     assert out == ""
     assert not (tmp_path / "outputs").exists()
+
+
+def test_builds_under_different_hash_seeds_are_identical(small_root: Path) -> None:
+    """Nothing in the output may depend on set or dict iteration order of strings."""
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "strategist", "build", str(small_root)],
+            check=True, env=env, capture_output=True,
+        )  # fmt: skip
+        outputs.append(
+            [(small_root / "outputs" / n).read_bytes() for n in ("strategy.md", "inputs.md")]
+        )
+    assert outputs[0] == outputs[1]
