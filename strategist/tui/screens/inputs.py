@@ -1,20 +1,262 @@
-"""Inputs (in progress)."""
+"""Curation between workshops: every input in one table, filtered, edited in place.
+
+Filters (workshop, theme, kind, group, confidential) and a live text search narrow the
+table. On a row: Enter edits every field, ctrl+t moves the input to another theme,
+ctrl+o toggles confidential, ctrl+l marks it a duplicate of another input of its theme.
+Each edit is saved to the capture file that holds the input, through `ops.capture`.
+"""
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Input, Static
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from strategist.model import INPUT_KINDS, Workspace
+from strategist.ops import capture as capture_ops
+from strategist.tui.filters import InputFilter, matching_inputs
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.screens.choice import ChoiceDialog
+from strategist.tui.screens.input_dialog import InputDialog
 
-__all__ = ["InputsScreen"]
+__all__ = ["MAX_ROWS", "InputsScreen"]
+
+MAX_ROWS = 1000
+"""Rows shown at most; a search narrows a larger result."""
+_NOT_DUPLICATE = "-"
+_NO_GROUP = ""
+
+
+def _choice(select: Select[Any]) -> Any:
+    value = select.value
+    return None if value is Select.NULL else value
 
 
 class InputsScreen(WorkspaceScreen):
-    """Every input."""
+    """All inputs of the workspace, for curation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+f", "focus_search", "Search", id="inputs-search"),
+        Binding("ctrl+t", "move_theme", "Move to theme", id="inputs-theme"),
+        Binding("ctrl+o", "toggle_confidential", "Confidential", id="inputs-confidential"),
+        Binding("ctrl+l", "mark_duplicate", "Duplicate of", id="inputs-duplicate"),
+        Binding("escape", "focus_table", "To the table", show=False, id="inputs-table"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search", id="search")
-        yield Static("Inputs: coming")
+        yield Input(placeholder="Search the text (ctrl+f)", id="search")
+        with Horizontal(id="filters"):
+            yield Select[str]([], prompt="Workshop: all", id="f-workshop")
+            yield Select[str]([], prompt="Theme: all", id="f-theme")
+            yield Select[str]([(k, k) for k in INPUT_KINDS], prompt="Kind: all", id="f-kind")
+            yield Select[str]([], prompt="Group: all", id="f-group")
+            yield Select[bool](
+                [("confidential", True), ("public", False)], prompt="Conf.: all", id="f-conf"
+            )
+        yield DataTable(id="inputs-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="inputs-status")
         yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#inputs-table", DataTable)
+        table.add_columns("Id", "Workshop", "Theme", "Kind", "Group", "C", "Dup of", "Text")
+        self.query_one("#search", Input).focus()
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh_workspace(self) -> None:
+        ws = self.workspace
+        if ws is not None:
+            self._set_options(
+                "#f-workshop",
+                [(f"{w.date.isoformat()} {w.title}", w.id) for w in ws.workshops.values()],
+            )
+            self._set_options("#f-theme", [(t.id, t.id) for t in ws.themes.values()])
+            self._set_options(
+                "#f-group",
+                [(g.label, g.id) for g in ws.strategy.groups.values()]
+                + [("(no group)", _NO_GROUP)],
+            )
+        self.show_inputs()
+
+    def _set_options(self, selector: str, options: list[tuple[str, str]]) -> None:
+        select: Select[str] = self.query_one(selector, Select)
+        current = _choice(select)
+        with self.prevent(Select.Changed):
+            select.set_options(options)
+            if current in {value for _, value in options}:
+                select.value = current
+
+    @property
+    def criteria(self) -> InputFilter:
+        """The filters as set in the widgets."""
+        return InputFilter(
+            workshop=_choice(self.query_one("#f-workshop", Select)),
+            theme=_choice(self.query_one("#f-theme", Select)),
+            kind=_choice(self.query_one("#f-kind", Select)),
+            group=_choice(self.query_one("#f-group", Select)),
+            confidential=_choice(self.query_one("#f-conf", Select)),
+            search=self.query_one("#search", Input).value,
+        )
+
+    def show_inputs(self) -> None:
+        """Fill the table with the inputs that pass the filters, keeping the cursor row."""
+        table = self.query_one("#inputs-table", DataTable)
+        highlighted = self.highlighted_id
+        table.clear()
+        ws = self.workspace
+        status = self.query_one("#inputs-status", Static)
+        if ws is None:
+            status.update("No workspace loaded.")
+            return
+        total = sum(1 for _ in ws.inputs())
+        shown = 0
+        matched = 0
+        for workshop, _, item in matching_inputs(ws, self.criteria):
+            matched += 1
+            if shown >= MAX_ROWS:
+                continue
+            shown += 1
+            table.add_row(
+                item.id,
+                workshop.id,
+                item.theme,
+                item.kind,
+                item.group or "",
+                "C" if item.confidential else "",
+                item.duplicate_of or "",
+                item.text,
+                key=item.id,
+            )
+        more = f" (first {MAX_ROWS} shown; narrow the search)" if matched > shown else ""
+        status.update(f"{matched} of {total} inputs{more} · Enter edits the highlighted input")
+        if highlighted is not None and highlighted in table.rows:
+            table.move_cursor(row=table.get_row_index(highlighted))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the input under the table's cursor."""
+        table = self.query_one("#inputs-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return row_key.value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.show_inputs()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            event.stop()
+            self.action_focus_table()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.show_inputs()
+
+    # ------------------------------------------------------------------ editing
+
+    def _save(self, input_id: str, changes: dict[str, Any], reopen: bool = False) -> None:
+        ws = self.workspace
+        if ws is None or not changes:
+            return
+
+        def failed(exc: BaseException) -> None:
+            if reopen:
+                self._edit(input_id, changes)
+
+        self.strategist.tasks.run(
+            lambda: capture_ops.edit_input(ws, input_id, **changes),
+            f"Saving {input_id}",
+            done=lambda _: self.strategist.workspace_changed(),
+            failed=failed,
+        )
+
+    def _edit(self, input_id: str, initial: dict[str, Any] | None = None) -> None:
+        ws = self.workspace
+        found = ws.find_input(input_id) if ws else None
+        if ws is None or found is None:
+            return
+        self.app.push_screen(
+            InputDialog(ws, found[2], initial),
+            lambda changes: self._save(input_id, changes or {}, reopen=True),
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self._edit(event.row_key.value)
+
+    def _highlighted(self) -> tuple[Workspace, str] | None:
+        ws = self.workspace
+        input_id = self.highlighted_id
+        if ws is None or input_id is None:
+            self.notify("Highlight an input in the table first.", severity="warning")
+            return None
+        return ws, input_id
+
+    def action_move_theme(self) -> None:
+        target = self._highlighted()
+        if target is None:
+            return
+        ws, input_id = target
+        found = ws.find_input(input_id)
+        current = found[2].theme if found else None
+        options = [
+            (t.id, t.title) for t in ws.themes.values() if t.status not in ("merged", "dropped")
+        ]
+        self.app.push_screen(
+            ChoiceDialog(f"Move {input_id} to theme", options, current),
+            lambda theme: self._save(
+                input_id, {"theme": theme} if theme and theme != current else {}
+            ),
+        )
+
+    def action_toggle_confidential(self) -> None:
+        target = self._highlighted()
+        if target is None:
+            return
+        ws, input_id = target
+        found = ws.find_input(input_id)
+        if found is not None:
+            self._save(input_id, {"confidential": not found[2].confidential})
+
+    def action_mark_duplicate(self) -> None:
+        target = self._highlighted()
+        if target is None:
+            return
+        ws, input_id = target
+        found = ws.find_input(input_id)
+        if found is None:
+            return
+        item = found[2]
+        options = [(_NOT_DUPLICATE, "(not a duplicate)")] + [
+            (other.id, f"{other.id}  {other.text}")
+            for _, _, other in ws.inputs()
+            if other.theme == item.theme and other.id != input_id
+        ]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            target_id = None if value == _NOT_DUPLICATE else value
+            if target_id != item.duplicate_of:
+                self._save(input_id, {"duplicate_of": target_id})
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{input_id} is a duplicate of (same theme)",
+                options,
+                item.duplicate_of or _NOT_DUPLICATE,
+            ),
+            chosen,
+        )
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one("#inputs-table", DataTable).focus()
