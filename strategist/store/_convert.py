@@ -38,10 +38,14 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
          "summary", "vision", "monitoring"),
     )  # fmt: skip
     schema = r.integer(m["schema"], ("schema",))
-    h = r.mapping(m["horizon"], ("horizon",), ("start", "end"), ())
-    horizon = Horizon(
-        r.integer(h["start"], ("horizon", "start")), r.integer(h["end"], ("horizon", "end"))
-    )
+
+    def read_horizon() -> Horizon:
+        h = r.mapping(m["horizon"], ("horizon",), ("start", "end"), ())
+        return Horizon(
+            r.integer(h["start"], ("horizon", "start")), r.integer(h["end"], ("horizon", "end"))
+        )
+
+    horizon = r.attempt(read_horizon, Horizon(0, 0))
     groups: dict[str, Group] = {}
 
     def group(gid: str, value: Node) -> None:
@@ -62,13 +66,18 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
         if name in m:
             setattr(strategy, name, r.text(m[name], (name,)))
     if "scoring" in m:
-        s = r.mapping(m["scoring"], ("scoring",), (), ("balance",))
-        if "balance" in s:
-            strategy.balance = r.text(s["balance"], ("scoring", "balance"))
+        scoring: dict[str, Node] = r.attempt(
+            lambda: r.mapping(m["scoring"], ("scoring",), (), ("balance",)), {}
+        )
+        if "balance" in scoring:
+            strategy.balance = r.text(scoring["balance"], ("scoring", "balance"))
     if "publish" in m:
-        p = r.mapping(m["publish"], ("publish",), (), ("min_group_size",))
-        if "min_group_size" in p:
-            strategy.min_group_size = r.integer(p["min_group_size"], ("publish", "min_group_size"))
+        publish: dict[str, Node] = r.attempt(
+            lambda: r.mapping(m["publish"], ("publish",), (), ("min_group_size",)), {}
+        )
+        if "min_group_size" in publish:
+            path = ("publish", "min_group_size")
+            strategy.min_group_size = r.integer(publish["min_group_size"], path)
     return strategy
 
 

@@ -94,7 +94,6 @@ class FieldReader:
                 self.error(
                     key, "unknown-key", f"unknown key {name!r} in {where} (allowed: {allowed})"
                 )
-                good = False
             elif name in optional and isinstance(value, Scalar) and value.is_null:
                 continue
             else:
@@ -108,14 +107,13 @@ class FieldReader:
         return result
 
     def items(self, node: Node, path: KeyPath) -> list[Node]:
-        """A list's items (an empty plain value reads as an empty list)."""
+        """A list's items (an empty plain value reads as an empty list; [] after an error)."""
         self._values[path] = (node.line, node.column)
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Seq):
-            raise self.fail(
-                node, "wrong-type", f"{self._name(path)} must be a list, not {_kind(node)}"
-            )
+            self._wrong(node, path, "a list")
+            return []
         for index, item in enumerate(node.items):
             self._values[(*path, index)] = (item.line, item.column)
         return node.items
@@ -126,13 +124,19 @@ class FieldReader:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Map):
-            raise self.fail(
-                node, "wrong-type", f"{self._name(path)} must be a mapping, not {_kind(node)}"
-            )
+            self._wrong(node, path, "a mapping")
+            return []
         for name, (key, value) in node.entries.items():
             self._keys[(*path, name)] = (key.line, key.column)
             self._values[(*path, name)] = (value.line, value.column)
         return [(name, value) for name, (_, value) in node.entries.items()]
+
+    def attempt(self, read: Callable[[], T], fallback: T) -> T:
+        """`read()`, or `fallback` when it failed (its findings are recorded)."""
+        try:
+            return read()
+        except Invalid:
+            return fallback
 
     def each(self, pairs: list[tuple[T, Node]], read: Callable[[T, Node], None]) -> None:
         """Call `read` on every pair, collecting errors instead of stopping at the first."""
@@ -146,80 +150,75 @@ class FieldReader:
             raise Invalid("an item")
 
     # ------------------------------------------------------------------ scalars
+    # A wrong value is recorded and a placeholder returned, so one mistake does not hide
+    # the next; the file is left out of the model anyway when the reader is not `ok`.
 
-    def _scalar(self, node: Node, path: KeyPath, expected: str) -> Scalar:
-        if not isinstance(node, Scalar):
-            raise self.fail(
-                node, "wrong-type", f"{self._name(path)} must be {expected}, not {_kind(node)}"
-            )
-        return node
+    def _wrong(self, node: Node, path: KeyPath, expected: str) -> None:
+        message = f"{self._name(path)} must be {expected}, not {_kind(node)}"
+        self.error(node, "wrong-type", message)
 
     def text(self, node: Node, path: KeyPath) -> str:
         """Exactly the text written, whatever YAML 1.1 would have made of it."""
-        scalar = self._scalar(node, path, "text")
-        if scalar.is_null:
-            raise self.fail(node, "wrong-type", f"{self._name(path)} must be text, not empty")
-        return scalar.value
+        if isinstance(node, Scalar) and not node.is_null:
+            return node.value
+        self._wrong(node, path, "text")
+        return ""
 
     def optional_text(self, node: Node, path: KeyPath) -> str | None:
-        scalar = self._scalar(node, path, "text")
-        return None if scalar.is_null else scalar.value
+        if isinstance(node, Scalar):
+            return None if node.is_null else node.value
+        self._wrong(node, path, "text")
+        return None
 
     def text_list(self, node: Node, path: KeyPath) -> list[str]:
         return [self.text(item, (*path, i)) for i, item in enumerate(self.items(node, path))]
 
     def integer(self, node: Node, path: KeyPath) -> int:
-        scalar = self._scalar(node, path, "a whole number")
-        if not scalar.plain or not _INT.fullmatch(scalar.value):
-            raise self.fail(
-                node, "wrong-type", f"{self._name(path)} must be a whole number, not {_kind(node)}"
-            )
-        return int(scalar.value, 10)
+        if isinstance(node, Scalar) and node.plain and _INT.fullmatch(node.value):
+            return int(node.value, 10)
+        self._wrong(node, path, "a whole number")
+        return 0
 
     def optional_integer(self, node: Node, path: KeyPath) -> int | None:
         return None if isinstance(node, Scalar) and node.is_null else self.integer(node, path)
 
     def number(self, node: Node, path: KeyPath) -> int | float:
-        scalar = self._scalar(node, path, "a number")
-        if scalar.plain and _INT.fullmatch(scalar.value):
-            return int(scalar.value, 10)
-        if not scalar.plain or not _FLOAT.fullmatch(scalar.value):
-            raise self.fail(
-                node, "wrong-type", f"{self._name(path)} must be a number, not {_kind(node)}"
-            )
-        return float(scalar.value)
+        if isinstance(node, Scalar) and node.plain:
+            if _INT.fullmatch(node.value):
+                return int(node.value, 10)
+            if _FLOAT.fullmatch(node.value):
+                return float(node.value)
+        self._wrong(node, path, "a number")
+        return 0
 
     def optional_number(self, node: Node, path: KeyPath) -> int | float | None:
         return None if isinstance(node, Scalar) and node.is_null else self.number(node, path)
 
     def boolean(self, node: Node, path: KeyPath) -> bool:
-        scalar = self._scalar(node, path, "true or false")
-        if scalar.plain and scalar.value in _TRUE:
-            return True
-        if scalar.plain and scalar.value in _FALSE:
-            return False
-        raise self.fail(
-            node, "wrong-type", f"{self._name(path)} must be true or false, not {_kind(node)}"
-        )
+        if isinstance(node, Scalar) and node.plain:
+            if node.value in _TRUE:
+                return True
+            if node.value in _FALSE:
+                return False
+        self._wrong(node, path, "true or false")
+        return False
 
     def date(self, node: Node, path: KeyPath) -> dt.date:
-        scalar = self._scalar(node, path, "a date (YYYY-MM-DD)")
-        try:
-            if not _DATE.fullmatch(scalar.value):
-                raise ValueError(scalar.value)
-            return dt.date.fromisoformat(scalar.value)
-        except ValueError:
-            message = f"{self._name(path)} must be a date (YYYY-MM-DD), not {_kind(node)}"
-            raise self.fail(node, "wrong-type", message) from None
+        if isinstance(node, Scalar) and _DATE.fullmatch(node.value):
+            try:
+                return dt.date.fromisoformat(node.value)
+            except ValueError:
+                pass
+        self._wrong(node, path, "a date (YYYY-MM-DD)")
+        return dt.date(1, 1, 1)
 
     def optional_datetime(self, node: Node, path: KeyPath) -> dt.datetime | None:
-        scalar = self._scalar(node, path, "a date and time")
-        if scalar.is_null:
+        if isinstance(node, Scalar) and node.is_null:
             return None
-        try:
-            if not _DATE.match(scalar.value):
-                raise ValueError(scalar.value)
-            return dt.datetime.fromisoformat(scalar.value)
-        except ValueError:
-            message = f"{self._name(path)} must be an ISO date and time, not {_kind(node)}"
-            raise self.fail(node, "wrong-type", message) from None
+        if isinstance(node, Scalar) and _DATE.match(node.value):
+            try:
+                return dt.datetime.fromisoformat(node.value)
+            except ValueError:
+                pass
+        self._wrong(node, path, "an ISO date and time")
+        return None

@@ -236,3 +236,22 @@ def test_deep_nesting_is_a_finding_not_a_crash(tmp_path: Path, depth: int) -> No
         "id: alpha\ntitle: Alpha\nstatus: active\nsummary: " + "[" * depth + "]" * depth + "\n",
     )
     assert located(root) == [(THEME, 4, "too-deep")]
+
+
+def test_one_wrong_value_does_not_hide_the_next(tmp_path: Path) -> None:
+    strategy = (
+        "schema: one\ncluster: C\ntitle: [T]\nhorizon: {start: 2025, end: later}\n"
+        "groups: {industry: {label: I, weight: heavy}}\npublish: {min_group_size: 2.5}\n"
+        "colour: red\n"
+    )
+    root = make_workspace(tmp_path, **{"strategy.yaml": strategy})
+    result = load_workspace(root)
+    assert result.workspace is None
+    assert [(f.line, f.code) for f in result.findings if f.path == "strategy.yaml"] == [
+        (1, "wrong-type"),
+        (3, "wrong-type"),
+        (4, "wrong-type"),
+        (5, "wrong-type"),
+        (6, "wrong-type"),
+        (7, "unknown-key"),
+    ]
