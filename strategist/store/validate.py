@@ -44,6 +44,7 @@ def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
     """
     report = Report(ws, sources)
     _strategy(report)
+    _model_keys(report)
     for theme in ws.themes.values():
         _theme(report, theme)
     _requires_cycles(report)
@@ -84,6 +85,22 @@ def _strategy(r: Report) -> None:
         if group.weight < 0:
             message = f"weight {group.weight} of group {gid!r} must not be negative"
             r.error(path, ("groups", gid, "weight"), "bad-value", message)
+
+
+def _model_keys(r: Report) -> None:
+    """An edit in memory must keep each theme and workshop under its own id (its file name)."""
+    for key, theme in r.ws.themes.items():
+        if key != theme.id:
+            message = f"theme {theme.id!r} is filed under {key!r}"
+            r.error(theme_path(theme.id), ("id",), "id-mismatch", message)
+    for key, workshop in r.ws.workshops.items():
+        if key != workshop.id:
+            message = f"workshop {workshop.id!r} is filed under {key!r}"
+            r.error(workshop_path(workshop.id), ("id",), "id-mismatch", message)
+        for device, capture in workshop.captures.items():
+            if device != capture.device:
+                message = f"capture of device {capture.device!r} is filed under {device!r}"
+                r.error(capture_path(workshop.id, device), ("device",), "id-mismatch", message)
 
 
 def _theme(r: Report, theme: Theme) -> None:

@@ -315,3 +315,14 @@ def test_merged_into_a_dropped_theme_is_a_warning(tmp_path: Path) -> None:
         },
     )
     assert located(root) == [(ALPHA, 4, "warning", "inactive-reference")]
+
+
+def test_an_edit_must_keep_records_under_their_own_ids(tmp_path: Path) -> None:
+    ws = load_workspace(make_workspace(tmp_path)).workspace
+    assert ws is not None
+    ws.themes["alpha"].id = "gamma"
+    ws.workshops["kickoff"].captures["laptop"].device = "tablet"
+    assert [(f.path, f.code) for f in validate(ws) if f.code == "id-mismatch"] == [
+        ("themes/gamma.yaml", "id-mismatch"),
+        (CAPTURE, "id-mismatch"),
+    ]
