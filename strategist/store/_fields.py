@@ -8,6 +8,7 @@ where the field is typed. Every read records where the value was written.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -20,7 +21,8 @@ __all__ = ["FieldReader", "Invalid"]
 
 T = TypeVar("T")
 
-_INT = re.compile(r"[-+]?[0-9]+")
+_INT = re.compile(r"[-+]?[0-9]{1,18}")
+"""Whole numbers; more digits than a count or year needs are refused, not parsed."""
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -186,8 +188,8 @@ class FieldReader:
         if isinstance(node, Scalar) and node.plain:
             if _INT.fullmatch(node.value):
                 return int(node.value, 10)
-            if _FLOAT.fullmatch(node.value):
-                return float(node.value)
+            if _FLOAT.fullmatch(node.value) and math.isfinite(value := float(node.value)):
+                return value
         self._wrong(node, path, "a number")
         return 0
 

@@ -255,3 +255,13 @@ def test_one_wrong_value_does_not_hide_the_next(tmp_path: Path) -> None:
         (6, "wrong-type"),
         (7, "unknown-key"),
     ]
+
+
+def test_absurd_numbers_are_wrong_types_not_crashes(tmp_path: Path) -> None:
+    text = (
+        "id: alpha\ntitle: Alpha\nstatus: active\nobjectives:\n  - id: o1\n    text: T\n"
+        f"    kpis:\n      - {{name: K, target: 1, by: {'9' * 5000}}}\n"
+        f"      - {{name: L, target: 1{'0' * 400}.5}}\n"
+    )
+    root = make_workspace(tmp_path, **{THEME: text})
+    assert located(root) == [(THEME, 8, "wrong-type"), (THEME, 9, "wrong-type")]
