@@ -145,3 +145,25 @@ async def test_seven_by_four_tally_takes_at_most_40_keys_plus_digits(tmp_path, m
     digits = sum(key.isdigit() for key in keys)
     assert len(keys) - digits <= 40
     assert tallies(tmp_path) == wall
+
+
+def test_votes_snapshot(tmp_path, make_app, settle, snap_compare):
+    """The votes screen at 100×30 after typing 31, 12, 5 down the industry column and 7
+    into research × digital transformation: workshop "Kick-off" and vote
+    "theme-priority (dots)" picked at the top; the question and how to type; the grid
+    with group columns "industr" and "researc" (ids cut to 7 characters so four groups
+    fit) and the cursor on research × Entrepreneurship; beside
+    it the live ranking 1 Digital transformation, 2 Entrepreneurship, 3 Workforce with
+    scores and each group's rank."""
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        app.sub_title = "workspace"
+        await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press("3", "1", "enter", "1", "2", "enter", "5", "enter", "7", "enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -45,7 +45,7 @@ def vester_table(analysis: Analysis, order: list[str]) -> Table:
         quotient = "∞" if row.quotient is None else f"{row.quotient:.2f}"
         table.add_row(
             str(number),
-            Text(theme_id, overflow="ellipsis", no_wrap=True),
+            Text(theme_id[:20], overflow="ellipsis", no_wrap=True),
             str(row.active),
             str(row.passive),
             str(row.product),
@@ -59,7 +59,7 @@ class MatrixScreen(EditingScreen):
     """Edit `influences` in an n×n grid; AS/PS, roles and the quadrant follow live."""
 
     DEFAULT_CSS = """
-    #matrix-left { width: auto; max-width: 60; padding: 0 1; }
+    #matrix-left { width: 54; padding: 0 1; }
     #matrix-left #vester { margin-top: 1; }
     #matrix-right { width: 1fr; padding: 0 1; }
     """
@@ -74,10 +74,16 @@ class MatrixScreen(EditingScreen):
         yield Header()
         with Horizontal(id="matrix"):
             with Vertical(id="matrix-left"):
-                yield Static(
-                    "[b]Influence[/b] of row on column: 0 none … 3 strong (digits; · = itself)"
+                yield Static("[b]Influence[/b] of row on column, 0–3 (digits)")
+                yield EditGrid(
+                    [],
+                    [],
+                    max_value=3,
+                    instant=True,
+                    cell_width=3,
+                    row_label_width=28,
+                    id="matrix-grid",
                 )
-                yield EditGrid([], [], max_value=3, instant=True, cell_width=3, id="matrix-grid")
                 yield Static("", id="vester")
             with Vertical(id="matrix-right"):
                 yield Static("[b]Vester quadrant[/b]")

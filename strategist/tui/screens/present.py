@@ -31,7 +31,7 @@ BAR = "█"
 
 
 def ranking_bars(ws: Workspace, analysis: Analysis, width: int) -> Text:
-    """One thick bar per ranked theme, longest for the top score; ties keep equal ranks."""
+    """One two-row bar per ranked theme, longest for the top score; ties keep equal ranks."""
     text = Text()
     top = max((r.score for r in analysis.ranking), default=0.0) or 1.0
     label_width = min(max((len(_title(ws, r.theme)) for r in analysis.ranking), default=10), 36)
@@ -41,8 +41,12 @@ def ranking_bars(ws: Workspace, analysis: Analysis, width: int) -> Text:
         title = _title(ws, row.theme)[:label_width].ljust(label_width)
         text.append(f"{row.rank:>2}  ", style="bold")
         text.append(title + "  ", style="bold")
-        text.append(BAR * length, style="bold green" if row.rank == 1 else "bold")
-        text.append(f" {row.score:.0%}\n\n" if row.voted else " not voted\n\n")
+        style = "bold green" if row.rank == 1 else "bold"
+        text.append(BAR * length, style=style)
+        text.append(f" {row.score:.0%}\n" if row.voted else " not voted\n")
+        # A second row makes the bar thick enough to read from the back of the room.
+        text.append(" " * (label_width + 6))
+        text.append(BAR * length + "\n\n", style=style)
     return text
 
 
@@ -59,7 +63,7 @@ class PresentScreen(WorkspaceScreen):
     #slide { padding: 1 4; height: 1fr; }
     #slide .slide-title { text-style: bold; color: $accent; margin-bottom: 1; }
     #slide Digits { width: auto; margin-bottom: 1; }
-    #slide #waves { height: auto; }
+    #slide .waves { height: auto; }
     #slide .wave { width: 1fr; height: auto; padding-right: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,9 +89,13 @@ class PresentScreen(WorkspaceScreen):
         self.show()
 
     def show(self) -> None:
+        """Replace the slide's widgets (one swap at a time: a newer one cancels an older)."""
+        self.run_worker(self._swap(SLIDES[self.slide]), group="slide", exclusive=True)
+
+    async def _swap(self, slide: str) -> None:
         stage = self.query_one("#slide", Vertical)
-        stage.remove_children()
-        stage.mount_all(self._widgets(SLIDES[self.slide]))
+        await stage.remove_children()
+        await stage.mount_all(self._widgets(slide))
 
     def _widgets(self, slide: str) -> list[Widget]:
         ws = self.workspace
@@ -123,4 +131,4 @@ class PresentScreen(WorkspaceScreen):
             )
         if not waves:
             waves.append(Static("No themes in the roadmap yet."))
-        return [Static("Roadmap", classes="slide-title"), Horizontal(*waves, id="waves")]
+        return [Static("Roadmap", classes="slide-title"), Horizontal(*waves, classes="waves")]

@@ -90,7 +90,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield Input(id="owner")
             yield Label("Summary")
             yield TextArea(id="summary", soft_wrap=True)
-            yield Label(OBJECTIVES_HINT)
+            yield Label(OBJECTIVES_HINT, markup=False)
             yield TextArea(id="objectives", soft_wrap=False, tab_behavior="indent")
             yield Static("", id="error")
         yield Footer()

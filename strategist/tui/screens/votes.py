@@ -140,7 +140,7 @@ class VotesScreen(EditingScreen):
         how = (
             "ballots only (ctrl+b)"
             if not grid.display
-            else "digits, Enter = next cell, Backspace clears"
+            else "digits, Enter stores, Backspace clears"
         )
         info.update(f"[b]{vote.question}[/b]\n{vote.method} · {how}")
         lines = [f"[b]Ballots[/b] ({len(vote.ballots)}; ctrl+b adds one)"] if vote.ballots else []

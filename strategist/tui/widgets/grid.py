@@ -117,7 +117,8 @@ class EditGrid(Widget, can_focus=True):
         self.cell_width = max(self.cell_width, *(len(c) + 1 for c in column_labels), 3)
         self.row_label_width = self._label_width(row_labels)
         row, column = self.cursor
-        if row >= len(row_labels) or column >= len(column_labels):
+        outside = row >= len(row_labels) or column >= len(column_labels)
+        if outside or self.cursor in self.disabled_cells:
             self.cursor = self._first_enabled()
         self.typed = ""
         self.refresh(layout=True)

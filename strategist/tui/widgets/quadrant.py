@@ -76,22 +76,34 @@ class Quadrant(Widget):
         for x in range(4, width):
             canvas[my][x] = "┈" if canvas[my][x] == " " else "┼"
             styles[(my, x)] = "dim"
-        for text, y, x in (
+        for label, y in ((str(top), 0), ("0", plot_h)):
+            self._put(canvas, styles, y, 0, label.rjust(3)[:3], "dim")
+        axis = "passive sum →"
+        self._put(canvas, styles, plot_h + 1, width - len(axis), axis, "dim")
+        self._put(canvas, styles, plot_h + 1, 0, "↑ active sum", "dim")
+        placed = [(p, row(p.active), col(p.passive)) for p in self.points]
+        # Marks first, then labels into the space left (right of the mark, else left of
+        # it), then the role names where nothing else is: themes matter most.
+        for point, y, x in placed:
+            self._put(canvas, styles, y, x, point.mark, "bold reverse")
+        for point, y, x in sorted(placed, key=lambda t: (t[1], t[2])):
+            start = x + len(point.mark) + 1
+            fits = self._room(canvas[y], start)
+            if fits < min(len(point.label), 8) and self._room_left(canvas[y], x - 2) > fits:
+                fits = self._room_left(canvas[y], x - 2)
+                text = point.label[:fits]
+                start = x - 1 - len(text)
+            else:
+                text = point.label[:fits]
+            self._put(canvas, styles, y, start, text, "bold")
+        for name, y, x in (
             ("critical", 0, width - 8),
             ("active", 0, 5),
             ("reactive", plot_h - 1, width - 8),
             ("buffering", plot_h - 1, 5),
         ):
-            self._put(canvas, styles, y, x, text, "italic dim", overwrite=True)
-        for label, y in ((str(top), 0), ("0", plot_h)):
-            self._put(canvas, styles, y, 0, label.rjust(3)[:3], "dim", overwrite=True)
-        axis = "passive sum →"
-        self._put(canvas, styles, plot_h + 1, width - len(axis), axis, "dim", overwrite=True)
-        self._put(canvas, styles, plot_h + 1, 0, "↑ active sum", "dim", overwrite=True)
-        for point in sorted(self.points, key=lambda p: (-p.active, p.passive, p.mark)):
-            y, x = row(point.active), col(point.passive)
-            self._put(canvas, styles, y, x, point.mark, "bold reverse", overwrite=True)
-            self._put(canvas, styles, y, x + len(point.mark) + 1, point.label, "bold")
+            if self._room(canvas[y], x) >= len(name):
+                self._put(canvas, styles, y, x, name, "italic dim")
         picture = Text(no_wrap=True, overflow="crop")
         for y, line in enumerate(canvas):
             if y:
@@ -101,6 +113,26 @@ class Quadrant(Widget):
         return picture
 
     @staticmethod
+    def _free(char: str) -> bool:
+        return char in " ┈┊┼"
+
+    @classmethod
+    def _room(cls, line: list[str], x: int) -> int:
+        """How many cells from x on are free, keeping one space before anything drawn."""
+        n = 0
+        while x + n < len(line) and cls._free(line[x + n]):
+            n += 1
+        return n if x + n >= len(line) else max(n - 1, 0)
+
+    @classmethod
+    def _room_left(cls, line: list[str], x: int) -> int:
+        """How many cells up to and including x are free, keeping one space after."""
+        n = 0
+        while x - n >= 4 and cls._free(line[x - n]):
+            n += 1
+        return max(n - 1, 0)
+
+    @staticmethod
     def _put(
         canvas: list[list[str]],
         styles: dict[tuple[int, int], str],
@@ -108,14 +140,10 @@ class Quadrant(Widget):
         x: int,
         text: str,
         style: str,
-        overwrite: bool = False,
     ) -> None:
-        """Write `text` at (y, x); without `overwrite`, only as much as lands on free space."""
+        """Write `text` at (y, x), cropped at the edges."""
         line = canvas[y]
         for i, char in enumerate(text):
-            if x + i >= len(line) or x + i < 0:
-                return
-            if not overwrite and line[x + i] not in " ┈┊":
-                return
-            line[x + i] = char
-            styles[(y, x + i)] = style
+            if 0 <= x + i < len(line):
+                line[x + i] = char
+                styles[(y, x + i)] = style

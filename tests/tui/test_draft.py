@@ -1,0 +1,56 @@
+"""The draft screen: shows outputs/strategy.md with its contents, rebuilds in the background."""
+
+from __future__ import annotations
+
+from textual.widgets import MarkdownViewer, Static
+
+from strategist.tui.screens.draft import DraftScreen
+
+
+async def test_rebuild_writes_and_shows_the_draft_and_toggles_internal(
+    tmp_path, make_app, settle, text_of
+):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DraftScreen)
+        status = screen.query_one("#draft-status", Static)
+        assert "not built yet" in text_of(status)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        public = tmp_path / "outputs" / "strategy.md"
+        assert public.exists()
+        viewer = screen.query_one(MarkdownViewer)
+        assert viewer.document.source == public.read_text(encoding="utf-8")
+        assert viewer.show_table_of_contents
+        assert "Public draft" in text_of(status)
+
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "INTERNAL" in text_of(status) and "not built yet" in text_of(status)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        internal = tmp_path / "outputs" / "internal" / "strategy.md"
+        assert internal.exists()
+        assert viewer.document.source == internal.read_text(encoding="utf-8")
+
+
+async def test_a_failed_build_is_a_notification_not_a_crash(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    # A requires cycle passes loading only as an error finding; build must refuse.
+    (tmp_path / "themes/workforce.yaml").write_text(
+        "id: workforce\ntitle: Workforce\nstatus: active\nrequires: [workforce]\n",
+        encoding="utf-8",
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert app.is_running
+        assert not (tmp_path / "outputs" / "strategy.md").exists()
+        assert any("errors" in n.message for n in app._notifications)

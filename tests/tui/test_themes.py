@@ -1,0 +1,200 @@
+"""The themes screen and editor: rename everywhere, add, merge, drop, refuse invalid values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from textual.widgets import DataTable, Static
+
+from strategist.tui.screens.theme_editor import ThemeEditorScreen
+from strategist.tui.screens.themes import ThemesScreen
+
+KICKOFF = "workshops/2018-09-11-kickoff"
+
+# Every kind of reference to `entrepreneurship`, beside the fixture's input aaaa0001.
+REFERENCES = {
+    "themes/workforce.yaml": """\
+id: workforce
+title: Workforce of the future
+status: proposed
+influences:
+  entrepreneurship: 2
+requires: [entrepreneurship]
+""",
+    "themes/start-ups.yaml": """\
+id: start-ups
+title: Start-ups
+status: merged
+merged_into: entrepreneurship
+""",
+    f"{KICKOFF}/workshop.yaml": """\
+id: 2018-09-11-kickoff
+title: Kick-off
+date: 2018-09-11
+format: kickoff
+themes: [entrepreneurship, workforce]
+attendance:
+  industry: 48
+  research: 17
+""",
+    f"{KICKOFF}/capture-station-3.yaml": """\
+device: station-3
+votes:
+  - id: theme-priority
+    question: Which themes matter most?
+    method: dots
+    options: [digital-transformation, entrepreneurship]
+    tallies:
+      industry: {digital-transformation: 31, entrepreneurship: 12}
+    ballots:
+      - {voter: p-1, group: research, points: {entrepreneurship: 3}}
+  - id: theme-order
+    question: Put the themes in order.
+    method: rank
+    options: [digital-transformation, entrepreneurship]
+    ballots:
+      - {voter: p-1, group: research, ranking: [entrepreneurship, digital-transformation]}
+""",
+}
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+def load(root: Path, rel: str) -> dict:
+    return yaml.safe_load((root / rel).read_text(encoding="utf-8"))
+
+
+async def open_themes(pilot, settle, theme_id: str | None = None) -> ThemesScreen:
+    await settle(pilot)
+    await pilot.press("f5")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ThemesScreen)
+    if theme_id is not None:
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(theme_id))
+        await pilot.pause()
+    return screen
+
+
+async def test_rename_updates_every_file_that_referred_to_the_theme(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    write(tmp_path, REFERENCES)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"founding", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemesScreen), "the dialog closed after the rename"
+
+    assert not (tmp_path / "themes/entrepreneurship.yaml").exists()
+    assert load(tmp_path, "themes/founding.yaml")["id"] == "founding"
+    workforce = load(tmp_path, "themes/workforce.yaml")
+    assert workforce["influences"] == {"founding": 2}
+    assert workforce["requires"] == ["founding"]
+    assert load(tmp_path, "themes/start-ups.yaml")["merged_into"] == "founding"
+    assert load(tmp_path, f"{KICKOFF}/workshop.yaml")["themes"] == ["founding", "workforce"]
+    station1 = load(tmp_path, f"{KICKOFF}/capture-station-1.yaml")
+    assert station1["inputs"][0]["theme"] == "founding"
+    priority, order = load(tmp_path, f"{KICKOFF}/capture-station-3.yaml")["votes"]
+    assert priority["options"] == ["digital-transformation", "founding"]
+    assert priority["tallies"] == {"industry": {"digital-transformation": 31, "founding": 12}}
+    assert priority["ballots"][0]["points"] == {"founding": 3}
+    assert order["ballots"][0]["ranking"] == ["founding", "digital-transformation"]
+    everything = "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
+    assert "entrepreneurship" not in everything
+
+
+async def test_rename_to_a_taken_id_is_refused_in_the_dialog(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    before = (tmp_path / "themes/entrepreneurship.yaml").read_bytes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"workforce", "enter")
+        await settle(pilot)
+        assert "exists already" in text_of(app.screen.query_one("#error", Static))
+    assert (tmp_path / "themes/entrepreneurship.yaml").read_bytes() == before
+
+
+async def test_add_merge_and_drop_by_keys(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_themes(pilot, settle)
+        await pilot.press("a", *"life-science-ai", "enter", *"AI in life science", "enter")
+        await settle(pilot)
+        assert load(tmp_path, "themes/life-science-ai.yaml") == {
+            "id": "life-science-ai",
+            "title": "AI in life science",
+            "status": "proposed",
+        }
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("entrepreneurship"))
+        # Merge: Enter opens the list of targets (by id, after the blank prompt):
+        # digital-transformation, life-science-ai, workforce.
+        await pilot.press("m", "enter", "down", "down", "enter")
+        await settle(pilot)
+        merged = load(tmp_path, "themes/entrepreneurship.yaml")
+        assert merged["status"] == "merged"
+        assert merged["merged_into"] == "life-science-ai"
+        moved = load(tmp_path, f"{KICKOFF}/capture-station-1.yaml")["inputs"][0]["theme"]
+        assert moved == merged["merged_into"], "the merged theme's inputs moved with it"
+
+        table.move_cursor(row=table.get_row_index("workforce"))
+        await pilot.press("d", "ctrl+y")
+        await settle(pilot)
+        assert load(tmp_path, "themes/workforce.yaml")["status"] == "dropped"
+
+
+async def test_editor_refuses_invalid_values_and_saves_valid_ones(
+    tmp_path, make_app, settle, text_of
+):
+    app = make_app(tmp_path)
+    path = tmp_path / "themes/workforce.yaml"
+    before = path.read_bytes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "workforce")
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ThemeEditorScreen)
+        # An empty title.
+        await pilot.press("ctrl+a", "ctrl+k", "ctrl+s")
+        await settle(pilot)
+        assert "needs a title" in text_of(editor.query_one("#error", Static))
+        assert path.read_bytes() == before
+        await pilot.press(*"Skills")
+        # An objective without its text, then a KPI source that is no input.
+        objectives = editor.query_one("#objectives")
+        objectives.text = "- id: wf-skills\n"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "text is required" in text_of(editor.query_one("#error", Static))
+        objectives.text = (
+            "- id: wf-skills\n  text: Fill positions fast.\n  sources: [nosuchin]\n"
+            "  kpis:\n    - {name: Places, baseline: 0, target: 30, by: 2022, "
+            "actuals: {2020: 12}}\n"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "nosuchin" in text_of(editor.query_one("#error", Static))
+        assert path.read_bytes() == before
+        objectives.text = objectives.text.replace("[nosuchin]", "[aaaa0001]")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemesScreen), "a valid save closes the editor"
+    saved = load(tmp_path, "themes/workforce.yaml")
+    assert saved["title"] == "Skills"
+    assert saved["objectives"] == [
+        {
+            "id": "wf-skills",
+            "text": "Fill positions fast.",
+            "sources": ["aaaa0001"],
+            "kpis": [
+                {"name": "Places", "baseline": 0, "target": 30, "by": 2022, "actuals": {2020: 12}}
+            ],
+        }
+    ]
