@@ -21,11 +21,14 @@ from strategist.tui.filters import InputFilter, matching_inputs
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.input_dialog import InputDialog
+from strategist.tui.widgets.recent import shorten
 
 __all__ = ["MAX_ROWS", "InputsScreen"]
 
 MAX_ROWS = 1000
 """Rows shown at most; a search narrows a larger result."""
+TEXT_WIDTH = 34
+"""Characters of an input's text shown in the table (the editor shows all of it)."""
 _NOT_DUPLICATE = "-"
 _NO_GROUP = ""
 
@@ -50,12 +53,12 @@ class InputsScreen(WorkspaceScreen):
         yield Header()
         yield Input(placeholder="Search the text (ctrl+f)", id="search")
         with Horizontal(id="filters"):
-            yield Select[str]([], prompt="Workshop: all", id="f-workshop")
-            yield Select[str]([], prompt="Theme: all", id="f-theme")
-            yield Select[str]([(k, k) for k in INPUT_KINDS], prompt="Kind: all", id="f-kind")
-            yield Select[str]([], prompt="Group: all", id="f-group")
+            yield Select[str]([], prompt="Workshop", id="f-workshop")
+            yield Select[str]([], prompt="Theme", id="f-theme")
+            yield Select[str]([(k, k) for k in INPUT_KINDS], prompt="Kind", id="f-kind")
+            yield Select[str]([], prompt="Group", id="f-group")
             yield Select[bool](
-                [("confidential", True), ("public", False)], prompt="Conf.: all", id="f-conf"
+                [("confidential", True), ("public", False)], prompt="Conf.", id="f-conf"
             )
         yield DataTable(id="inputs-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="inputs-status")
@@ -63,7 +66,7 @@ class InputsScreen(WorkspaceScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#inputs-table", DataTable)
-        table.add_columns("Id", "Workshop", "Theme", "Kind", "Group", "C", "Dup of", "Text")
+        table.add_columns("Id", "Text", "Theme", "Kind", "Group", "C", "Dup of", "Workshop")
         self.query_one("#search", Input).focus()
 
     # ------------------------------------------------------------------ showing
@@ -123,17 +126,19 @@ class InputsScreen(WorkspaceScreen):
             shown += 1
             table.add_row(
                 item.id,
-                workshop.id,
+                shorten(item.text, TEXT_WIDTH),
                 item.theme,
                 item.kind,
                 item.group or "",
                 "C" if item.confidential else "",
                 item.duplicate_of or "",
-                item.text,
+                workshop.id,
                 key=item.id,
             )
         more = f" (first {MAX_ROWS} shown; narrow the search)" if matched > shown else ""
-        status.update(f"{matched} of {total} inputs{more} · Enter edits the highlighted input")
+        status.update(
+            f"{matched} of {total} inputs{more} · filters left blank show all · Enter edits"
+        )
         if highlighted is not None and highlighted in table.rows:
             table.move_cursor(row=table.get_row_index(highlighted))
 

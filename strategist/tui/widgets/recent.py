@@ -10,10 +10,18 @@ from textual.widgets import DataTable
 
 from strategist.model import Workspace
 
-__all__ = ["RecentInputs"]
+__all__ = ["RecentInputs", "shorten"]
 
 SHOWN = 50
 """How many of the newest inputs are listed."""
+TEXT_WIDTH = 30
+"""Characters of an input's text shown in the list (the editor shows all of it)."""
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 class RecentInputs(DataTable[str]):
@@ -42,7 +50,7 @@ class RecentInputs(DataTable[str]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.add_columns("Id", "Theme", "Kind", "Group", "C", "Text")
+        self.add_columns("Text", "Kind", "Group", "C", "Theme", "Id")
 
     def show(self, ws: Workspace | None, workshop_id: str | None, device: str | None) -> None:
         """List the inputs of `device` at `workshop_id`, keeping the cursor row if it is there."""
@@ -57,12 +65,12 @@ class RecentInputs(DataTable[str]):
             return
         for item in reversed(capture.inputs[-SHOWN:]):
             self.add_row(
-                item.id,
-                item.theme,
+                shorten(item.text, TEXT_WIDTH),
                 item.kind,
                 item.group or "",
                 "C" if item.confidential else "",
-                item.text,
+                item.theme,
+                item.id,
                 key=item.id,
             )
         if highlighted is not None and highlighted in self.rows:

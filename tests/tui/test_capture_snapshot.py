@@ -1,0 +1,51 @@
+"""Snapshot (SVG) of the capture screen at 100×30."""
+
+from __future__ import annotations
+
+from fixture_workspace import DEVICE
+
+OWN_INPUTS = f"""\
+device: {DEVICE}
+inputs:
+  - id: dddd0001
+    theme: digital-transformation
+    kind: idea
+    text: Shared data platform for clinics and SMEs
+    group: industry
+  - id: dddd0002
+    theme: entrepreneurship
+    kind: challenge
+    text: Too little seed capital in the region
+    group: research
+    confidential: true
+"""
+
+
+def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
+    """The capture screen of device station-3 at the kick-off, mid-typing.
+
+    The picture must show: the header with the cluster ("Test Cluster Nord"); the line
+    "Workshop Kick-off 2018-09-11 (2018-09-11-kickoff) · device station-3"; the choices
+    line with theme "1 Digital transformation", kind "challenge", group "Industry" and a
+    highlighted CONFIDENTIAL marker; the text field holding "Shared data"; the list of
+    this device's inputs newest first, text first ("Too little seed capital…" marked C,
+    then "Shared data platform…"); the counter with
+    1 digital-transformation, 2 entrepreneurship, 0 workforce, 3 in all; the footer with
+    the capture bindings (Theme, Kind, Group, Confidential, Undo …).
+    """
+    (tmp_path / "workshops/2018-09-11-kickoff" / f"capture-{DEVICE}.yaml").parent.mkdir(
+        parents=True, exist_ok=True
+    )
+    app = make_app(tmp_path)
+    (tmp_path / "workshops/2018-09-11-kickoff" / f"capture-{DEVICE}.yaml").write_text(OWN_INPUTS)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.sub_title = "/work/test-cluster"  # tmp_path differs on every run
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("1", "ctrl+k", "2", "ctrl+g", "1", "ctrl+o")
+        await type_text(pilot, "Shared data")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
