@@ -9,6 +9,7 @@ workspace and the rest is loaded; `validate` then checks values and cross-refere
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from strategist.store import _text
 from strategist.store._convert import read_capture, read_strategy, read_theme, read_workshop
 from strategist.store._fields import FieldReader, Invalid
 from strategist.store._sourcemap import SourceMap
-from strategist.store._yaml import Map, Node, Seq, parse_yaml
+from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
 from strategist.store.validate import validate
 
@@ -69,34 +70,32 @@ class _Loader:
 
     def parse(
         self, relpath: str, convert: Callable[[FieldReader, Node], T]
-    ) -> tuple[T | None, Node | None]:
-        """Read, parse and convert one YAML file; (None, tree) when it has errors."""
+    ) -> tuple[T | None, str]:
+        """Read, parse and convert one YAML file: (model object or None on errors, text)."""
         text = self.text(relpath)
         if text is None:
-            return None, None
+            return None, ""
         comments = _text.leading_comments(text)
         if comments:
             self.comments[relpath] = comments
         tree, findings = parse_yaml(text, relpath)
         self.findings.extend(findings)
         if any(f.severity == "error" for f in findings):
-            return None, None
+            return None, text
         if tree is None:
             self.findings.append(
                 Finding(relpath, 1, 1, "error", "missing-key", "the file is empty")
             )
-            return None, None
+            return None, text
         reader = FieldReader(relpath, *self.sources.file(relpath))
         try:
             result = convert(reader, tree)
         except Invalid:
             result = None
         self.findings.extend(reader.findings)
-        return (result if reader.ok else None), tree
+        return (result if reader.ok else None), text
 
-    def mismatch(
-        self, relpath: str, tree: Node | None, key: str, found: str, expected: str, what: str
-    ) -> None:
+    def mismatch(self, relpath: str, key: str, found: str, expected: str, what: str) -> None:
         line, column = self.sources.locate(relpath, (key,))
         message = f"{key} {found!r} differs from its {what} {expected!r}"
         self.findings.append(Finding(relpath, line, column, "error", "id-mismatch", message))
@@ -111,17 +110,15 @@ def _yaml_files(folder: Path) -> list[Path]:
         raise StoreError(f"{folder}: cannot list: {error.strerror or error}") from error
 
 
-def _input_ids(tree: Node | None) -> set[str]:
-    """Input ids a broken capture file mentions, so references to them are not reported."""
-    ids: set[str] = set()
-    if isinstance(tree, Map) and "inputs" in tree.entries:
-        inputs = tree.entries["inputs"][1]
-        for item in inputs.items if isinstance(inputs, Seq) else []:
-            if isinstance(item, Map) and "id" in item.entries:
-                value = item.entries["id"][1]
-                if not isinstance(value, Seq | Map):
-                    ids.add(value.value)
-    return ids
+_ID = re.compile(r"(?<![\w-])id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)")
+
+
+def _mentioned_ids(text: str) -> set[str]:
+    """Ids a capture file left out of the model mentions (a rough scan, as it may not parse).
+
+    References to them are not reported as unknown: the file's own errors say what is wrong.
+    """
+    return set(_ID.findall(text))
 
 
 def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResult:
@@ -153,7 +150,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         relpath = f"themes/{path.name}"
         theme, _ = loader.parse(relpath, read_theme)
         if theme is not None and theme.id != path.stem:
-            loader.mismatch(relpath, None, "id", theme.id, path.stem, "file name")
+            loader.mismatch(relpath, "id", theme.id, path.stem, "file name")
             theme = None
         if theme is None:
             loader.sources.skipped_themes.add(path.stem)
@@ -174,9 +171,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         if (folder / "workshop.yaml").is_file():
             workshop, _ = loader.parse(f"{prefix}/workshop.yaml", read_workshop)
             if workshop is not None and workshop.id != folder.name:
-                loader.mismatch(
-                    f"{prefix}/workshop.yaml", None, "id", workshop.id, folder.name, "folder"
-                )
+                loader.mismatch(f"{prefix}/workshop.yaml", "id", workshop.id, folder.name, "folder")
                 workshop = None
         elif any(p.name.startswith("capture-") for p in files):
             message = "capture files without a workshop.yaml beside them"
@@ -193,14 +188,13 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             relpath = f"{prefix}/{path.name}"
             device = path.stem[len("capture-") :]
             capture: Capture | None
-            capture, tree = loader.parse(relpath, read_capture)
+            capture, text = loader.parse(relpath, read_capture)
             if capture is not None and capture.device != device:
-                loader.mismatch(relpath, tree, "device", capture.device, device, "file name")
+                loader.mismatch(relpath, "device", capture.device, device, "file name")
                 capture = None
-            if capture is None:
-                loader.sources.skipped_inputs.update(_input_ids(tree) if tree else set())
-                continue
-            if workshop is not None:
+            if capture is None or workshop is None:
+                loader.sources.skipped_inputs.update(_mentioned_ids(text))
+            else:
                 workshop.captures[device] = capture
         if workshop is not None:
             workshops.append(workshop)
@@ -215,9 +209,9 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     except OSError as error:
         raise StoreError(f"narrative: cannot list: {error.strerror or error}") from error
     for page in pages:
-        text = loader.text(f"narrative/{page.name}")
-        if text is not None:
-            narrative[page.stem] = text
+        page_text = loader.text(f"narrative/{page.name}")
+        if page_text is not None:
+            narrative[page.stem] = page_text
 
     workspace: Workspace | None = None
     if strategy is not None:

@@ -24,6 +24,7 @@ def only(root: Path) -> Finding:
 
 
 THEME = "themes/alpha.yaml"
+CAPTURE = "workshops/kickoff/capture-laptop.yaml"
 
 
 @pytest.mark.parametrize(
@@ -265,3 +266,23 @@ def test_absurd_numbers_are_wrong_types_not_crashes(tmp_path: Path) -> None:
     )
     root = make_workspace(tmp_path, **{THEME: text})
     assert located(root) == [(THEME, 8, "wrong-type"), (THEME, 9, "wrong-type")]
+
+
+@pytest.mark.parametrize(
+    ("relpath", "text"),
+    [
+        (CAPTURE, "device: laptop\ninputs:\n  - {id: in000001, theme: [\n"),
+        (CAPTURE, "device: laptop\ninputs:\n  - id: in000001\n    theme: alpha\n"),
+        ("workshops/kickoff/workshop.yaml", "id: kickoff\ntitle: K\ndate: soon\nformat: kickoff\n"),
+    ],
+)
+def test_inputs_of_a_broken_file_are_not_reported_as_unknown(
+    tmp_path: Path, relpath: str, text: str
+) -> None:
+    """An objective citing an input of a file with errors gets no second finding."""
+    theme = "id: alpha\ntitle: Alpha\nstatus: active\nobjectives:\n"
+    theme += "  - {id: o1, text: T, sources: [in000001, in999999]}\n"
+    root = make_workspace(tmp_path, **{THEME: theme, relpath: text})
+    found = located(root)
+    assert [f for f in found if f[0] == THEME] == [(THEME, 5, "unknown-input")]
+    assert any(f[0] == relpath for f in found)
