@@ -157,7 +157,8 @@ def parse_yaml(
                     error(where, "yaml-alias", f"anchor &{event.anchor} is not allowed")
                 tag = getattr(event, "tag", None)
                 if tag is not None:
-                    error(where, "yaml-tag", f"tag {tag} is not allowed")
+                    shown = tag.replace("tag:yaml.org,2002:", "!!")
+                    error(where, "yaml-tag", f"tag {shown} is not allowed")
                 if cls is ev.ScalarEvent:
                     attach(Scalar(event.value, not event.style and tag is None, *where), where)
                     continue

@@ -286,3 +286,15 @@ def test_inputs_of_a_broken_file_are_not_reported_as_unknown(
     found = located(root)
     assert [f for f in found if f[0] == THEME] == [(THEME, 5, "unknown-input")]
     assert any(f[0] == relpath for f in found)
+
+
+def test_document_markers_around_one_document_are_fine(tmp_path: Path) -> None:
+    root = make_workspace(
+        tmp_path, **{THEME: "---\nid: alpha\ntitle: Alpha\nstatus: active\n...\n"}
+    )
+    assert located(root) == []
+
+
+def test_tag_message_names_the_tag_as_written(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path, **{THEME: "id: alpha\ntitle: !!str Alpha\nstatus: active\n"})
+    assert only(root).message == "tag !!str is not allowed"
