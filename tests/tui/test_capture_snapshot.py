@@ -26,7 +26,7 @@ def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
 
     The picture must show: the header with the cluster ("Test Cluster Nord"); the line
     "Workshop Kick-off 2018-09-11 (2018-09-11-kickoff) · device station-3"; the choices
-    line with theme "1 Digital transformation", kind "challenge", group "Industry" and a
+    line "^t theme 1 Digital transformation · ^k challenge · ^g Industry" and a
     highlighted CONFIDENTIAL marker; the text field holding "Shared data"; the list of
     this device's inputs newest first, text first ("Too little seed capital…" marked C,
     then "Shared data platform…"); the counter with

@@ -138,8 +138,8 @@ class CaptureScreen(WorkspaceScreen):
         group = ws.strategy.groups[self.group].label if self.group else "no group"
         secret = "[reverse] CONFIDENTIAL [/]" if self.confidential else "public"
         return (
-            f"Theme [b]{theme}[/b] ^t · Kind [b]{self.kind}[/b] ^k · "
-            f"Group [b]{escape(group)}[/b] ^g · {secret} ^o"
+            f"^t theme [b]{theme}[/b] · ^k [b]{self.kind}[/b] · "
+            f"^g [b]{escape(group)}[/b] · ^o {secret}"
         )
 
     def _counter(self, ws: Workspace | None) -> str:

@@ -15,8 +15,10 @@ from strategist.tui.screens.base import WorkspaceScreen
 __all__ = ["OverviewScreen", "theme_ranks"]
 
 
-def theme_ranks(ws: Workspace) -> tuple[dict[str, int], str | None]:
+def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
     """Current rank per theme id via the analysis, and a note when it is unavailable.
+
+    A theme nobody voted on yet gets a star after its rank ("3*").
 
     The analysis refuses or fails on some workspaces (errors, a roadmap cycle, or it
     is simply not there yet); the overview then shows the themes without ranks.
@@ -25,7 +27,8 @@ def theme_ranks(ws: Workspace) -> tuple[dict[str, int], str | None]:
         from strategist.analysis import analyse
 
         result = analyse(ws)
-        return {r.theme: r.rank for r in result.ranking}, None
+        ranks = {r.theme: f"{r.rank}" if r.voted else f"{r.rank}*" for r in result.ranking}
+        return ranks, None
     except Exception as exc:  # the overview must open whatever the analysis does
         return {}, f"Ranking unavailable: {type(exc).__name__}: {exc}"
 
@@ -50,7 +53,7 @@ class OverviewScreen(WorkspaceScreen):
     def on_mount(self) -> None:
         self.query_one("#themes", DataTable).add_columns("Rank", "Theme", "Title", "Status")
         self.query_one("#workshops", DataTable).add_columns(
-            "Date", "Workshop", "Format", "Location", "Attendance"
+            "Date", "Workshop", "Attendance", "Format", "Location"
         )
         self.sync_workspace()
 
@@ -80,10 +83,16 @@ class OverviewScreen(WorkspaceScreen):
             + (f" · facilitated by {s.facilitator}" if s.facilitator else "")
         )
         ranks, note = theme_ranks(ws)
-        ordered = sorted(ws.themes.values(), key=lambda t: (ranks.get(t.id, 10**6), t.id))
+        order = {theme_id: n for n, theme_id in enumerate(ranks)}  # ranking order
+        ordered = sorted(ws.themes.values(), key=lambda t: (order.get(t.id, len(order)), t.id))
         for theme in ordered:
-            rank = str(ranks[theme.id]) if theme.id in ranks else "–"
-            themes.add_row(rank, theme.id, theme.title, theme.status, key=theme.id)
+            themes.add_row(
+                ranks.get(theme.id, "–"), theme.id, theme.title, theme.status, key=theme.id
+            )
+        if note is None and any(r.endswith("*") for r in ranks.values()):
+            note = "* not voted on yet (scores 0).  – not ranked (separate, merged or dropped)."
+        elif note is None and len(ranks) < len(ws.themes):
+            note = "– not ranked (separate, merged or dropped)."
         self.query_one("#rank-note", Static).update(note or "")
         for workshop in ws.workshops.values():
             total = sum(workshop.attendance.values())
@@ -92,8 +101,8 @@ class OverviewScreen(WorkspaceScreen):
             workshops.add_row(
                 workshop.date.isoformat(),
                 workshop.title,
+                attendance,
                 workshop.format,
                 workshop.location,
-                attendance,
                 key=workshop.id,
             )
