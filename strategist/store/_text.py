@@ -86,7 +86,7 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
     if len(data) > max_size:
         add(1, 1, "error", "file-too-large", f"file is larger than {max_size} bytes")
         return result
-    result.stamp = Stamp(info.st_mtime_ns, info.st_size, hashlib.sha256(data).hexdigest())
+    result.stamp = Stamp(info.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
 
     nul = data.find(b"\x00")
     if nul >= 0:
