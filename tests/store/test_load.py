@@ -10,7 +10,7 @@ import pytest
 from load_builders import make_workspace, write
 
 from strategist.model import ScoreTally
-from strategist.store import NotAWorkspaceError, load_workspace
+from strategist.store import NotAWorkspaceError, load_workspace, validate
 
 
 def test_minimal_workspace_loads_without_findings(tmp_path: Path) -> None:
@@ -161,3 +161,29 @@ def test_example_workspace_at_the_repository_root_loads_clean() -> None:
     result = load_workspace(root)
     assert [f.format() for f in result.findings if f.severity == "error"] == []
     assert result.workspace is not None
+
+
+def test_validate_with_the_source_map_locates_like_the_loader(tmp_path: Path) -> None:
+    """The TUI and ops can re-validate a loaded model and still get lines."""
+    root = make_workspace(tmp_path)
+    write(
+        root, "themes/alpha.yaml", "id: alpha\ntitle: A\nstatus: active\ninfluences:\n  beta: 5\n"
+    )
+    result = load_workspace(root)
+    assert result.workspace is not None
+    assert [f.format() for f in result.findings] == [
+        "themes/alpha.yaml:5:9: error: influence on 'beta' is 5; "
+        "it must be 0 to 3 [influence-range]"
+    ]
+    assert validate(result.workspace, result.sources) == result.findings
+    assert [(f.line, f.column) for f in validate(result.workspace)] == [(1, 1)]
+
+
+def test_findings_are_sorted_by_path_line_and_column(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "themes/beta.yaml", "id: beta\ntitle: B\nstatus: x\nrequires: [zz]\n")
+    write(root, "themes/alpha.yaml", "id: alpha\ntitle: A\nstatus: y\ninfluences: {qq: 1}\n")
+    findings = load_workspace(root).findings
+    keys = [(f.path, f.line, f.column) for f in findings]
+    assert keys == sorted(keys)
+    assert [f.path for f in findings] == ["themes/alpha.yaml"] * 2 + ["themes/beta.yaml"] * 2
