@@ -167,3 +167,57 @@ def test_votes_snapshot(tmp_path, make_app, settle, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_new_vote_dialog_defaults_to_the_ranked_themes(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        await pilot.press("ctrl+n", *"Bad Id", "enter", *"Which themes?", "ctrl+s")
+        await settle(pilot)
+        assert "not a valid id" in text_of(app.screen.query_one("#error"))
+        assert not (tmp_path / "workshops/2018-09-25-pipeline/capture-station-3.yaml").exists()
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"priority", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.vote_id == "priority"
+        assert app.focused is screen.query_one("#tally-grid", EditGrid)
+    data = yaml.safe_load(
+        (tmp_path / "workshops/2018-09-25-pipeline/capture-station-3.yaml").read_text()
+    )
+    assert data["votes"] == [
+        {
+            "id": "priority",
+            "question": "Which themes?",
+            "method": "dots",
+            "options": ["digital-transformation", "entrepreneurship", "workforce"],
+        }
+    ]
+
+
+async def test_ballot_dialog_adds_a_rank_ballot(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    add_vote_file(
+        tmp_path,
+        "device: station-3\nvotes:\n  - id: order\n    question: Order them.\n    method: rank\n"
+        "    options: [digital-transformation, entrepreneurship, workforce]\n",
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        assert not screen.query_one("#tally-grid", EditGrid).display, "rank takes ballots only"
+        await pilot.press("ctrl+b", *"p-7", "enter", "tab", *"3 1 9", "enter")
+        await settle(pilot)
+        assert "not one of the options" in text_of(app.screen.query_one("#error"))
+        await pilot.press("backspace", "2", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        listed = " ".join(text_of(screen.query_one("#ballots")).split())
+        assert "p-7 (industry): workforce > digital-transformation > entrepreneurship" in listed
+    data = yaml.safe_load((tmp_path / OWN_CAPTURE).read_text())
+    assert data["votes"][0]["ballots"] == [
+        {
+            "voter": "p-7",
+            "group": "industry",
+            "ranking": ["workforce", "digital-transformation", "entrepreneurship"],
+        }
+    ]
