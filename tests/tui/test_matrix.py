@@ -19,7 +19,7 @@ def influences(root: Path, theme_id: str) -> dict[str, int]:
 
 def role_of(vester_text: str, theme_id: str) -> str:
     for line in vester_text.splitlines():
-        if theme_id[:20] in line:  # the table shortens long ids
+        if theme_id[:12] in line:  # the table shortens long ids
             return line.split()[-1]
     raise AssertionError(f"{theme_id} not in\n{vester_text}")
 

@@ -45,7 +45,7 @@ def vester_table(analysis: Analysis, order: list[str]) -> Table:
         quotient = "∞" if row.quotient is None else f"{row.quotient:.2f}"
         table.add_row(
             str(number),
-            Text(theme_id[:20], overflow="ellipsis", no_wrap=True),
+            Text(theme_id[:18], overflow="ellipsis", no_wrap=True),
             str(row.active),
             str(row.passive),
             str(row.product),
@@ -59,7 +59,7 @@ class MatrixScreen(EditingScreen):
     """Edit `influences` in an n×n grid; AS/PS, roles and the quadrant follow live."""
 
     DEFAULT_CSS = """
-    #matrix-left { width: 54; padding: 0 1; }
+    #matrix-left { width: 50; padding: 0 1; }
     #matrix-left #vester { margin-top: 1; }
     #matrix-right { width: 1fr; padding: 0 1; }
     """
@@ -81,7 +81,7 @@ class MatrixScreen(EditingScreen):
                     max_value=3,
                     instant=True,
                     cell_width=3,
-                    row_label_width=28,
+                    row_label_width=24,
                     id="matrix-grid",
                 )
                 yield Static("", id="vester")

@@ -33,7 +33,7 @@ class VotesScreen(EditingScreen):
     #votes-pick Select { width: 1fr; }
     #votes-entry { width: 1fr; padding: 0 1; }
     #votes-entry #vote-info, #votes-entry #ballots { margin-bottom: 1; }
-    #votes-ranking { width: 50; padding: 0 1; }
+    #votes-ranking { width: 50%; padding: 0 1; }
     """
     AUTO_FOCUS = "#tally-grid"
 
