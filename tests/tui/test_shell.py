@@ -74,3 +74,33 @@ def test_no_color_is_respected(tmp_path, make_app, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(tmp_path)
     assert app.no_color
+
+
+async def test_palette_runs_the_current_screens_actions(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("1")  # the kick-off
+        await settle(pilot)
+        screen = app.screen
+        assert not screen.confidential
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "confidential")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.confidential
+
+
+async def test_help_lists_the_capture_bindings(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        text = text_of(app.screen.query_one("#help-table"))
+        for line in ("ctrl+t", "Theme", "ctrl+z", "Undo", "ctrl+o", "Confidential", "f10"):
+            assert line in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -218,7 +219,13 @@ class CaptureScreen(WorkspaceScreen):
         self.undo_stack.append(result[0])
         self.strategist.workspace_changed()
 
-    def _run_on_capture(self, input_id: str, label: str, action: Any) -> None:
+    def _run_on_capture(
+        self,
+        input_id: str,
+        label: str,
+        action: Callable[[Workspace], object],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run an edit of the capture holding `input_id`, keeping an undo snapshot."""
         ws = self.workspace
         if ws is None:
@@ -230,42 +237,26 @@ class CaptureScreen(WorkspaceScreen):
             action(ws)
             return before, None
 
-        self.strategist.tasks.run(run, label.capitalize(), done=self._did)
+        self.strategist.tasks.run(run, label.capitalize(), done=self._did, failed=failed)
 
     def on_recent_inputs_edit_requested(self, event: RecentInputs.EditRequested) -> None:
         self._edit(event.input_id)
 
     def _edit(self, input_id: str, initial: dict[str, Any] | None = None) -> None:
+        """Open the editor; a refused edit reopens it with what was typed."""
         ws = self.workspace
         found = ws.find_input(input_id) if ws else None
         if ws is None or found is None:
             return
 
         def chosen(changes: dict[str, Any] | None) -> None:
-            if not changes:
-                return
-
-            def edit(ws: Workspace) -> None:
-                capture_ops.edit_input(ws, input_id, **changes)
-
-            ws_now = self.workspace
-            if ws_now is None:
-                return
-
-            def run() -> tuple[CaptureSnapshot, None]:
-                workshop_id, device = capture_ops.locate_input(ws_now, input_id)
-                before = capture_ops.snapshot_capture(
-                    ws_now, workshop_id, device, f"editing {input_id}"
+            if changes:
+                self._run_on_capture(
+                    input_id,
+                    f"editing {input_id}",
+                    lambda ws: capture_ops.edit_input(ws, input_id, **changes),
+                    failed=lambda exc: self._edit(input_id, changes),
                 )
-                edit(ws_now)
-                return before, None
-
-            self.strategist.tasks.run(
-                run,
-                f"Editing {input_id}",
-                done=self._did,
-                failed=lambda exc: self._edit(input_id, changes),
-            )
 
         self.app.push_screen(InputDialog(ws, found[2], initial), chosen)
 
