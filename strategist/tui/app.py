@@ -78,7 +78,18 @@ class StrategistApp(App[None]):
     def reload(self) -> None:
         """Load the workspace again in the background, then refresh the screens."""
         root = self.root
-        self.tasks.run(lambda: load_workspace(root), "Loading the workspace", done=self._loaded)
+        self.tasks.run(
+            lambda: load_workspace(root),
+            "Loading the workspace",
+            done=self._loaded,
+            failed=self._load_failed,
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        # The error is already notified; the screens say that nothing is loaded.
+        self.workspace = None
+        self.findings = []
+        self.workspace_changed()
 
     def _loaded(self, result: LoadResult) -> None:
         self.workspace = result.workspace

@@ -84,7 +84,12 @@ class TaskRunner:
                 return
             self._pending -= 1
             if done is not None:
-                done(result)
+                try:
+                    done(result)
+                except Exception as exc:  # showing the result must not kill the app either
+                    self._app.notify(
+                        describe_error(exc, f"{doing} (showing the result)"), severity="error"
+                    )
 
         return self._app.run_worker(wait(), group="io", exit_on_error=False)
 

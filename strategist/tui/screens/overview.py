@@ -71,8 +71,11 @@ class OverviewScreen(WorkspaceScreen):
         themes.clear()
         workshops.clear()
         if ws is None:
+            loading = self.strategist.generation == 0
             self.query_one("#strategy", Static).update(
-                f"No workspace loaded from {self.strategist.root} (see the notifications)."
+                "Loading…"
+                if loading
+                else f"No workspace loaded from {self.strategist.root} (see the notifications)."
             )
             return
         s = ws.strategy
