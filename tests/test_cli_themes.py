@@ -156,3 +156,38 @@ def test_a_workspace_with_errors_is_not_edited(ws: Path) -> None:
     assert result.exit_code == 1
     assert "themes/broken.yaml" in result.stderr
     assert snapshot(ws) == before
+
+
+def test_a_file_changed_on_disk_stops_a_rename_before_anything_is_written(ws: Path) -> None:
+    # The ops layer directly: the workspace was loaded, then a capture file changed
+    # (a git pull). The rename must not write the other files and then fail half-way.
+    from strategist import store
+    from strategist.ops import themes as theme_ops
+
+    loaded = store.load_workspace(ws).workspace
+    assert loaded is not None
+    capture = ws / KICKOFF / "capture-station-3.yaml"
+    capture.write_text(capture.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = snapshot(ws)
+    with pytest.raises(store.StaleFileError):
+        theme_ops.rename_theme(loaded, "entrepreneurship", "founding")
+    assert snapshot(ws) == before
+    assert "entrepreneurship" in loaded.themes, "the caller's model is left as it was"
+
+
+def test_an_edit_that_adds_an_error_is_refused_and_the_model_kept(ws: Path) -> None:
+    from strategist import store
+    from strategist.ops import OpsError
+    from strategist.ops import themes as theme_ops
+
+    loaded = store.load_workspace(ws).workspace
+    assert loaded is not None
+    before = snapshot(ws)
+    # A requires cycle: workforce requires entrepreneurship already.
+    edited = loaded.themes["entrepreneurship"]
+    cyclic = type(edited)(id=edited.id, title=edited.title, status=edited.status,
+                          requires=["workforce"])  # fmt: skip
+    with pytest.raises(OpsError):
+        theme_ops.replace_theme(loaded, cyclic)
+    assert snapshot(ws) == before
+    assert loaded.themes["entrepreneurship"].requires == []

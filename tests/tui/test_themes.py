@@ -198,3 +198,28 @@ async def test_editor_refuses_invalid_values_and_saves_valid_ones(
             ],
         }
     ]
+
+
+async def test_sources_are_picked_from_the_inputs(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ThemeEditorScreen)
+        area = editor.query_one("#objectives")
+        area.focus()
+        await pilot.press(*"- id: ent-breakfast", "enter", *"  text: Founders meet monthly.")
+        await pilot.press("enter", *"  sources: ", "ctrl+o")
+        await settle(pilot)
+        # This theme's input is listed first: select it and insert its id.
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert "  sources: [aaaa0001]" in area.text
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load(tmp_path, "themes/entrepreneurship.yaml")
+    assert saved["objectives"] == [
+        {"id": "ent-breakfast", "text": "Founders meet monthly.", "sources": ["aaaa0001"]}
+    ]
