@@ -102,5 +102,14 @@ async def test_help_lists_the_capture_bindings(tmp_path, make_app, settle, text_
         await settle(pilot)
         await pilot.press("f1")
         text = text_of(app.screen.query_one("#help-table"))
-        for line in ("ctrl+t", "Theme", "ctrl+z", "Undo", "ctrl+o", "Confidential", "f10"):
+        for line in (
+            "ctrl+t",
+            "Theme",
+            "ctrl+z",
+            "Undo",
+            "ctrl+o",
+            "Confidential",
+            "f10",
+            "Delete the highlighted input",
+        ):
             assert line in text

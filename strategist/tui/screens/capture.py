@@ -60,6 +60,16 @@ class CaptureScreen(WorkspaceScreen):
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("enter", "Save the typed input (text field)"),
+        ("tab", "To the list of inputs"),
+        ("enter / e", "Edit the highlighted input (list)"),
+        ("delete", "Delete the highlighted input (list)"),
+        ("escape", "Back to the text field"),
+        ("digit", "Pick a theme, kind, group or workshop in a chooser"),
+    ]
+    """Keys handled by the screen's widgets, for the help screen."""
+
     def __init__(self) -> None:
         super().__init__()
         self.workshop_id: str | None = None

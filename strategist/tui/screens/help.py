@@ -36,7 +36,11 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists all bindings: global ones, then those of each screen."""
+    """Lists all bindings: global ones, then those of each screen.
+
+    A screen class may add rows for keys its widgets handle (a table's Enter, say) in a
+    class attribute `HELP_EXTRA: list[tuple[str, str]]` of (keys, description).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", id="help-close"),
@@ -45,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         from strategist.tui.modes import MODE_ENTRIES
 
-        table = Table(show_header=False, box=None, padding=(0, 2), expand=True)
+        table = Table(show_header=False, box=None, padding=(0, 2))
         table.add_column("Keys", style="bold", no_wrap=True)
         table.add_column("Action")
         table.add_row("[u]Everywhere[/u]", "")
@@ -54,6 +58,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("ctrl+p", "Command palette: every action by name")
         for entry in MODE_ENTRIES:
             rows = binding_rows(getattr(entry.screen, "BINDINGS", []))
+            rows += getattr(entry.screen, "HELP_EXTRA", [])
             if rows:
                 table.add_row("", "")
                 table.add_row(f"[u]{entry.description}[/u] ({entry.key})", "")

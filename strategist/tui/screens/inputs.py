@@ -49,6 +49,13 @@ class InputsScreen(WorkspaceScreen):
         Binding("escape", "focus_table", "To the table", show=False, id="inputs-table"),
     ]
 
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("enter", "Edit the highlighted input (table); to the table (search field)"),
+        ("tab", "Through the search, the filters and the table"),
+        ("escape", "To the table"),
+    ]
+    """Keys handled by the screen's widgets, for the help screen."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search the text (ctrl+f)", id="search")
