@@ -131,13 +131,12 @@ def rename_theme(ws: Workspace, old: str, new: str) -> list[str]:
         OpsError: unknown theme, bad or taken new id, or a vote that already has an
             option named like the new id.
     """
-    theme = _theme(ws, old)
+    _theme(ws, old)
     check_slug(new, "theme")
     if new == old:
         raise OpsError("the new id is the same as the old one")
     if new in ws.themes:
         raise OpsError(f"theme {new!r} exists already")
-    del theme
     draft = draft_of(ws)
     moved = draft.themes.pop(old)
     moved.id = new

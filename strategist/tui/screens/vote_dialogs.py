@@ -44,8 +44,11 @@ class NewVoteDialog(FormDialog):
             yield Input(self.default_options, id="options")
             yield Static("", id="error")
 
+    created: str | None = None
+    """The id of the vote this dialog created, once saved."""
+
     def _created(self, vote_id: str) -> None:
-        self.owner.vote_id = vote_id  # type: ignore[attr-defined]
+        self.created = vote_id
         self.dismiss(True)
 
     def action_save(self) -> None:

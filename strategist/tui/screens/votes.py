@@ -212,11 +212,14 @@ class VotesScreen(EditingScreen):
             self.notify("Create a workshop first (capture screen).", severity="warning")
             return
 
+        dialog = NewVoteDialog(self, self.workshop_id, ws)
+
         def created(saved: bool | None) -> None:
-            if saved:
+            if saved and dialog.created is not None:
+                self.vote_id = dialog.created
                 self.refresh_workspace()
 
-        self.app.push_screen(NewVoteDialog(self, self.workshop_id, ws), created)
+        self.app.push_screen(dialog, created)
 
     def action_ballot(self) -> None:
         ws, vote = self.workspace, self.current_vote()
