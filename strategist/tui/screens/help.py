@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         from strategist.tui.modes import MODE_ENTRIES
 
         table = Table(show_header=False, box=None, padding=(0, 2))
-        table.add_column("Keys", style="bold", no_wrap=True)
+        table.add_column("Keys", style="bold", max_width=22)
         table.add_column("Action")
         table.add_row("[u]Everywhere[/u]", "")
         for keys, text in binding_rows(self.app.BINDINGS):
