@@ -24,6 +24,7 @@ class AddThemeDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("[b]New theme[/b]  (Enter: next field / save, Esc cancels)")
+            yield Static("", id="error", classes="error")
             yield Label("Id (lowercase, digits, '-'; also the file name)")
             yield Input(placeholder="digital-transformation", id="theme-id")
             yield Label("Title")
@@ -35,7 +36,6 @@ class AddThemeDialog(FormDialog):
                 allow_blank=False,
                 id="status",
             )
-            yield Static("", id="error")
 
     def action_save(self) -> None:
         theme_id = self.query_one("#theme-id", Input).value.strip()
@@ -59,13 +59,13 @@ class RenameThemeDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"[b]Rename {self.theme_id}[/b]")
+            yield Static("", id="error", classes="error")
             yield Static(
                 "The file, influences, requires, inputs, votes and workshop lists that name "
                 "it are all updated.",
             )
             yield Label("New id")
             yield Input(self.theme_id, id="new-id")
-            yield Static("", id="error")
 
     def action_save(self) -> None:
         old, new = self.theme_id, self.query_one("#new-id", Input).value.strip()
@@ -90,9 +90,9 @@ class MergeThemeDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"[b]Merge {self.theme_id} into…[/b]  (ctrl+s merges, Esc cancels)")
+            yield Static("", id="error", classes="error")
             yield Static("Its inputs move to the chosen theme; its votes stay as recorded.")
             yield Select(self.targets, prompt="Theme", id="target")
-            yield Static("", id="error")
 
     def on_mount(self) -> None:
         self.query_one("#target", Select).focus()

@@ -61,7 +61,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
     #theme-form { padding: 0 1; }
     #theme-form TextArea { height: 6; }
     #theme-form #objectives { height: 12; }
-    #theme-form #error { color: $error; margin-top: 1; }
+    #theme-form #error { color: $error; }
     """
     AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,6 +80,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         yield Header()
         with VerticalScroll(id="theme-form"):
             yield Static(f"[b]Theme {self.theme_id}[/b] — ctrl+s saves, Esc closes")
+            yield Static("", id="error", classes="error")
             yield Label("Title")
             yield Input(id="title")
             yield Label("Status")
@@ -92,7 +93,6 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield TextArea(id="summary", soft_wrap=True)
             yield Label(OBJECTIVES_HINT, markup=False)
             yield TextArea(id="objectives", soft_wrap=False, tab_behavior="indent")
-            yield Static("", id="error")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -34,6 +34,7 @@ class NewVoteDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"[b]New vote in {self.workshop_id}[/b]  (ctrl+s saves, Esc cancels)")
+            yield Static("", id="error", classes="error")
             yield Label("Vote id")
             yield Input(placeholder="theme-priority", id="vote-id")
             yield Label("Question")
@@ -42,7 +43,6 @@ class NewVoteDialog(FormDialog):
             yield Select([(m, m) for m in METHODS], value="dots", allow_blank=False, id="method")
             yield Label("Options (theme ids or free ids, separated by spaces)")
             yield Input(self.default_options, id="options")
-            yield Static("", id="error")
 
     created: str | None = None
     """The id of the vote this dialog created, once saved."""
@@ -136,6 +136,7 @@ class BallotDialog(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"[b]Ballot for {self.vote.id}[/b] ({self.vote.method})  ctrl+s saves")
+            yield Static("", id="error", classes="error")
             yield Static(self.listing)
             yield Label("Voter (a pseudonym, never a name)")
             yield Input(placeholder="p-3f9c", id="voter")
@@ -145,7 +146,6 @@ class BallotDialog(FormDialog):
             )
             yield Label(HINTS[self.vote.method])
             yield Input(id="choices")
-            yield Static("", id="error")
 
     def action_save(self) -> None:
         voter = self.query_one("#voter", Input).value
