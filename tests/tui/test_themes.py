@@ -223,3 +223,41 @@ async def test_sources_are_picked_from_the_inputs(tmp_path, make_app, settle):
     assert saved["objectives"] == [
         {"id": "ent-breakfast", "text": "Founders meet monthly.", "sources": ["aaaa0001"]}
     ]
+
+
+async def test_editor_sets_requires_refuses_a_cycle_and_asks_before_discarding(
+    tmp_path, make_app, settle, text_of
+):
+    from strategist.tui.screens.confirm import ConfirmDialog
+
+    app = make_app(tmp_path)
+    write(tmp_path, {"themes/workforce.yaml": REFERENCES["themes/workforce.yaml"]})
+    path = tmp_path / "themes/entrepreneurship.yaml"
+    before = path.read_bytes()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ThemeEditorScreen)
+        editor.query_one("#requires").focus()
+        await pilot.press(*"workforce", "ctrl+s")  # workforce requires entrepreneurship
+        await settle(pilot)
+        assert "cycle" in text_of(editor.query_one("#error", Static))
+        assert path.read_bytes() == before
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog), "unsaved changes: ask first"
+        await pilot.press("escape")  # keep editing
+        assert app.screen is editor
+        await pilot.press("ctrl+a", "ctrl+k", *"digital-transformation", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemesScreen)
+        assert load(tmp_path, "themes/entrepreneurship.yaml")["requires"] == [
+            "digital-transformation"
+        ]
+
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing changed: leaves at once
+        assert isinstance(app.screen, ThemesScreen)

@@ -22,6 +22,7 @@ from strategist.model import THEME_STATUSES, Theme
 from strategist.ops import OpsError
 from strategist.ops import themes as theme_ops
 from strategist.ops.objectives import objectives_from_yaml, objectives_to_yaml
+from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.editing import EditingScreen
 from strategist.tui.screens.unsaved import UnsavedEdit
 
@@ -89,6 +90,8 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield Select([], prompt="(none)", allow_blank=True, id="merged-into")
             yield Label("Owner")
             yield Input(id="owner")
+            yield Label("Requires (theme ids that must start first, separated by spaces)")
+            yield Input(id="requires")
             yield Label("Summary")
             yield TextArea(id="summary", soft_wrap=True)
             yield Label(OBJECTIVES_HINT, markup=False)
@@ -116,6 +119,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         if theme.merged_into in ws.themes:
             merged.value = theme.merged_into
         self.query_one("#owner", Input).value = theme.owner
+        self.query_one("#requires", Input).value = " ".join(theme.requires)
         self.query_one("#summary", TextArea).text = theme.summary
         self.query_one("#objectives", TextArea).text = objectives_to_yaml(theme.objectives)
 
@@ -138,6 +142,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             status=str(self.query_one("#status", Select).value),
             merged_into=merged if isinstance(merged, str) else None,
             owner=self.query_one("#owner", Input).value.strip(),
+            requires=self.query_one("#requires", Input).value.replace(",", " ").split(),
             summary=summary,
             objectives=objectives_from_yaml(self.query_one("#objectives", TextArea).text),
         )
@@ -164,7 +169,20 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         self.dismiss(None)
 
     def action_close(self) -> None:
-        self.close()
+        """Leave; if the form differs from the file, ask before throwing the edit away."""
+        try:
+            unchanged = self.edited_theme() == self.theme()
+        except OpsError:
+            unchanged = False
+        if unchanged:
+            self.close()
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave the editor and discard the unsaved changes?", yes="Discard", no="Keep"
+            ),
+            lambda discard: self.close() if discard else None,
+        )
 
     def action_pick_sources(self) -> None:
         ws = self.workspace
