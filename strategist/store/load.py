@@ -95,6 +95,11 @@ class _Loader:
         self.findings.extend(reader.findings)
         return (result if reader.ok else None), text
 
+    def skip(self, relpath: str) -> None:
+        """Leave a file out of the workspace, and unstamped so no save can overwrite it."""
+        self.stamps.pop(relpath, None)
+        self.comments.pop(relpath, None)
+
     def mismatch(self, relpath: str, key: str, found: str, expected: str, what: str) -> None:
         line, column = self.sources.locate(relpath, (key,))
         message = f"{key} {found!r} differs from its {what} {expected!r}"
@@ -144,6 +149,8 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     loader = _Loader(base, _text.MAX_FILE_SIZE if max_size is None else max_size)
 
     strategy, _ = loader.parse("strategy.yaml", read_strategy)
+    if strategy is None:
+        loader.skip("strategy.yaml")
 
     themes: list[Theme] = []
     for path in _yaml_files(base / "themes"):
@@ -153,6 +160,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             loader.mismatch(relpath, "id", theme.id, path.stem, "file name")
             theme = None
         if theme is None:
+            loader.skip(relpath)
             loader.sources.skipped_themes.add(path.stem)
         else:
             themes.append(theme)
@@ -181,6 +189,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         else:
             continue
         if workshop is None:
+            loader.skip(f"{prefix}/workshop.yaml")
             loader.sources.skipped_workshops.add(folder.name)
         for path in files:
             if not path.name.startswith("capture-"):
@@ -193,6 +202,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
                 loader.mismatch(relpath, "device", capture.device, device, "file name")
                 capture = None
             if capture is None or workshop is None:
+                loader.skip(relpath)
                 loader.sources.skipped_inputs.update(_mentioned_ids(text))
             else:
                 workshop.captures[device] = capture
