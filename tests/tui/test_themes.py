@@ -261,3 +261,21 @@ async def test_editor_sets_requires_refuses_a_cycle_and_asks_before_discarding(
         await settle(pilot)
         await pilot.press("escape")  # nothing changed: leaves at once
         assert isinstance(app.screen, ThemesScreen)
+
+
+async def test_rename_is_refused_while_a_file_is_broken(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    broken = tmp_path / KICKOFF / "capture-station-9.yaml"
+    broken.write_text("device: station-9\ninputs:\n  - id: [\n", encoding="utf-8")
+    before = snapshot_files(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is screen, "no rename dialog"
+        assert any("capture-station-9.yaml" in n.message for n in app._notifications)
+    assert snapshot_files(tmp_path) == before
+
+
+def snapshot_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}

@@ -107,14 +107,31 @@ class ThemesScreen(EditingScreen):
     def action_add(self) -> None:
         self.app.push_screen(AddThemeDialog(self), self._after)
 
+    def _whole_workspace(self, doing: str) -> bool:
+        """Refuse a structural edit while files with errors are left out of the workspace.
+
+        A rename or merge must reach every file that names the theme; a broken file was
+        not loaded, so its references would be missed (the CLI refuses the same way).
+        """
+        errors = [f for f in self.strategist.findings if f.severity == "error"]
+        if not errors:
+            return True
+        self.notify(
+            f"{doing} needs every file loaded; fix {errors[0].path}:{errors[0].line} "
+            f"first ({len(errors)} error(s), see `strategist check`).",
+            severity="error",
+            timeout=10,
+        )
+        return False
+
     def action_rename(self) -> None:
         theme = self.selected()
-        if theme is not None:
+        if theme is not None and self._whole_workspace("Renaming"):
             self.app.push_screen(RenameThemeDialog(self, theme.id), self._after)
 
     def action_merge(self) -> None:
         theme, ws = self.selected(), self.workspace
-        if theme is not None and ws is not None:
+        if theme is not None and ws is not None and self._whole_workspace("Merging"):
             self.app.push_screen(MergeThemeDialog(self, theme.id, ws), self._after)
 
     def action_drop(self) -> None:
