@@ -157,3 +157,8 @@ def test_vote_ballot_refusals(ws: Path) -> None:
     again = run(ws, *base, "research", "--rank", "entrepreneurship")
     assert again.exit_code == 1 and "voted" in again.stderr
     assert len(votes(ws)[0]["ballots"]) == 1
+    dots_twice = run(
+        ws, "vote", "ballot", "--workshop", KICKOFF, "order", "--voter", "p-2", "--group",
+        "industry", "--points", "workforce=1", "--points", "workforce=2",
+    )  # fmt: skip
+    assert dots_twice.exit_code == 1 and "twice" in dots_twice.stderr

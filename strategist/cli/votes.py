@@ -152,5 +152,8 @@ def vote_ballot(
         given = sum(bool(x) for x in (points, approve, scores, rank))
         if given == 0:
             raise OpsError("give the ballot: --points, --approve, --score or --rank")
+        named = [_pair(x, "O=N")[0] for x in (*points, *scores)]
+        if len(set(named)) != len(named):
+            raise OpsError("an option appears twice in the ballot")
         vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, _device(root))
     click.echo(f"{vote_id}: ballot of {voter} added")
