@@ -279,3 +279,35 @@ async def test_rename_is_refused_while_a_file_is_broken(tmp_path, make_app, sett
 
 def snapshot_files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
+
+
+def test_objectives_text_round_trips_and_names_what_is_wrong():
+    import pytest
+
+    from strategist.model import Kpi, Measure, Objective
+    from strategist.ops import OpsError
+    from strategist.ops.objectives import objectives_from_yaml, objectives_to_yaml
+
+    objectives = [
+        Objective(
+            id="wf-skills",
+            text="Fill positions fast.",
+            sources=["aaaa0001"],
+            kpis=[Kpi(name="Places", target=30, baseline=0, unit="places", by=2022,
+                      actuals={2020: 12, 2021: 18.5})],
+            measures=[Measure(id="wf-portal", text="Job portal", owner="Office", due=2019)],
+        )
+    ]  # fmt: skip
+    assert objectives_from_yaml(objectives_to_yaml(objectives)) == objectives
+    assert objectives_from_yaml("") == []
+    for text, reason in [
+        ("- id: x\n  text: no\n", "expected text"),  # YAML 1.1 turns `no` into false
+        ("- id: x\n  text: T\n  colour: red\n", "unknown key 'colour'"),
+        ("- id: x\n  text: T\n  kpis: [{name: K}]\n", "target is required"),
+        ("- id: x\n  text: T\n  kpis: [{name: K, target: lots}]\n", "expected a number"),
+        ("- id: x\n  text: T\n  measures: [{id: m, text: M, due: soon}]\n", "expected a year"),
+        ("- &a {id: x, text: T}\n- *a\n", "aliases"),
+        ("- id: [\n", "not valid YAML"),
+    ]:
+        with pytest.raises(OpsError, match=reason):
+            objectives_from_yaml(text)
