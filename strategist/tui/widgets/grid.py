@@ -187,7 +187,7 @@ class EditGrid(Widget, can_focus=True):
             self._store(None)
 
     def on_key(self, event: Key) -> None:
-        if event.character is None or not event.character.isdigit():
+        if event.character is None or event.character not in "0123456789":
             return
         event.stop()
         event.prevent_default()
