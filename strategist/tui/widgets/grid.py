@@ -187,7 +187,11 @@ class EditGrid(Widget, can_focus=True):
             self._store(None)
 
     def on_key(self, event: Key) -> None:
-        if event.character is None or event.character not in "0123456789":
+        if (
+            event.character is None
+            or len(event.character) != 1
+            or not "0" <= event.character <= "9"
+        ):
             return
         event.stop()
         event.prevent_default()
