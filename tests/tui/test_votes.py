@@ -221,3 +221,21 @@ async def test_ballot_dialog_adds_a_rank_ballot(tmp_path, make_app, settle, text
             "ranking": ["workforce", "digital-transformation", "entrepreneurship"],
         }
     ]
+
+
+async def test_ranking_shows_every_group_at_80_columns(tmp_path, make_app, settle, text_of):
+    write_workspace(tmp_path)
+    write_seven_by_four(tmp_path)
+    app = make_app(tmp_path, write=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_votes(pilot, settle)
+        for _group in FOUR_GROUPS:
+            for count in ("9", "8", "7", "6", "5", "4", "3"):
+                await pilot.press(count, "enter")
+        await settle(pilot)
+        ranking = text_of(screen.query_one("#ranking", RankingPanel)).splitlines()
+    assert ranking[0].split()[-4:] == ["ind", "res", "pol", "cli"], ranking
+    rows = [line.split() for line in ranking[1:] if line.strip()]
+    assert len(rows) == 7
+    # Every group ranks the themes in the order of the wall: 1 … 7 in each group column.
+    assert [row[-4:] for row in rows] == [[str(rank)] * 4 for rank in range(1, 8)], ranking

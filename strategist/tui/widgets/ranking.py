@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from strategist.analysis import Analysis
 from strategist.model import Workspace
@@ -12,16 +13,25 @@ from strategist.model import Workspace
 __all__ = ["RankingPanel", "ranking_table"]
 
 
-def ranking_table(ws: Workspace, analysis: Analysis) -> Table:
-    """Rank (competition ranking: ties stay ties), theme, pooled score, rank per group."""
-    table = Table(box=None, pad_edge=False, header_style="bold", expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("Theme", no_wrap=True, max_width=22, overflow="ellipsis")
-    table.add_column("Score", justify="right")
+def ranking_table(ws: Workspace, analysis: Analysis, width: int = 60) -> Table:
+    """Rank (competition ranking: ties stay ties), theme, pooled score, rank per group.
+
+    Only the theme column gives way when `width` is short, so every group's rank stays
+    visible in half of an 80-column terminal.
+    """
     groups = list(analysis.group_scores)
-    for group in groups:
-        table.add_column(group[:5], justify="right")
     ranks = [r.rank for r in analysis.ranking]
+    rank_width = max([len(f"{r}=") for r in ranks] + [1])
+    # Columns are one space apart: rank, score (5) and a 3-wide column per group.
+    theme_width = max(6, min(22, width - rank_width - 1 - 6 - 4 * len(groups) - 1))
+    table = Table(
+        box=None, pad_edge=False, collapse_padding=True, header_style="bold", expand=False
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Theme", no_wrap=True, width=theme_width, overflow="ellipsis")
+    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
+    for group in groups:
+        table.add_column(group[:3], justify="right", no_wrap=True, min_width=3)
     for row in analysis.ranking:
         tie = ranks.count(row.rank) > 1
         theme = ws.themes.get(row.theme)
@@ -38,20 +48,26 @@ def ranking_table(ws: Workspace, analysis: Analysis) -> Table:
     return table
 
 
-class RankingPanel(Static):
-    """Shows `ranking_table`, or why there is no ranking."""
+class RankingPanel(Widget):
+    """Shows `ranking_table` at the panel's width, or why there is no ranking."""
 
     DEFAULT_CSS = """
     RankingPanel {
-        width: auto;
+        width: 100%;
         height: auto;
     }
     """
 
+    _shown: tuple[Workspace | None, Analysis | None, str] = (None, None, "")
+
     def show(self, ws: Workspace | None, analysis: Analysis | None, note: str) -> None:
+        self._shown = (ws, analysis, note)
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        ws, analysis, note = self._shown
         if ws is None or analysis is None:
-            self.update(Text(note or "No ranking yet.", style="italic"))
-        elif not analysis.ranking:
-            self.update(Text("No ranked themes (proposed or active) yet.", style="italic"))
-        else:
-            self.update(ranking_table(ws, analysis))
+            return Text(note or "No ranking yet.", style="italic")
+        if not analysis.ranking:
+            return Text("No ranked themes (proposed or active) yet.", style="italic")
+        return ranking_table(ws, analysis, self.size.width)
