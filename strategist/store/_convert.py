@@ -8,6 +8,7 @@ Each function raises `Invalid` after recording its findings on the reader.
 from __future__ import annotations
 
 from strategist.model import (
+    SCHEMA_VERSION,
     Ballot,
     Capture,
     Group,
@@ -23,13 +24,26 @@ from strategist.model import (
     Workshop,
 )
 from strategist.store._fields import FieldReader, Invalid
+from strategist.store._report import schema_newer_message
 from strategist.store._sourcemap import KeyPath
-from strategist.store._yaml import Node, Scalar
+from strategist.store._yaml import Map, Node, Scalar
 
 __all__ = ["read_capture", "read_strategy", "read_theme", "read_workshop"]
 
 
+def _newer_schema(r: FieldReader, node: Node) -> None:
+    """Report a `schema` newer than ours first: its unknown keys are then no surprise."""
+    if not isinstance(node, Map) or "schema" not in node.entries:
+        return
+    value = node.entries["schema"][1]
+    if not isinstance(value, Scalar) or not value.plain:
+        return
+    if value.value.isascii() and value.value.isdigit() and int(value.value) > SCHEMA_VERSION:
+        r.error(value, "schema-newer", schema_newer_message(int(value.value)))
+
+
 def read_strategy(r: FieldReader, node: Node) -> Strategy:
+    _newer_schema(r, node)
     m = r.mapping(
         node,
         (),

@@ -210,7 +210,9 @@ class FieldReader:
             try:
                 return dt.date.fromisoformat(node.value)
             except ValueError:
-                pass
+                message = f"{self._name(path)} {node.value!r} is not a date in the calendar"
+                self.error(node, "wrong-type", message)
+                return dt.date(1, 1, 1)
         self._wrong(node, path, "a date (YYYY-MM-DD)")
         return dt.date(1, 1, 1)
 

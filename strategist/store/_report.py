@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import re
 
-from strategist.model import Finding, Severity, Workspace
+from strategist.model import SCHEMA_VERSION, Finding, Severity, Workspace
 from strategist.store._sourcemap import KeyPath, SourceMap
 
-__all__ = ["SLUG", "Report", "capture_path", "theme_path", "workshop_path"]
+__all__ = [
+    "SLUG",
+    "Report",
+    "capture_path",
+    "schema_newer_message",
+    "theme_path",
+    "workshop_path",
+]
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 """Ids are lowercase ASCII slugs."""
+
+
+def schema_newer_message(schema: int) -> str:
+    return (
+        f"schema {schema} is newer than this strategist understands ({SCHEMA_VERSION}): "
+        "upgrade strategist"
+    )
 
 
 def theme_path(theme_id: str) -> str:

@@ -23,7 +23,13 @@ from strategist.model import (
     Theme,
     Workspace,
 )
-from strategist.store._report import Report, capture_path, theme_path, workshop_path
+from strategist.store._report import (
+    Report,
+    capture_path,
+    schema_newer_message,
+    theme_path,
+    workshop_path,
+)
 from strategist.store._sourcemap import KeyPath, SourceMap
 from strategist.store._votes import check_votes
 
@@ -60,8 +66,7 @@ def _strategy(r: Report) -> None:
     s = r.ws.strategy
     path = "strategy.yaml"
     if s.schema > SCHEMA_VERSION:
-        message = f"schema {s.schema} is newer than this strategist understands ({SCHEMA_VERSION})"
-        r.error(path, ("schema",), "schema-newer", message)
+        r.error(path, ("schema",), "schema-newer", schema_newer_message(s.schema))
     elif s.schema < 1:
         r.error(path, ("schema",), "bad-value", f"schema {s.schema} must be at least 1")
     r.enum(path, ("status",), s.status, STATUSES, "status")
@@ -116,11 +121,10 @@ def _theme(r: Report, theme: Theme) -> None:
             r.error(path, ("merged_into",), "merged-into", message)
         if theme.merged_into == theme.id:
             r.error(path, ("merged_into",), "merged-into", "a theme cannot be merged into itself")
-        elif r.theme_ref(path, ("merged_into",), theme.merged_into):
-            target = themes[theme.merged_into]
-            if target.status in _INACTIVE:
-                message = f"merged into {target.id!r}, which is {target.status} itself"
-                r.warning(path, ("merged_into",), "inactive-reference", message)
+        else:
+            # A target that was merged or dropped later is history, not a problem: DESIGN
+            # lists the warnings, and a chain of merges is what `theme merge` produces.
+            r.theme_ref(path, ("merged_into",), theme.merged_into)
     for other, strength in theme.influences.items():
         here: KeyPath = ("influences", other)
         if not 0 <= strength <= 3:

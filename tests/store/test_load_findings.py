@@ -153,6 +153,32 @@ def test_strategy_findings(tmp_path: Path, line: int, replacement: str, code: st
     assert ("strategy.yaml", expected_line, code) in where
 
 
+def test_a_newer_schema_is_named_even_when_its_new_keys_break_the_file(tmp_path: Path) -> None:
+    """A file from a newer strategist has keys this one does not know: say why first."""
+    from load_builders import STRATEGY
+
+    text = STRATEGY.replace("schema: 1", "schema: 2") + "targets: {jobs: 100}\n"
+    root = make_workspace(tmp_path, **{"strategy.yaml": text})
+    findings = load_workspace(root).findings
+    assert [(f.line, f.column, f.code) for f in findings] == [
+        (1, 9, "schema-newer"),
+        (9, 1, "unknown-key"),
+    ]
+    assert findings[0].message == (
+        "schema 2 is newer than this strategist understands (1): upgrade strategist"
+    )
+
+
+def test_a_date_that_is_not_in_the_calendar_says_so(tmp_path: Path) -> None:
+    text = "id: kickoff\ntitle: K\ndate: 2025-02-30\nformat: kickoff\n"
+    root = make_workspace(tmp_path, **{"workshops/kickoff/workshop.yaml": text})
+    finding = only(root)
+    assert finding.format() == (
+        "workshops/kickoff/workshop.yaml:3:7: error: date '2025-02-30' is not a date in the "
+        "calendar [wrong-type]"
+    )
+
+
 def test_unusable_strategy_gives_no_workspace_but_other_files_are_checked(tmp_path: Path) -> None:
     root = make_workspace(tmp_path, **{"strategy.yaml": "schema: 1\ncluster: [\n"})
     write(root, "themes/gamma.yaml", "id: gamma\n")

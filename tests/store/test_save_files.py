@@ -85,6 +85,23 @@ def test_save_refuses_a_file_changed_behind_its_back(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == edited
 
 
+def test_save_refuses_a_same_size_change_even_with_the_old_mtime(tmp_path: Path) -> None:
+    """Size and mtime can both look unchanged (an editor that restores the mtime, a
+    checkout within the same tick); the content decides."""
+    ws = new_workspace(tmp_path)
+    save_strategy(ws)
+    path = tmp_path / "strategy.yaml"
+    before = path.stat()
+    edited = path.read_text(encoding="utf-8").replace("Cluster", "Klaster")
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    ws.strategy.title = "Mine"
+    with pytest.raises(StaleFileError, match=r"strategy\.yaml: changed on disk"):
+        save_strategy(ws)
+    assert path.read_text(encoding="utf-8") == edited
+
+
 def test_save_refuses_a_file_that_exists_but_was_never_loaded(tmp_path: Path) -> None:
     ws = new_workspace(tmp_path)
     (tmp_path / "themes").mkdir()

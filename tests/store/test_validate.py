@@ -305,15 +305,24 @@ def test_a_vote_needs_options(tmp_path: Path) -> None:
     assert located(root) == [(CAPTURE, 6, "error", "missing-key")]
 
 
-def test_merged_into_a_dropped_theme_is_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", ["merged", "dropped"])
+def test_merged_into_a_theme_merged_or_dropped_later_is_no_finding(
+    tmp_path: Path, status: str
+) -> None:
+    """DESIGN's warnings are only influences and requires on such themes; a merge chain
+    (alpha into beta, then beta into gamma) is what two `theme merge` commands leave."""
+    beta = f"id: beta\ntitle: Beta\nstatus: {status}\n"
+    if status == "merged":
+        beta += "merged_into: gamma\n"
     root = make_workspace(
         tmp_path,
         **{
             ALPHA: "id: alpha\ntitle: Alpha\nstatus: merged\nmerged_into: beta\n",
-            BETA: "id: beta\ntitle: Beta\nstatus: dropped\n",
+            BETA: beta,
+            "themes/gamma.yaml": "id: gamma\ntitle: Gamma\nstatus: active\n",
         },
     )
-    assert located(root) == [(ALPHA, 4, "warning", "inactive-reference")]
+    assert located(root) == []
 
 
 def test_an_edit_must_keep_records_under_their_own_ids(tmp_path: Path) -> None:
