@@ -15,30 +15,38 @@ __all__ = ["inline", "mermaid_label", "narrative"]
 _WHITESPACE = re.compile(r"\s+")
 
 # Characters that start or end inline structure anywhere in a line: code spans, emphasis,
-# links and images, table cell breaks, strikethrough, heading closers, hard breaks, and the
-# `:` of `https://`, so GitHub's extended autolinks do not turn a bare URL into a link.
-_ANYWHERE = set("\\`*_[]!|~#:")
+# links and images (an image's `!` needs a `[`, which is always escaped), table cell
+# breaks, strikethrough and hard breaks.
+_ANYWHERE = set("\\`*_[]|~")
 
 # Characters that only matter at the start of a line (block structure): lists, block
-# quotes, setext underlines, thematic breaks, fences. The text is one line after whitespace
-# collapses, so escaping its first character is enough.
-_LINE_START = set("-+=>")
-
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# quotes, ATX headings, setext underlines, thematic breaks, fences. The text is one line
+# after whitespace collapses, so escaping its first character is enough.
+_LINE_START = set("-+=>#")
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
-# GitHub also links a bare `www.` host; an escaped dot keeps it text.
-_WWW_DOT = re.compile(r"(?i)(?<=www)\.")
+# A heading's closing `#` sequence would be dropped from a title in `### title`.
+_TRAILING_HASHES = re.compile(r"#+$")
+
+# GitHub links bare URLs (`https://…`, `www.…`) and e-mail addresses. Escaping the `:` of
+# `://`, the dot after `www` and the `@` after an address's local part keeps them text;
+# a colon in prose (`Next: data`) stays as it is.
+_AUTOLINK = re.compile(r"(?i)(?::(?=//)|(?<=www)\.|(?<=[a-z0-9._+-])@)")
+
+# `&` shows as itself unless it starts an entity reference such as `&copy;` or `&#65;`.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
 def inline(text: str) -> str:
     """Escape `text` so that it renders as exactly this text, on one line.
 
     Whitespace runs (newlines included) collapse to one space. ASCII punctuation with an
-    inline meaning is backslash-escaped everywhere, `<`, `>` and `&` become entities, and a
-    leading list, quote or heading marker (`-`, `+`, `>`, `1.`, `1)` …) is escaped too, so the
-    result is safe at the start of a line, inside a list item, a table cell or emphasis.
+    inline meaning is backslash-escaped, `<` and an entity-like `&` become entities, and a
+    leading list, quote or heading marker (`-`, `+`, `>`, `#`, `1.`, `1)` …) is escaped
+    too, so the result is safe at the start of a line, in a heading, inside a list item, a
+    table cell or emphasis. Other punctuation (`:`, `!`, `>`, `&`, `#` mid-text) is left
+    alone where it cannot start structure, so the raw Markdown reads well.
 
     Args:
         text: Any text, e.g. what a participant said.
@@ -48,17 +56,21 @@ def inline(text: str) -> str:
     """
     collapsed = _WHITESPACE.sub(" ", text).strip()
     number = _LEADING_NUMBER.match(collapsed)
-    www_dots = {m.start() for m in _WWW_DOT.finditer(collapsed)}
+    escaped = {m.start() for m in _AUTOLINK.finditer(collapsed)}
+    trailing = _TRAILING_HASHES.search(collapsed)
+    if trailing is not None:
+        escaped.update(range(trailing.start(), trailing.end()))
+    entities = {m.start() for m in _ENTITY.finditer(collapsed)}
     out: list[str] = []
     for i, ch in enumerate(collapsed):
-        if ch in _ENTITIES:
-            out.append(_ENTITIES[ch])
-        elif ch in _ANYWHERE or (i == 0 and ch in _LINE_START):
+        if ch == "<":
+            out.append("&lt;")
+        elif i in entities:
+            out.append("&amp;")
+        elif ch in _ANYWHERE or (i == 0 and ch in _LINE_START) or i in escaped:
             out.append("\\" + ch)
         elif number is not None and i == number.end(1):
             out.append("\\" + ch)  # "1." or "1)" would start an ordered list
-        elif i in www_dots:
-            out.append("\\" + ch)
         else:
             out.append(ch)
     return "".join(out)

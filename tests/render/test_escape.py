@@ -48,6 +48,15 @@ NASTY = [
     "see https://evil.example/x now",
     "www.evil.example",
     "javascript:alert(1)",
+    "write to info@example.org",
+    "mailto:office@example.org",
+    "a_b@example.org and x+y@example.org",
+    "ftp://files.example.org/a",
+    "Great! Really?",
+    "R&D and &copy; and &#65;",
+    "C# and F#",
+    "### Title ###",
+    "a > b < c",
 ]
 
 
@@ -125,7 +134,7 @@ def test_any_text_in_a_table_cell_keeps_three_columns(raw: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("#-+*_`[]()!<>&|~\\:=.1 \n\tax")), max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("#-+*_`[]()!<>&;|~\\:=.1 \n\tax@/w")), max_size=40))
 def test_any_punctuation_soup_renders_as_itself(raw: str) -> None:
     tokens = MD.parse(inline(raw))
     if not _collapsed(raw):
@@ -134,6 +143,14 @@ def test_any_punctuation_soup_renders_as_itself(raw: str) -> None:
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
     assert {c.type for c in _inline_children(tokens)} == {"text"}
     assert _text_of(tokens) == _collapsed(raw)
+
+
+def test_prose_punctuation_stays_readable_in_the_raw_markdown() -> None:
+    """Only what could become structure is escaped; the raw draft reads like the text."""
+    prose = "Next: data, 10:30! R&D > 5 %, C# for SMEs (yes?)"
+    assert inline(prose) == prose
+    assert inline("see https://example.org") == "see https\\://example.org"
+    assert inline("ask info@example.org") == "ask info\\@example.org"
 
 
 def test_narrative_keeps_markdown_but_not_html() -> None:
