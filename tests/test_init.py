@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from strategist.cli import main
-from strategist.store import load_workspace
+from strategist.store import StoreError, load_workspace
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -103,3 +105,48 @@ def test_init_without_git_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 0, result.output
     assert "git is not installed: skipped `git init`" in result.output
     assert not (tmp_path / "ws/.git").exists()
+
+
+def test_init_on_a_full_disk_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "ws")])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: cannot create the workspace: strategy.yaml: cannot write: No space left on device\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raised", "line"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied", "themes"), "themes: Permission denied"),
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+        (StoreError("strategy.yaml: changed on disk"), "strategy.yaml: changed on disk"),
+    ],
+)
+def test_an_error_no_command_expected_exits_2_without_a_traceback(
+    raised: Exception, line: str
+) -> None:
+    """The command group's last net: one `Error:` line and exit 2, never a traceback."""
+    group = type(main)("probe")
+
+    @group.command()
+    def fail() -> None:
+        raise raised
+
+    result = CliRunner().invoke(group, ["fail"])
+    assert (result.exit_code, result.output) == (2, f"Error: {line}\n")
+
+
+def test_init_force_extends_a_gitignore_that_is_not_utf8(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_bytes(b"caf\xe9.txt\n")
+    result = CliRunner().invoke(main, ["init", "--force", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_bytes() == (
+        b"caf\xe9.txt\n.strategist/\noutputs/internal/\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,8 +10,18 @@ from pathlib import Path
 import click
 
 from strategist import __version__
+from strategist.store.errors import StoreError
 
-__all__ = ["EXIT_CONTENT", "EXIT_ENVIRONMENT", "EXIT_OK", "Context", "main", "pass_context"]
+__all__ = [
+    "EXIT_CONTENT",
+    "EXIT_ENVIRONMENT",
+    "EXIT_OK",
+    "Context",
+    "EnvironmentProblem",
+    "describe_os_error",
+    "main",
+    "pass_context",
+]
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -40,7 +51,36 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def describe_os_error(error: OSError) -> str:
+    """One line for an `OSError`: what the system said, and about which file."""
+    reason = error.strerror or str(error) or type(error).__name__
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
+class _Group(click.Group):
+    """The command group, with one last net for errors outside the workspace content.
+
+    Commands turn the failures they expect into `EnvironmentProblem`s; whatever I/O
+    failure slips through (permission denied, disk full, a store refusal) still ends as
+    one `Error:` line and exit 2 instead of a traceback.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # click quiets a closed pipe (`strategist check | head`) itself
+            raise EnvironmentProblem(describe_os_error(error)) from error
+        except StoreError as error:
+            raise EnvironmentProblem(str(error)) from error
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "-C",
     "workspace_dir",

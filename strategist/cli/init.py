@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from strategist import store
-from strategist.cli._root import Context, EnvironmentProblem, main, pass_context
+from strategist.cli._root import (
+    Context,
+    EnvironmentProblem,
+    describe_os_error,
+    main,
+    pass_context,
+)
 from strategist.model import Group, Horizon, Strategy, Workspace
 
 __all__ = ["create_workspace", "init"]
@@ -73,14 +79,15 @@ def _ensure_lines(path: Path, lines: tuple[str, ...]) -> str:
     if not path.exists():
         path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
         return "created"
-    text = path.read_text(encoding="utf-8")
-    present = {line.strip() for line in text.splitlines()}
+    # Bytes, so a file in another encoding is extended rather than refused or re-encoded.
+    data = path.read_bytes()
+    present = {line.strip() for line in data.decode("utf-8", "replace").splitlines()}
     missing = [line for line in lines if line not in present]
     if not missing:
         return "kept"
-    prefix = "" if not text or text.endswith("\n") else "\n"
-    with path.open("a", encoding="utf-8") as f:
-        f.write(prefix + "".join(f"{line}\n" for line in missing))
+    prefix = "" if not data or data.endswith(b"\n") else "\n"
+    with path.open("ab") as f:
+        f.write((prefix + "".join(f"{line}\n" for line in missing)).encode("utf-8"))
     return "updated"
 
 
@@ -95,6 +102,8 @@ def _git_init(directory: Path) -> str:
         )
     except FileNotFoundError:
         return "git is not installed: skipped `git init`"
+    except OSError as error:
+        return f"git could not run ({describe_os_error(error)}): skipped `git init`"
     if inside.returncode == 0 and inside.stdout.strip() == "true":
         return "already inside a git repository: skipped `git init`"
     done = subprocess.run(
@@ -134,7 +143,7 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
             )
         report = create_workspace(target, dt.date.today().year)
     except (OSError, store.StoreError) as exc:
-        message = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) else str(exc)
+        message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise EnvironmentProblem(f"cannot create the workspace: {message}") from exc
     git_note = _git_init(target)
 
