@@ -82,18 +82,45 @@ def _check_theme_fields(ws: Workspace, theme: Theme) -> None:
         raise OpsError("`merged into` is only for a theme whose status is merged")
 
 
-def replace_theme(ws: Workspace, theme: Theme) -> None:
+def replace_theme(ws: Workspace, theme: Theme) -> int:
     """Save an edited copy of an existing theme (the editor's save); the id must not change.
+
+    Setting the status to merged is a merge: the theme's inputs move to the target, as
+    :func:`merge_theme` does, so both ways of merging leave the same files.
+
+    Returns:
+        How many inputs moved (0 unless the edit merged the theme).
 
     Raises:
         OpsError: unknown theme, or a field the workspace would not accept (the reason says
             which); nothing is written then.
     """
-    _theme(ws, theme.id)
+    old = _theme(ws, theme.id)
     _check_theme_fields(ws, theme)
+    merging = theme.status == "merged" and old.status != "merged"
+    if merging and theme.merged_into is not None:
+        _check_merge_target(ws, theme.merged_into)
     draft = draft_of(ws)
     draft.themes[theme.id] = theme
+    moved = _move_inputs(draft, theme.id, theme.merged_into) if merging else 0
     commit(ws, draft)
+    return moved
+
+
+def _check_merge_target(ws: Workspace, target: str) -> None:
+    dst = _theme(ws, target)
+    if dst.status not in ANALYSED_STATUSES:
+        raise OpsError(f"theme {target!r} is {dst.status}; merge into a live theme")
+
+
+def _move_inputs(draft: Workspace, source: str, target: str | None) -> int:
+    """Give `source`'s inputs the theme `target`; returns how many moved."""
+    moved = 0
+    for _, _, item in draft.inputs():
+        if target is not None and item.theme == source:
+            item.theme = target
+            moved += 1
+    return moved
 
 
 def _rename_in_ballot(ballot: Ballot, old: str, new: str) -> None:
@@ -168,21 +195,16 @@ def merge_theme(ws: Workspace, source: str, target: str) -> int:
         OpsError: unknown theme, same theme, or a target that is itself merged or dropped.
     """
     src = _theme(ws, source)
-    dst = _theme(ws, target)
+    _theme(ws, target)
     if source == target:
         raise OpsError("a theme cannot be merged into itself")
-    if dst.status not in ANALYSED_STATUSES:
-        raise OpsError(f"theme {target!r} is {dst.status}; merge into a live theme")
+    _check_merge_target(ws, target)
     if src.status == "merged":
         raise OpsError(f"theme {source!r} is already merged into {src.merged_into!r}")
     draft = draft_of(ws)
     draft.themes[source].status = "merged"
     draft.themes[source].merged_into = target
-    moved = 0
-    for _, _, item in draft.inputs():
-        if item.theme == source:
-            item.theme = target
-            moved += 1
+    moved = _move_inputs(draft, source, target)
     commit(ws, draft)
     return moved
 

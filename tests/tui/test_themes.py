@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
 from strategist.tui.screens.theme_editor import ThemeEditorScreen
 from strategist.tui.screens.themes import ThemesScreen
@@ -147,6 +147,26 @@ async def test_add_merge_and_drop_by_keys(tmp_path, make_app, settle):
         await pilot.press("d", "ctrl+y")
         await settle(pilot)
         assert load(tmp_path, "themes/workforce.yaml")["status"] == "dropped"
+
+
+async def test_editor_status_merged_moves_inputs_as_merge_does(tmp_path, make_app, settle, notes):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "entrepreneurship")
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ThemeEditorScreen)
+        editor.query_one("#status", Select).value = "merged"
+        editor.query_one("#merged-into", Select).value = "digital-transformation"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemesScreen)
+        assert "1 input(s) moved to digital-transformation." in notes(app)
+    merged = load(tmp_path, "themes/entrepreneurship.yaml")
+    assert (merged["status"], merged["merged_into"]) == ("merged", "digital-transformation")
+    moved = load(tmp_path, f"{KICKOFF}/capture-station-1.yaml")["inputs"][0]
+    assert moved["theme"] == "digital-transformation", "the editor's merge moves inputs too"
 
 
 async def test_editor_refuses_invalid_values_and_saves_valid_ones(

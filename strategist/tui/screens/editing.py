@@ -44,6 +44,20 @@ class EditingScreen(WorkspaceScreen):
             self._device = store.device_name(self.strategist.root, create=True) or "device"
         return self._device
 
+    def left_out(self, doing: str) -> str | None:
+        """Why a structural edit must wait, or None when every file is loaded.
+
+        A rename or merge must reach every file that names the theme; a file with errors
+        was not loaded, so its references would be missed (the CLI refuses the same way).
+        """
+        errors = [f for f in self.strategist.findings if f.severity == "error"]
+        if not errors:
+            return None
+        return (
+            f"{doing} needs every file loaded; fix {errors[0].path}:{errors[0].line} "
+            f"first ({len(errors)} error(s), see `strategist check`)."
+        )
+
     def apply(
         self,
         edit: Callable[[Workspace], Any],

@@ -156,11 +156,23 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         except OpsError as exc:
             self.show_error(str(exc))
             return
+        theme = self.theme()
+        if edited.status == "merged" and theme is not None and theme.status != "merged":
+            reason = self.left_out("Merging")
+            if reason is not None:
+                self.show_error(reason)
+                return
         self.query_one("#error", Static).update("")
+
+        def saved(moved: int) -> None:
+            if moved:
+                self.notify(f"{moved} input(s) moved to {edited.merged_into}.")
+            self.close()
+
         self.apply(
             lambda ws: theme_ops.replace_theme(ws, edited),
             "Saving the theme",
-            done=lambda _: self.close(),
+            done=saved,
             failed=lambda exc: self.show_error(str(exc)),
         )
 

@@ -108,21 +108,11 @@ class ThemesScreen(EditingScreen):
         self.app.push_screen(AddThemeDialog(self), self._after)
 
     def _whole_workspace(self, doing: str) -> bool:
-        """Refuse a structural edit while files with errors are left out of the workspace.
-
-        A rename or merge must reach every file that names the theme; a broken file was
-        not loaded, so its references would be missed (the CLI refuses the same way).
-        """
-        errors = [f for f in self.strategist.findings if f.severity == "error"]
-        if not errors:
-            return True
-        self.notify(
-            f"{doing} needs every file loaded; fix {errors[0].path}:{errors[0].line} "
-            f"first ({len(errors)} error(s), see `strategist check`).",
-            severity="error",
-            timeout=10,
-        )
-        return False
+        """Refuse a structural edit while files with errors are left out (see `left_out`)."""
+        reason = self.left_out(doing)
+        if reason is not None:
+            self.notify(reason, severity="error", timeout=10)
+        return reason is None
 
     def action_rename(self) -> None:
         theme = self.selected()
