@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from strategist.cli import main
+from strategist.ops import capture as capture_ops
 
 sys.path.insert(0, str(Path(__file__).parent / "tui"))
 from fixture_workspace import DEVICE, write_workspace
@@ -30,7 +32,9 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_capture_add_prints_the_id_and_writes_this_devices_file(ws: Path) -> None:
+def test_capture_add_prints_the_id_and_writes_this_devices_file(ws: Path, monkeypatch) -> None:
+    at = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    monkeypatch.setattr(capture_ops, "capture_time", lambda: at)
     result = run(
         ws, "capture", "add", "--workshop", KICKOFF, "--theme", "entrepreneurship",
         "--kind", "challenge", "--group", "industry", "--confidential", "Too", "little", "capital",
@@ -47,10 +51,20 @@ def test_capture_add_prints_the_id_and_writes_this_devices_file(ws: Path) -> Non
                 "kind": "challenge",
                 "text": "Too little capital",
                 "group": "industry",
+                "at": at,
                 "confidential": True,
             }
         ],
     }
+
+
+def test_capture_add_records_when_the_input_was_captured(ws: Path) -> None:
+    assert run(ws, "capture", "add", "--workshop", KICKOFF, "--theme", "workforce",
+               "Skills").exit_code == 0  # fmt: skip
+    (item,) = load(ws / f"workshops/{KICKOFF}/capture-{DEVICE}.yaml")["inputs"]
+    at = item["at"]
+    assert at.tzinfo is not None and at.microsecond == 0
+    assert abs((dt.datetime.now(dt.UTC) - at).total_seconds()) < 60
 
 
 def test_capture_add_creates_a_device_name_when_missing(ws: Path) -> None:

@@ -130,6 +130,34 @@ def test_restore_refuses_a_file_changed_on_disk(ws: Workspace) -> None:
     assert path.exists()
 
 
+def test_add_input_records_the_capture_time(ws: Workspace, monkeypatch) -> None:
+    at = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    monkeypatch.setattr(ops, "capture_time", lambda: at)
+    ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "One")
+    text = Path(ws.root, ops.capture_path(KICKOFF, DEVICE)).read_text()
+    assert "    at: 2018-09-11T10:42:00+02:00\n" in text
+    assert on_disk(ws).workshops[KICKOFF].captures[DEVICE].inputs[0].at == at
+
+
+def test_capture_time_is_local_time_with_offset_to_the_second() -> None:
+    now = ops.capture_time()
+    assert now.utcoffset() is not None and now.microsecond == 0
+
+
+def test_undo_refuses_when_the_file_changed_after_the_edit(ws: Workspace) -> None:
+    """A change made elsewhere and reloaded since the edit is never undone with it."""
+    path = Path(ws.root, ops.capture_path(KICKOFF, DEVICE))
+    snap = ops.snapshot_capture(ws, KICKOFF, DEVICE, "adding One")
+    ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "One")
+    snap = ops.after_edit(ws, snap)
+    path.write_text(path.read_text().replace("One", "Changed"))
+    reloaded = on_disk(ws)
+    assert ops.outdated(reloaded, snap)
+    with pytest.raises(OpsError, match="would lose that change"):
+        ops.restore_capture(reloaded, snap)
+    assert "Changed" in path.read_text()
+
+
 def test_add_workshop_orders_by_date_and_refuses_bad_values(ws: Workspace) -> None:
     ops.add_workshop(ws, "2018-01-05-early", "Early", dt.date(2018, 1, 5), "interview")
     assert next(iter(ws.workshops)) == "2018-01-05-early"

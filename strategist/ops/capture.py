@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from strategist import store
@@ -28,10 +28,13 @@ __all__ = [
     "CaptureSnapshot",
     "add_input",
     "add_workshop",
+    "after_edit",
     "capture_path",
+    "capture_time",
     "delete_input",
     "edit_input",
     "locate_input",
+    "outdated",
     "restore_capture",
     "snapshot_capture",
 ]
@@ -53,6 +56,14 @@ _CLOSED_THEME_STATUSES = ("merged", "dropped")
 def capture_path(workshop_id: str, device: str) -> str:
     """The workspace-relative path of a capture file."""
     return f"workshops/{workshop_id}/capture-{device}.yaml"
+
+
+def capture_time() -> dt.datetime:
+    """Now, as an input's ``at``: local time with its UTC offset, to the second.
+
+    Tests replace this function to get deterministic files.
+    """
+    return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 # --------------------------------------------------------------------------- checks
@@ -206,6 +217,9 @@ def add_input(
 ) -> Input:
     """Append a new input to ``workshops/<workshop_id>/capture-<device>.yaml``.
 
+    Its ``at`` is `at`, or the `capture_time` of the call when `at` is None, so the
+    TUI and ``capture add`` both record when an input was captured.
+
     Returns:
         The new input (with its fresh id).
 
@@ -223,7 +237,7 @@ def add_input(
         kind=kind,
         text=_clean_text(text),
         group=group,
-        at=at,
+        at=at if at is not None else capture_time(),
         confidential=confidential,
     )
     draft, workshop = _draft(ws, workshop_id)
@@ -318,6 +332,9 @@ class CaptureSnapshot:
     """A private copy of the capture; None when the file did not exist."""
     label: str = ""
     """What the edit after the snapshot did ("add input k7q2m9xa")."""
+    after: str | None = None
+    """The file's SHA-256 right after that edit (`after_edit`); when set, undo refuses
+    a file that differs from it, so it never throws away a change made since."""
 
 
 def snapshot_capture(
@@ -328,15 +345,36 @@ def snapshot_capture(
     return CaptureSnapshot(workshop_id, device, copy.deepcopy(capture), label)
 
 
+def after_edit(ws: Workspace, snapshot: CaptureSnapshot) -> CaptureSnapshot:
+    """`snapshot`, remembering the file as the edit that followed it left it."""
+    stamp = ws.stamps.get(capture_path(snapshot.workshop_id, snapshot.device))
+    return replace(snapshot, after=stamp.sha256 if stamp is not None else None)
+
+
+def outdated(ws: Workspace | None, snapshot: CaptureSnapshot) -> bool:
+    """True when the file is no longer as the edit after `snapshot` left it."""
+    if ws is None or snapshot.after is None:
+        return False
+    stamp = ws.stamps.get(capture_path(snapshot.workshop_id, snapshot.device))
+    return stamp is None or stamp.sha256 != snapshot.after
+
+
 def restore_capture(ws: Workspace, snapshot: CaptureSnapshot) -> None:
     """Put a capture file back as it was at `snapshot` (undo).
 
     A file that did not exist at the snapshot is removed again.
 
     Raises:
-        OpsError: the restored content would be invalid now (e.g. its theme was dropped).
+        OpsError: the restored content would be invalid now (e.g. its theme was
+            dropped), or (with `snapshot.after`) the file changed since the edit.
         store.StoreError: the file changed on disk since it was loaded or saved.
     """
+    relpath = capture_path(snapshot.workshop_id, snapshot.device)
+    if outdated(ws, snapshot):
+        raise OpsError(
+            f"{relpath} changed since {snapshot.label or 'that edit'} (edited "
+            "elsewhere and reloaded); undoing it would lose that change"
+        )
     draft, workshop = _draft(ws, snapshot.workshop_id)
     if snapshot.capture is not None:
         workshop.captures[snapshot.device] = copy.deepcopy(snapshot.capture)
@@ -346,7 +384,6 @@ def restore_capture(ws: Workspace, snapshot: CaptureSnapshot) -> None:
     if snapshot.device not in workshop.captures:
         return
     del workshop.captures[snapshot.device]
-    relpath = capture_path(snapshot.workshop_id, snapshot.device)
     _remove_file(ws, relpath)
     ws.workshops = draft.workshops
 

@@ -9,6 +9,7 @@ results are shown. Tests run the app with an explicit size:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,21 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from strategist.ops import capture as capture_ops
 from strategist.tui.app import StrategistApp
 
-__all__ = ["DEVICE", "widget_text"]
+__all__ = ["CAPTURE_TIME", "DEVICE", "widget_text"]
+
+
+CAPTURE_TIME = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+"""The `at` every input captured in a TUI test gets (the real clock is replaced)."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_capture_time(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    """Inputs captured during a test get `CAPTURE_TIME` as their `at`, so files are stable."""
+    monkeypatch.setattr(capture_ops, "capture_time", lambda: CAPTURE_TIME)
+    return CAPTURE_TIME
 
 
 @pytest.fixture

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from fixture_workspace import DEVICE
+from click.testing import CliRunner
+from fixture_workspace import DEVICE, write_workspace
 from textual.widgets import Input
 
+from strategist import store
+from strategist.cli import main
 from strategist.tui.screens.capture import CaptureScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
@@ -63,8 +66,83 @@ async def test_three_inputs_under_two_themes_write_the_expected_yaml(
         ("digital-transformation", "idea", "Data trustee"),
         ("entrepreneurship", "idea", "Founders fund"),
     ]
-    assert all(set(i) == {"id", "theme", "kind", "text"} for i in data["inputs"])
+    # Each input records when it was captured: local time with its UTC offset.
+    assert all(set(i) == {"id", "theme", "kind", "text", "at"} for i in data["inputs"])
+    assert "    at: 2018-09-11T10:42:00+02:00\n" in capture_file(tmp_path).read_text()
     assert len({i["id"] for i in data["inputs"]}) == 3
+
+
+def counting_ids(monkeypatch) -> None:
+    """New input ids aaaa0001, aaaa0002, … (instead of random ones), from now on."""
+    made = iter(range(1, 1000))
+    monkeypatch.setattr(store, "new_input_id", lambda ws: f"bbbb{next(made):04d}")
+
+
+async def test_capture_add_writes_the_bytes_the_capture_screen_writes(
+    tmp_path, make_app, settle, type_text, monkeypatch
+):
+    """The same inputs (same ids and time) give a byte-identical file from TUI and CLI."""
+    counting_ids(monkeypatch)
+    app = make_app(tmp_path / "tui")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await type_text(pilot, "Shared data platform")
+        await pilot.press("enter")
+        await pilot.press("ctrl+t", "2", "ctrl+k", "2", "ctrl+g", "2", "ctrl+o")
+        await type_text(pilot, "No seed money")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    counting_ids(monkeypatch)
+    cli = write_workspace(tmp_path / "cli")
+    for args in (
+        ["--theme", "digital-transformation", "Shared data platform"],
+        [
+            "--theme",
+            "entrepreneurship",
+            "--kind",
+            "challenge",
+            "--group",
+            "research",
+            "--confidential",
+            "No",
+            "seed",
+            "money",
+        ],
+    ):
+        result = CliRunner().invoke(
+            main, ["-C", str(cli), "capture", "add", "--workshop", KICKOFF, *args]
+        )
+        assert result.exit_code == 0, result.output
+    written = capture_file(tmp_path / "tui").read_bytes()
+    assert b"confidential: true" in written and b"group: research" in written
+    assert capture_file(cli).read_bytes() == written
+
+
+async def test_undo_never_throws_away_a_change_made_elsewhere(
+    tmp_path, make_app, settle, type_text, notes
+):
+    app = make_app(tmp_path)
+    path = capture_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await settle(pilot)
+        # A colleague fixes the text in an editor; the app reloads the file.
+        path.write_text(path.read_text().replace("Mine", "Fixed elsewhere"))
+        changed = path.read_bytes()
+        app.poll_files()
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert path.read_bytes() == changed
+        assert any("undoing it would lose that change" in n for n in notes(app))
+        # The undo history of that file is gone, so a second ctrl+z does not try again.
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert path.read_bytes() == changed
+        assert notes(app)[-1] == "Nothing to undo."
 
 
 async def test_kind_group_and_confidential_stay_selected(tmp_path, make_app, settle, type_text):

@@ -216,7 +216,7 @@ class CaptureScreen(WorkspaceScreen):
         def add() -> tuple[CaptureSnapshot, str]:
             before = capture_ops.snapshot_capture(ws, workshop_id, device)
             item = capture_ops.add_input(ws, workshop_id, device, theme, kind, text, group, secret)
-            return replace(before, label=f"adding {item.id}"), item.id
+            return capture_ops.after_edit(ws, replace(before, label=f"adding {item.id}")), item.id
 
         def failed(exc: BaseException) -> None:
             if not field.value:
@@ -245,7 +245,7 @@ class CaptureScreen(WorkspaceScreen):
             workshop_id, device = capture_ops.locate_input(ws, input_id)
             before = capture_ops.snapshot_capture(ws, workshop_id, device, label)
             action(ws)
-            return before, None
+            return capture_ops.after_edit(ws, before), None
 
         self.strategist.tasks.run(run, label.capitalize(), done=self._did, failed=failed)
 
@@ -292,7 +292,13 @@ class CaptureScreen(WorkspaceScreen):
             self.strategist.workspace_changed()
 
         def failed(exc: BaseException) -> None:
-            self.undo_stack.append(snapshot)
+            if capture_ops.outdated(self.workspace, snapshot):
+                # The file was changed elsewhere since: no older undo of it can work.
+                key = (snapshot.workshop_id, snapshot.device)
+                kept = [s for s in self.undo_stack if (s.workshop_id, s.device) != key]
+                self.undo_stack = deque(kept, maxlen=UNDO_DEPTH)
+            else:
+                self.undo_stack.append(snapshot)
 
         self.strategist.tasks.run(
             lambda: capture_ops.restore_capture(ws, snapshot),
