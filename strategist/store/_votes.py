@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
-from strategist.store._report import Report, capture_path
+from strategist.store._report import SLUG, Report, capture_path
 from strategist.store._sourcemap import KeyPath
 
 __all__ = ["BALLOT_FIELD", "check_votes"]
@@ -51,6 +51,12 @@ def _questions(r: Report, workshop: Workshop) -> None:
             seen = voters.setdefault(vote.id, {})
             for j, ballot in enumerate(vote.ballots):
                 at = (*here, "ballots", j, "voter")
+                if not SLUG.fullmatch(ballot.voter):
+                    message = (
+                        f"voter {ballot.voter!r} is not a lowercase slug (a-z, 0-9, '-'): "
+                        "use a pseudonym such as p-3f9c, never a name or an e-mail"
+                    )
+                    r.error(path, at, "bad-slug", message)
                 if ballot.voter in seen:
                     message = (
                         f"voter {ballot.voter!r} already voted in question {vote.id!r} "

@@ -222,6 +222,13 @@ VOTE = "votes:\n  - id: q1\n    question: Q?\n    method: {method}\n    options:
             9,
             "repeat-voter",
         ),
+        (
+            "rank",
+            '    ballots:\n      - {voter: "anna@example.org", group: industry, '
+            "ranking: [alpha]}\n",
+            8,
+            "bad-slug",
+        ),
     ],
 )
 def test_vote_findings(tmp_path: Path, method: str, body: str, line: int, code: str) -> None:
