@@ -93,11 +93,18 @@ class StrategistApp(App[None]):
 
     def _loaded(self, result: LoadResult) -> None:
         self.workspace = result.workspace
-        self.findings = result.findings
         self.generation += 1
         self.poller.rebase()
         self.title = result.workspace.strategy.cluster if result.workspace else "strategist"
-        errors = [f for f in result.findings if f.severity == "error"]
+        had_errors = any(f.severity == "error" for f in self.findings)
+        self.findings = result.findings
+        # The errors of files left out (unreadable, bad YAML) come first: the errors
+        # elsewhere that they cause ("unknown input") would only hide the cause.
+        stamps = result.workspace.stamps if result.workspace else {}
+        errors = sorted(
+            (f for f in result.findings if f.severity == "error"),
+            key=lambda f: f.path in stamps,
+        )
         if errors:
             shown = "\n".join(f.format() for f in errors[:3])
             more = f"\n… and {len(errors) - 3} more (strategist check)" if len(errors) > 3 else ""
@@ -107,6 +114,9 @@ class StrategistApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+        elif had_errors:
+            self.clear_notifications()  # the errors shown before are gone
+            self.notify("The workspace has no errors any more; every file is loaded.")
         self.refresh_screens()
 
     def workspace_changed(self) -> None:

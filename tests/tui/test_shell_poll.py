@@ -102,3 +102,25 @@ async def test_keeping_the_edit_never_overwrites_the_changed_file(
         await settle(pilot)
         assert (tmp_path / STATION_1).read_bytes() == changed
         assert any("changed on disk" in n for n in notes(app))
+
+
+async def test_a_broken_file_is_named_first_and_its_fix_is_announced(
+    tmp_path, make_app, settle, notes
+):
+    """The notification leads with the broken file's own line, not the errors it causes."""
+    app = make_app(tmp_path)
+    cites = "".join(f"- id: o{n}\n  text: Objective {n}\n  sources: [aaaa0001]\n" for n in range(4))
+    (tmp_path / "themes/aaa.yaml").write_text(
+        f"id: aaa\ntitle: Cites station 1\nstatus: active\nobjectives:\n{cites}"
+    )
+    good = (tmp_path / STATION_1).read_bytes()
+    (tmp_path / STATION_1).write_text("device: station-1\ninputs:\n  - id: [unclosed\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (error,) = [n for n in notes(app) if "error(s)" in n]
+        first = error.splitlines()[1]
+        assert first.startswith(f"{STATION_1}:4:1: error: YAML syntax"), error
+        (tmp_path / STATION_1).write_bytes(good)
+        app.poll_files()
+        await settle(pilot)
+        assert notes(app) == ["The workspace has no errors any more; every file is loaded."]
