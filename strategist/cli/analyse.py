@@ -69,7 +69,12 @@ def format_text(ws: Workspace, a: Analysis) -> str:
         out.append("  no group voted on a ranked theme")
 
     c = a.consensus
-    w = "n/a (needs 2 groups and 2 voted themes)" if c.kendall_w is None else f"{c.kendall_w:.4f}"
+    if c.kendall_w is not None:
+        w = f"{c.kendall_w:.4f}"
+    elif len(a.group_scores) >= 2 and sum(1 for r in a.ranking if r.voted) >= 2:
+        w = "n/a (every group gives every voted theme the same score)"
+    else:
+        w = "n/a (needs 2 groups and 2 voted themes)"
     out += ["", "Consensus", f"  Kendall's W: {w}"]
     if c.spread:
         out += _table(

@@ -144,7 +144,24 @@ def test_requires_cycle_exits_1_with_findings(tmp_path: Path) -> None:
     result = run("analyse", str(root), "--format", "json")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "error:" in result.stderr and "cycle" in result.stderr
+    assert "themes/alpha.yaml:4:" in result.stderr
+    assert "error: requires cycle: alpha → beta → alpha [requires-cycle]" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_kendall_w_says_why_it_is_missing_when_every_group_ties(tmp_path: Path) -> None:
+    """Two groups each give alpha and beta the same dots: W is undefined, and the text says
+    why (not "needs 2 groups and 2 voted themes", which both are there)."""
+    capture = CAPTURE.replace("{alpha: 30, beta: 10}", "{alpha: 4, beta: 4}").replace(
+        "{beta: 5}", "{alpha: 2, beta: 2}"
+    )
+    root = write_workspace(tmp_path, {"alpha": "", "beta": ""}, capture)
+    result = run("analyse", str(root))
+    assert result.exit_code == 0, result.output
+    assert (
+        "  Kendall's W: n/a (every group gives every voted theme the same score)"
+        in result.stdout.splitlines()
+    )
 
 
 def test_unknown_option_exits_1(tmp_path: Path) -> None:

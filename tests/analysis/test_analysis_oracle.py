@@ -168,7 +168,7 @@ def _close(a: Any, b: Any, where: str) -> None:
         assert type(a) is type(b) and a == b, f"{where}: {a!r} != {b!r}"
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs())
 def test_analyse_agrees_with_the_naive_oracle(spec: dict[str, Any]) -> None:
     """ranking, group_scores, vester, roadmap and consensus match DESIGN's formulas."""
