@@ -11,7 +11,7 @@ from strategist.model import Workspace
 from strategist.render.inputs import render_inputs
 from strategist.render.markdown import render_strategy
 
-__all__ = ["build_outputs", "output_dir", "write_atomic"]
+__all__ = ["build_outputs", "output_dir", "write_documents"]
 
 
 def output_dir(root: str | Path, internal: bool = False) -> Path:
@@ -20,31 +20,39 @@ def output_dir(root: str | Path, internal: bool = False) -> Path:
     return base / "internal" if internal else base
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` as UTF-8 with LF via a temporary file and `os.replace`.
+def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
+    """Write each `name: text` into `target` as UTF-8 with LF.
 
-    A reader never sees a half-written file, and a failed write leaves the old one.
+    Every document goes to a temporary file first; only when all are on disk does each
+    replace its old file by a rename, so a full disk or a failed write leaves the previous
+    set whole and a reader never sees a half-written file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for name, text in documents.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
+            staged.append((name, Path(tmp)))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        written = []
+        for name, staged_path in staged:
+            os.replace(staged_path, target / name)
+            written.append(target / name)
+        return written
+    finally:
+        for _name, staged_path in staged:
+            staged_path.unlink(missing_ok=True)
 
 
 def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
     """Render the strategy draft and the input register and write them.
 
-    Both documents are rendered before anything is written, so a rendering error writes
-    nothing. Two builds of the same workspace give byte-identical files.
+    Both documents are rendered and staged before either replaces its old file, so an
+    error writes nothing. Two builds of the same workspace give byte-identical files.
 
     Args:
         ws: A workspace without errors (the caller checks).
@@ -63,10 +71,4 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         "strategy.md": render_strategy(ws, analysis, internal=internal),
         "inputs.md": render_inputs(ws, internal=internal),
     }
-    target = output_dir(ws.root, internal)
-    written: list[Path] = []
-    for name, text in documents.items():
-        path = target / name
-        write_atomic(path, text)
-        written.append(path)
-    return written
+    return write_documents(output_dir(ws.root, internal), documents)

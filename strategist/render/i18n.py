@@ -36,7 +36,6 @@ EN: dict[str, str] = {
     "h.monitoring": "Monitoring",
     "h.closing": "Closing",
     "h.method": "Method",
-    "h.votes": "The votes",
     # the process
     "process.intro": "The workshops of the process, with attendance by stakeholder group:",
     "process.none": "No workshop has been recorded yet.",
@@ -135,8 +134,12 @@ EN: dict[str, str] = {
         "(0 = no agreement on the order of the themes, 1 = full agreement)."
     ),
     "disagree.no_w": "Kendall's W needs at least two groups and two voted themes.",
-    "disagree.contested": "Contested themes (spread of at least {threshold} ranks): {themes}.",
-    "disagree.none_contested": "No theme is contested (spread of at least {threshold} ranks).",
+    "disagree.contested": (
+        "Contested themes (their ranks across the groups differ by {threshold} or more): {themes}."
+    ),
+    "disagree.none_contested": (
+        "No theme is contested (no theme's ranks across the groups differ by {threshold} or more)."
+    ),
     "disagree.table": (
         "Each group's rank of the voted themes, and the spread (worst minus best rank):"
     ),
@@ -175,9 +178,6 @@ EN: dict[str, str] = {
         "groups' figures are shown as “&lt; {n}” and left out of totals, which then say so."
     ),
     "method.internal": "This internal draft shows every figure, unsuppressed.",
-    "votes.intro": "Each vote: {question} ({workshop}, method {method}).",
-    "col.option": "Option",
-    "votes.ignored": "Nobody voted in this question; it counts for no theme.",
     # input register
     "register.title": "Input register: {title}",
     "register.intro": (
@@ -193,6 +193,7 @@ EN: dict[str, str] = {
     "col.group": "Group",
     "col.text": "Text",
     "duplicate_of": "duplicate of {id}",
+    "duplicate": "duplicate",
     "theme.status_note": "({status})",
     "status.proposed": "proposed",
     "status.active": "active",

@@ -63,7 +63,7 @@ def _row(ws: Workspace, item: Input, policy: Policy) -> list[str]:
     if item.confidential:
         notes.append(t("confidential_mark", policy.lang))
     if item.duplicate_of:
-        notes.append("*" + t("duplicate_of", policy.lang, id=inline(item.duplicate_of)) + "*")
+        notes.append("*" + _duplicate_note(ws, item.duplicate_of, policy) + "*")
     if notes:
         text = " ".join(notes) + " " + text
     return [
@@ -72,3 +72,11 @@ def _row(ws: Workspace, item: Input, policy: Policy) -> list[str]:
         group_label(ws, item.group) if item.group else "",
         text,
     ]
+
+
+def _duplicate_note(ws: Workspace, original_id: str, policy: Policy) -> str:
+    """`duplicate of <id>`, without the id when the original is not shown here."""
+    found = ws.find_input(original_id)
+    if found is not None and not policy.shows_input(found[2]):
+        return t("duplicate", policy.lang)
+    return t("duplicate_of", policy.lang, id=inline(original_id))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from strategist.cli import main
@@ -100,3 +103,27 @@ def test_builds_under_different_hash_seeds_are_identical(small_root: Path) -> No
             [(small_root / "outputs" / n).read_bytes() for n in ("strategy.md", "inputs.md")]
         )
     assert outputs[0] == outputs[1]
+
+
+def test_a_failed_write_keeps_the_previous_outputs_whole(
+    small_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full while writing the register: exit 2, and neither document changes."""
+    assert _build(str(small_root))[0] == 0
+    outputs = small_root / "outputs"
+    before = {p.name: p.read_bytes() for p in outputs.iterdir()}
+    theme = small_root / "themes" / "x.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("About X.", "New X."), "utf-8")
+    real_mkstemp = tempfile.mkstemp
+
+    def full_disk(prefix: str, **kwargs: object) -> tuple[int, str]:
+        if prefix.startswith(".inputs.md."):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_mkstemp(prefix=prefix, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_disk)
+    code, out, err = _build(str(small_root))
+    assert code == 2
+    assert "cannot write outputs" in err and "No space left on device" in err
+    assert out == ""
+    assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before

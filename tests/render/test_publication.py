@@ -23,6 +23,16 @@ def test_no_confidential_text_or_id_in_public_outputs(small_ws: Workspace) -> No
     assert "k0000002" not in public  # not cited, not a source, not in the register
 
 
+def test_a_duplicate_of_a_confidential_input_does_not_name_it(small_ws: Workspace) -> None:
+    """The register marks the duplicate, but the confidential original's id stays out."""
+    capture = small_ws.workshops["w1"].captures["dev1"]
+    capture.inputs[2].duplicate_of = "k0000002"
+    public = _public(small_ws)
+    assert "| k0000003 | idea | Alpha | *duplicate* Alpha idea again |" in public
+    assert "k0000002" not in public
+    assert "*duplicate of k0000002* Alpha idea again" in _internal(small_ws)
+
+
 def test_internal_outputs_include_confidential_inputs_marked(small_ws: Workspace) -> None:
     internal = _internal(small_ws)
     assert "- **k0000002** (idea, Beta): **confidential:** SECRET PLAN" in internal
