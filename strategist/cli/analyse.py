@@ -77,6 +77,11 @@ def format_text(ws: Workspace, a: Analysis) -> str:
         w = "n/a (needs 2 groups and 2 voted themes)"
     out += ["", "Consensus", f"  Kendall's W: {w}"]
     if c.spread:
+        n = len(c.spread)
+        threshold = -(-n // 2)
+        out.append(
+            f"  contested: spread of at least {threshold} (half the {n} voted themes, rounded up)"
+        )
         out += _table(
             ["theme", "spread", "contested"],
             [[t, str(s), "yes" if t in c.contested else ""] for t, s in sorted(c.spread.items())],
@@ -85,6 +90,8 @@ def format_text(ws: Workspace, a: Analysis) -> str:
 
     out += ["", "Interdependencies (Vester)"]
     if a.vester:
+        mean = sum(v.active for v in a.vester) / len(a.vester)
+        out.append(f"  roles against the mean active (= passive) sum {mean:.2f}")
         out += _table(
             ["theme", "active", "passive", "product", "quotient", "role"],
             [

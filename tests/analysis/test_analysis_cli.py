@@ -123,6 +123,8 @@ def test_text_report_shows_tables(workspace: Path) -> None:
     lines = result.stdout.splitlines()
     assert "     1  0.6667  alpha  Alpha" in lines
     assert "  Kendall's W: 0.0000" in lines
+    assert "  contested: spread of at least 1 (half the 2 voted themes, rounded up)" in lines
+    assert "  roles against the mean active (= passive) sum 1.50" in lines
     assert any(line.split()[:2] == ["alpha", "3"] and line.endswith("active") for line in lines)
     assert "  wave 2 (2021): beta" in lines
 
