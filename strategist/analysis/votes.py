@@ -42,8 +42,8 @@ class RawQuestion:
 def collect_questions(ws: Workspace) -> list[RawQuestion]:
     """Group the workspace's votes into questions keyed by (workshop id, vote id).
 
-    The question text and method come from the first capture file (in file-name order) that
-    holds the vote id; options that later files add are appended in their order.
+    The question text, method and option order come from the first capture file (in file-name
+    order) that holds the vote id; `check` makes the others agree on method and options.
     """
     found: dict[tuple[str, str], RawQuestion] = {}
     for workshop, _capture, vote in ws.votes():
@@ -85,8 +85,8 @@ def raw_totals(
 
     dots/points: tallies plus ballot points; approve: tallies plus approving ballots;
     score: (Σ tally sums + Σ ballot scores) / (Σ tally voters + ballots scoring the option),
-    0 if nobody scored it; rank: Borda points summed over the group's ballots (tallies, which
-    `check` does not expect for rank, count as points). Options not listed are left out.
+    0 if nobody scored it; rank: Borda points summed over the group's ballots (rank tallies
+    are a `check` error). Options not listed are left out.
     """
     listed = set(options)
     sums: dict[str, dict[str, float]] = {}
