@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from markdown_it import MarkdownIt
+
 __all__ = ["inline", "mermaid_label", "narrative"]
 
 _WHITESPACE = re.compile(r"\s+")
@@ -92,8 +94,11 @@ def mermaid_label(text: str) -> str:
     return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in collapsed)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+# Raw HTML is neutralised, so the output's block structure is the one markdown-it sees
+# with HTML off: its code blocks and fences are the lines to keep verbatim.
+_BLOCKS = MarkdownIt("commonmark", {"html": False})
 
 
 def _neutralise_line(line: str) -> str:
@@ -111,9 +116,11 @@ def _neutralise_line(line: str) -> str:
 def narrative(markdown: str) -> str:
     """The team's Markdown as written, minus raw HTML.
 
-    Every `<` outside fenced code and code spans becomes `&lt;`, so no HTML block, inline
-    tag or comment can reach the output (an `<https://…>` autolink shows as text; write
-    `[text](https://…)` instead). Line endings become LF and trailing blank lines go.
+    Every `<` outside code (fenced or indented blocks, code spans) becomes `&lt;`, so no
+    HTML block, inline tag or comment can reach the output (an `<https://…>` autolink
+    shows as text; write `[text](https://…)` instead). A fence left open at the end is
+    closed, so it cannot swallow the rest of the draft. Line endings become LF and
+    trailing blank lines go.
 
     Args:
         markdown: The content of a `narrative/*.md` file.
@@ -122,19 +129,15 @@ def narrative(markdown: str) -> str:
         The Markdown to include, without a trailing newline.
     """
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        opener = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            closes = opener is not None and not line.strip().lstrip(fence[0])
-            if closes and opener is not None and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            out.append(line)
-            continue
-        out.append(_neutralise_line(line))
-    return "\n".join(out).strip("\n")
+    verbatim: set[int] = set()
+    unclosed = ""
+    for token in _BLOCKS.parse("\n".join(lines)):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            verbatim.update(range(*token.map))
+        if token.type == "fence" and token.map is not None and token.level == 0:
+            last = lines[token.map[1] - 1].strip() if token.map[1] - token.map[0] > 1 else ""
+            closed = last.startswith(token.markup) and not last.strip(token.markup[0])
+            unclosed = "" if closed else token.markup
+    out = [line if i in verbatim else _neutralise_line(line) for i, line in enumerate(lines)]
+    text = "\n".join(out).strip("\n")
+    return f"{text}\n{unclosed}" if unclosed else text

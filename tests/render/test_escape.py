@@ -175,3 +175,23 @@ def test_mermaid_label_cannot_close_its_quotes() -> None:
     label = mermaid_label('A "quoted" <b>x</b>\nnext #1 `tick`')
     assert '"' not in label and "<" not in label and "\n" not in label and "`" not in label
     assert label.startswith("A #quot;quoted#quot; #lt;b#gt;x")
+
+
+def test_narrative_code_blocks_keep_their_text() -> None:
+    """Indented code and fences inside list items show `<` as written, not `&lt;`."""
+    source = "Text <b>x</b>\n\n    indented <code>\n\n- item\n\n  ```\n  <in list>\n  ```\n"
+    out = narrative(source)
+    assert out.split("\n") == [
+        "Text &lt;b>x&lt;/b>", "", "    indented <code>", "", "- item", "",
+        "  ```", "  <in list>", "  ```",
+    ]  # fmt: skip
+    html = MarkdownIt("commonmark").render(out)
+    assert "<b>" not in html and "&lt;code&gt;" in html and "&lt;in list&gt;" in html
+
+
+@pytest.mark.parametrize("opener", ["```", "~~~~", "```python"])
+def test_an_unclosed_fence_cannot_swallow_what_follows(opener: str) -> None:
+    out = narrative(f"Intro\n\n{opener}\ncode <x>\n")
+    tokens = MD.parse(out + "\n\n## Next section\n")
+    assert [t.type for t in tokens][-3:] == ["heading_open", "inline", "heading_close"]
+    assert "code <x>" in out
