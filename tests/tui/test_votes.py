@@ -150,11 +150,12 @@ async def test_seven_by_four_tally_takes_at_most_40_keys_plus_digits(tmp_path, m
 def test_votes_snapshot(tmp_path, make_app, settle, snap_compare):
     """The votes screen at 100×30 after typing 31, 12, 5 down the industry column and 7
     into research × digital transformation: workshop "Kick-off" and vote
-    "theme-priority (dots)" picked at the top; the question and how to type; the grid
+    "theme-priority (dots)" picked at the top; the question, how to type and that the
+    cells are those of capture-station-3.yaml; the grid
     with group columns "industr" and "researc" (ids cut to 7 characters so four groups
     fit) and the cursor on research × Entrepreneurship; beside
     it the live ranking 1 Digital transformation, 2 Entrepreneurship, 3 Workforce with
-    scores and each group's rank."""
+    scores and each group's rank under "ind" and "res"."""
     app = make_app(tmp_path)
     add_vote_file(tmp_path)
 
@@ -239,3 +240,42 @@ async def test_ranking_shows_every_group_at_80_columns(tmp_path, make_app, settl
     assert len(rows) == 7
     # Every group ranks the themes in the order of the wall: 1 … 7 in each group column.
     assert [row[-4:] for row in rows] == [[str(rank)] * 4 for rank in range(1, 8)], ranking
+
+
+async def test_score_tallies_are_entered_as_sum_and_voters(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    add_vote_file(
+        tmp_path,
+        "device: station-3\nvotes:\n  - id: impact\n    question: How strong?\n"
+        "    method: score\n    options: [digital-transformation, entrepreneurship]\n",
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        grid = screen.query_one("#tally-grid", EditGrid)
+        assert grid.display and grid.column_labels[:2] == ["ind Σ", "ind n"]
+        assert "cells of capture-station-3.yaml" in text_of(screen.query_one("#vote-info"))
+        # Industry's sums down the first column, then its voters down the second.
+        await pilot.press("4", "0", "enter", "2", "0", "enter", "8", "enter", "5", "enter")
+        await settle(pilot)
+        assert tallies(tmp_path) == {
+            "industry": {"digital-transformation": [40, 8], "entrepreneurship": [20, 5]}
+        }
+        ranking = text_of(screen.query_one("#ranking", RankingPanel))
+        assert "55.6%" in ranking, ranking  # 40/8 = 5 and 20/5 = 4: 5/9 of the mean scores
+
+
+async def test_grid_says_which_other_capture_files_add_to_the_question(
+    tmp_path, make_app, settle, text_of
+):
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    (tmp_path / KICKOFF / "capture-plenary.yaml").write_text(
+        VOTE.replace("station-3", "plenary") + "    tallies:\n      industry:\n"
+        "        workforce: 40\n",
+        encoding="utf-8",
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        info = " ".join(text_of(screen.query_one("#vote-info")).split())
+    assert "cells of capture-station-3.yaml" in info
+    assert "the ranking also counts the tallies in capture-plenary.yaml" in info

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Select, Static
 
-from strategist.model import ScoreTally, Vote, Workspace
+from strategist.model import Number, ScoreTally, Vote, Workspace
 from strategist.ops import votes as vote_ops
 from strategist.tui.screens.editing import EditingScreen, live_analysis, option_label
 from strategist.tui.screens.vote_dialogs import BallotDialog, NewVoteDialog
@@ -120,6 +121,27 @@ class VotesScreen(EditingScreen):
         except Exception:
             return None
 
+    def _columns(self, ws: Workspace, vote: Vote) -> list[tuple[str, str | None]]:
+        """(group, part) per grid column: a score vote has a sum and a voters column."""
+        if vote.method == "score":
+            return [(g, part) for g in ws.strategy.groups for part in ("sum", "voters")]
+        return [(g, None) for g in ws.strategy.groups]
+
+    def _holder_note(self, ws: Workspace, vote: Vote) -> str:
+        """Which capture file the grid shows, and which other files add to the question."""
+        if self.workshop_id is None:
+            return ""
+        holder, _ = vote_ops.find_vote(ws, self.workshop_id, vote.id, self.device())
+        others = [
+            f"capture-{name}.yaml"
+            for name, capture in ws.workshops[self.workshop_id].captures.items()
+            if name != holder and any(v.id == vote.id and v.tallies for v in capture.votes)
+        ]
+        note = f"cells of capture-{holder}.yaml"
+        if others:
+            note += f"; the ranking also counts the tallies in {', '.join(others)}"
+        return note
+
     def _show_vote(self) -> None:
         ws = self.workspace
         vote = self.current_vote()
@@ -133,16 +155,22 @@ class VotesScreen(EditingScreen):
             ballots.update("")
             self._show_ranking()
             return
-        groups = list(ws.strategy.groups)
-        tallies = self._tally_totals(vote, groups)
-        grid.display = vote.method not in ("rank", "score")
-        grid.set_data([option_label(ws, o) for o in vote.options], [g[:7] for g in groups], tallies)
-        how = (
-            "ballots only (ctrl+b)"
-            if not grid.display
-            else "digits, Enter stores, Backspace clears"
+        columns = self._columns(ws, vote)
+        labels = [
+            g[:7] if part is None else f"{g[:3]} {'Σ' if part == 'sum' else 'n'}"
+            for g, part in columns
+        ]
+        grid.display = vote.method != "rank"
+        grid.set_data(
+            [option_label(ws, o) for o in vote.options], labels, self._cells(vote, columns)
         )
-        info.update(f"[b]{vote.question}[/b]\n{vote.method} · {how}")
+        if not grid.display:
+            how = "ballots only (ctrl+b)"
+        else:
+            how = "digits, Enter stores, Backspace clears; " + self._holder_note(ws, vote)
+            if vote.method == "score":
+                how = "per group the sum of the scores (Σ) and the voters (n); " + how
+        info.update(f"[b]{escape(vote.question)}[/b]\n{vote.method} · {escape(how)}")
         lines = [f"[b]Ballots[/b] ({len(vote.ballots)}; ctrl+b adds one)"] if vote.ballots else []
         for ballot in vote.ballots[-8:]:
             picked = ballot.ranking or ballot.approvals or ballot.points or ballot.scores or []
@@ -151,19 +179,24 @@ class VotesScreen(EditingScreen):
                 if isinstance(picked, dict)
                 else " > ".join(picked)
             )
-            lines.append(f"{ballot.voter} ({ballot.group}): {shown}")
+            lines.append(escape(f"{ballot.voter} ({ballot.group}): {shown}"))
         ballots.update("\n".join(lines))
         if grid.display and self.focused is None:
             grid.focus()
         self._show_ranking()
 
     @staticmethod
-    def _tally_totals(vote: Vote, groups: list[str]) -> dict[tuple[int, int], int]:
-        cells: dict[tuple[int, int], int] = {}
-        for column, group in enumerate(groups):
+    def _cells(vote: Vote, columns: list[tuple[str, str | None]]) -> dict[tuple[int, int], Number]:
+        cells: dict[tuple[int, int], Number] = {}
+        for column, (group, part) in enumerate(columns):
             for row, option in enumerate(vote.options):
                 value = vote.tallies.get(group, {}).get(option)
-                if value is not None and not isinstance(value, ScoreTally):
+                if value is None:
+                    continue
+                if isinstance(value, ScoreTally):
+                    if part is not None:
+                        cells[(row, column)] = value.sum if part == "sum" else value.voters
+                elif part is None:
                     cells[(row, column)] = value
         return cells
 
@@ -189,9 +222,20 @@ class VotesScreen(EditingScreen):
         ws, vote = self.workspace, self.current_vote()
         if ws is None or vote is None or self.workshop_id is None:
             return
-        group = list(ws.strategy.groups)[event.column]
+        group, part = self._columns(ws, vote)[event.column]
         option = vote.options[event.row]
-        workshop_id, vote_id, device, value = self.workshop_id, vote.id, self.device(), event.value
+        value: vote_ops.TallyValue | None = event.value
+        if part is not None:
+            # A score cell is [sum, voters]: the typed half replaces its part, the other
+            # half stays (0 until typed); clearing both clears the cell.
+            old = vote.tallies.get(group, {}).get(option)
+            total, voters = (old.sum, old.voters) if isinstance(old, ScoreTally) else (0, 0)
+            if part == "sum":
+                total = event.value or 0
+            else:
+                voters = event.value or 0
+            value = ScoreTally(total, voters) if total or voters else None
+        workshop_id, vote_id, device = self.workshop_id, vote.id, self.device()
         self.apply(
             lambda w: vote_ops.set_tally(w, workshop_id, vote_id, group, option, value, device),
             "Saving the tally",

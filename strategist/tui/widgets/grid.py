@@ -12,7 +12,7 @@ number and moves on, Backspace takes back a digit or clears the cell. Two flavou
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.style import Style
@@ -26,6 +26,8 @@ from textual.widget import Widget
 __all__ = ["EditGrid"]
 
 Cell = tuple[int, int]
+Value = int | float
+"""A stored value: typed values are whole numbers, a file may hold a decimal score sum."""
 
 
 class EditGrid(Widget, can_focus=True):
@@ -74,7 +76,7 @@ class EditGrid(Widget, can_focus=True):
         self,
         row_labels: list[str],
         column_labels: list[str],
-        values: dict[Cell, int] | None = None,
+        values: Mapping[Cell, Value] | None = None,
         *,
         max_value: int = 9999,
         instant: bool = False,
@@ -87,7 +89,7 @@ class EditGrid(Widget, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.row_labels = row_labels
         self.column_labels = column_labels
-        self.values: dict[Cell, int] = dict(values or {})
+        self.values: dict[Cell, Value] = dict(values or {})
         """The stored values; a missing cell is empty."""
         self.max_value = max_value
         self.instant = instant
@@ -106,7 +108,7 @@ class EditGrid(Widget, can_focus=True):
         self,
         row_labels: list[str],
         column_labels: list[str],
-        values: dict[Cell, int],
+        values: Mapping[Cell, Value],
         disabled_cells: Iterable[Cell] = (),
     ) -> None:
         """Show other data, keeping the cursor where it still fits."""
