@@ -96,6 +96,8 @@ class Report:
     def group_ref(self, relpath: str, path: KeyPath, group_id: str, key: bool = False) -> bool:
         if group_id in self.ws.strategy.groups:
             return True
+        if self.sources.skipped_strategy:
+            return False
         self.error(relpath, path, "unknown-group", f"unknown stakeholder group {group_id!r}", key)
         return False
 

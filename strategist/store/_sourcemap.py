@@ -28,6 +28,9 @@ class SourceMap:
     """Input ids seen in capture files that had errors."""
     skipped_workshops: set[str] = field(default_factory=set)
     """Workshop folders whose workshop.yaml had errors."""
+    skipped_strategy: bool = False
+    """strategy.yaml had errors: its groups are unknown, so references to them are not
+    reported."""
 
     def file(
         self, relpath: str

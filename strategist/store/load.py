@@ -8,6 +8,7 @@ workspace and the rest is loaded; `validate` then checks values and cross-refere
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -15,10 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from strategist.model import Capture, Finding, Stamp, Theme, Workshop, Workspace
+from strategist.model import (
+    Capture,
+    Finding,
+    Horizon,
+    Stamp,
+    Strategy,
+    Theme,
+    Workshop,
+    Workspace,
+)
 from strategist.store import _text
 from strategist.store._convert import read_capture, read_strategy, read_theme, read_workshop
 from strategist.store._fields import FieldReader, Invalid
+from strategist.store._report import SLUG
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
@@ -151,21 +162,30 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     strategy, _ = loader.parse("strategy.yaml", read_strategy)
     if strategy is None:
         loader.skip("strategy.yaml")
+        loader.sources.skipped_strategy = True
 
+    # A file whose only fault is an id that differs from its file or folder name is left
+    # out of the workspace but still checked, under that name, so its other findings show.
     themes: list[Theme] = []
+    checked_themes: list[Theme] = []
     for path in _yaml_files(base / "themes"):
         relpath = f"themes/{path.name}"
         theme, _ = loader.parse(relpath, read_theme)
         if theme is not None and theme.id != path.stem:
             loader.mismatch(relpath, "id", theme.id, path.stem, "file name")
+            if SLUG.fullmatch(path.stem):
+                theme.id = path.stem
+                checked_themes.append(theme)
             theme = None
         if theme is None:
             loader.skip(relpath)
             loader.sources.skipped_themes.add(path.stem)
         else:
             themes.append(theme)
+            checked_themes.append(theme)
 
     workshops: list[Workshop] = []
+    checked_workshops: list[Workshop] = []
     try:
         folders = sorted(p for p in (base / "workshops").iterdir() if p.is_dir())
     except FileNotFoundError:
@@ -176,10 +196,15 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         prefix = f"workshops/{folder.name}"
         files = _yaml_files(folder)
         workshop: Workshop | None = None
+        checked: Workshop | None = None
+        checked_captures: dict[str, Capture] = {}
         if (folder / "workshop.yaml").is_file():
             workshop, _ = loader.parse(f"{prefix}/workshop.yaml", read_workshop)
+            checked = workshop
             if workshop is not None and workshop.id != folder.name:
                 loader.mismatch(f"{prefix}/workshop.yaml", "id", workshop.id, folder.name, "folder")
+                workshop.id = folder.name
+                checked = workshop if SLUG.fullmatch(folder.name) else None
                 workshop = None
         elif any(p.name.startswith("capture-") for p in files):
             message = "capture files without a workshop.yaml beside them"
@@ -200,7 +225,12 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             capture, text = loader.parse(relpath, read_capture)
             if capture is not None and capture.device != device:
                 loader.mismatch(relpath, "device", capture.device, device, "file name")
+                if SLUG.fullmatch(device):
+                    capture.device = device
+                    checked_captures[device] = capture
                 capture = None
+            elif capture is not None:
+                checked_captures[device] = capture
             if capture is None or workshop is None:
                 loader.skip(relpath)
                 loader.sources.skipped_inputs.update(_mentioned_ids(text))
@@ -208,6 +238,8 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
                 workshop.captures[device] = capture
         if workshop is not None:
             workshops.append(workshop)
+        if checked is not None:
+            checked_workshops.append(dataclasses.replace(checked, captures=checked_captures))
 
     narrative: dict[str, str] = {}
     try:
@@ -228,11 +260,26 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         workspace = Workspace(
             root=str(base.resolve()),
             strategy=strategy,
-            themes={t.id: t for t in sorted(themes, key=lambda t: t.id)},
+            themes=_by_id(themes),
             workshops={w.id: w for w in sorted(workshops, key=lambda w: (w.date, w.id))},
             narrative=narrative,
             stamps=loader.stamps,
             comments=loader.comments,
         )
-        loader.findings.extend(validate(workspace, loader.sources))
+    # Everything that parsed is validated, even without a usable strategy.yaml (its
+    # groups are then unknown and not reported; its own findings are already in).
+    checked_ws = Workspace(
+        root=str(base.resolve()),
+        strategy=strategy or Strategy(cluster="", title="", horizon=Horizon(0, 0), groups={}),
+        themes=_by_id(checked_themes),
+        workshops={w.id: w for w in sorted(checked_workshops, key=lambda w: (w.date, w.id))},
+    )
+    findings = validate(checked_ws, loader.sources)
+    if strategy is None:
+        findings = [f for f in findings if f.path != "strategy.yaml"]
+    loader.findings.extend(findings)
     return LoadResult(workspace, sorted(set(loader.findings)), loader.sources, loader.files)
+
+
+def _by_id(themes: list[Theme]) -> dict[str, Theme]:
+    return {t.id: t for t in sorted(themes, key=lambda t: t.id)}

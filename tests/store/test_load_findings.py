@@ -190,6 +190,51 @@ def test_unusable_strategy_gives_no_workspace_but_other_files_are_checked(tmp_pa
     ]
 
 
+def test_a_broken_strategy_hides_no_finding_of_the_other_files(tmp_path: Path) -> None:
+    """Only references to groups cannot be judged without strategy.yaml's groups."""
+    from load_builders import CAPTURE as GOOD_CAPTURE
+    from load_builders import STRATEGY
+
+    capture = GOOD_CAPTURE.replace("industry: {alpha: 3", "public: {alpha: -3")
+    root = make_workspace(
+        tmp_path,
+        **{
+            "strategy.yaml": STRATEGY + "colour: red\n",
+            THEME: "id: alpha\ntitle: Alpha\nstatus: activ\n",
+            CAPTURE: capture,
+        },
+    )
+    assert located(root) == [
+        ("strategy.yaml", 9, "unknown-key"),
+        (THEME, 3, "bad-enum"),
+        (CAPTURE, 14, "negative-tally"),
+    ]
+
+
+def test_a_file_whose_id_differs_from_its_name_is_still_checked(tmp_path: Path) -> None:
+    """The id mismatch keeps the file out of the workspace, not out of `check`."""
+    workshop = "id: kick-off\ntitle: K\ndate: 2025-03-01\nformat: party\n"
+    root = make_workspace(
+        tmp_path,
+        **{
+            THEME: "id: alfa\ntitle: Alpha\nstatus: active\nrequires: [gamma]\n",
+            "workshops/kickoff/workshop.yaml": workshop,
+            CAPTURE: "device: phone\ninputs:\n  - {id: in1, theme: beta, kind: wish, text: T}\n",
+        },
+    )
+    result = load_workspace(root)
+    assert [(f.path, f.line, f.code) for f in result.findings] == [
+        (THEME, 1, "id-mismatch"),
+        (THEME, 4, "unknown-theme"),
+        (CAPTURE, 1, "id-mismatch"),
+        (CAPTURE, 3, "bad-enum"),
+        ("workshops/kickoff/workshop.yaml", 1, "id-mismatch"),
+        ("workshops/kickoff/workshop.yaml", 4, "bad-enum"),
+    ]
+    assert result.workspace is not None
+    assert (list(result.workspace.themes), list(result.workspace.workshops)) == (["beta"], [])
+
+
 # ------------------------------------------------------------------ bytes and encoding
 
 
