@@ -151,6 +151,8 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     base = Path(root)
     try:
         os.listdir(base)
+    except NotADirectoryError as error:
+        raise NotAWorkspaceError(f"{base}: not a directory (give the workspace folder)") from error
     except OSError as error:
         raise NotAWorkspaceError(
             f"{base}: cannot read the directory: {error.strerror or error}"

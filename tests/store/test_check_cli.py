@@ -85,6 +85,11 @@ def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
     assert "no strategy.yaml" in err
     assert run("check", str(tmp_path / "missing"))[0] == 2
     assert run("check", "--format", "yaml", str(tmp_path))[0] == 2
+    assert run("check", "--no-such-option", str(tmp_path))[0] == 2
+    (tmp_path / "notes.txt").write_text("x\n", encoding="utf-8")
+    code, out, err = run("check", str(tmp_path / "notes.txt"))
+    assert (code, out) == (2, "")
+    assert err == f"Error: {tmp_path / 'notes.txt'}: not a directory (give the workspace folder)\n"
 
 
 def test_unreadable_files_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
