@@ -46,12 +46,15 @@ class Policy:
 
 
 def fmt_number(value: float | int) -> str:
-    """An integer as is, a float without trailing zeros (deterministic, locale-free)."""
+    """An integer as is, a float as its shortest exact form (`2.5`, `1234567.89`).
+
+    Deterministic and locale-free; never rounds what the team typed.
+    """
     if isinstance(value, bool):
         return str(int(value))
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
-    return f"{value:.6g}"
+    return repr(float(value))
 
 
 def fmt_share(value: float) -> str:

@@ -156,6 +156,16 @@ def test_objectives_show_sources_kpi_path_and_measures(small_ws: Workspace) -> N
     assert "| Do \\[it\\](http\\://x) | Office | 2021 |   |" in lines
 
 
+def test_kpi_figures_are_printed_as_typed(small_ws: Workspace) -> None:
+    """No rounding and no exponent: a budget of 1234567.89 reads 1234567.89."""
+    kpi = small_ws.themes["x"].objectives[0].kpis[0]
+    kpi.baseline, kpi.actuals, kpi.target = 0.125, {2022: 250000.5}, 1234567.89
+    lines = _section(_draft(small_ws), "## Objectives, KPIs and measures")
+    assert (
+        "- Members (firms): baseline 0.125 → 250000.5 in 2022 → target 1234567.89 by 2024" in lines
+    )
+
+
 def test_roadmap_waves_with_years(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## Roadmap")
     assert "- **Wave 1, from 2020:** Separate S, Waiting theme, Theme X, Theme Z" in lines
