@@ -131,10 +131,22 @@ def test_unknown_theme_exits_1(ws: Path) -> None:
 def test_influence_set_and_clear(ws: Path) -> None:
     result = run(ws, "influence", "set", "digital-transformation", "workforce", "3")
     assert result.exit_code == 0, result.output
+    assert result.stdout == "themes/digital-transformation.yaml: influences workforce=3\n"
     theme = load(ws / "themes/digital-transformation.yaml")
     assert theme["influences"] == {"workforce": 3}
     assert run(ws, "influence", "set", "digital-transformation", "workforce", "0").exit_code == 0
     assert "influences" not in load(ws / "themes/digital-transformation.yaml")
+
+
+def test_an_edit_prints_what_it_did_and_leaves_warnings_to_check(ws: Path) -> None:
+    # Self-influence is a warning: `check` reports it, an unrelated edit does not repeat it.
+    path = ws / "themes/entrepreneurship.yaml"
+    path.write_text(path.read_text() + "influences:\n  entrepreneurship: 1\n", encoding="utf-8")
+    assert "self-influence" in run(ws, "check").output
+    result = run(ws, "theme", "drop", "workforce")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout == "workforce dropped\n"
 
 
 def test_influence_set_refuses_self_and_out_of_range(ws: Path) -> None:

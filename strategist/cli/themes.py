@@ -11,7 +11,7 @@ import click
 
 from strategist import store
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
-from strategist.cli.check import load_or_exit
+from strategist.cli.check import load_or_problem, summary
 from strategist.model import THEME_STATUSES, Workspace
 from strategist.ops import OpsError
 from strategist.ops import themes as theme_ops
@@ -26,9 +26,16 @@ def load_for_edit(root: Path) -> Workspace:
 
     An edit needs the whole workspace: a rename that skipped a broken capture file would
     leave references to the old id behind. So any error refuses the edit (exit 1, with the
-    findings printed, as `check` prints them); not a workspace exits 2.
+    findings printed, as `check` prints them); not a workspace exits 2. Warnings are left
+    to `check`: an edit that goes through prints only what it did.
     """
-    return load_or_exit(root)
+    result = load_or_problem(root)
+    if result.has_errors or result.workspace is None:
+        for finding in result.findings:
+            click.echo(finding.format(), err=True)
+        click.echo(summary(result), err=True)
+        raise SystemExit(EXIT_CONTENT)
+    return result.workspace
 
 
 @contextmanager
@@ -124,5 +131,9 @@ def influence() -> None:
 @click.argument("strength", metavar="N", type=click.IntRange(0, 3))
 @pass_context
 def influence_set(ctx: Context, source: str, target: str, strength: int) -> None:
-    """Set how strongly theme A drives theme B: 0 none, 1 weak, 2 medium, 3 strong."""
+    """Set how strongly theme A drives theme B: 0 none, 1 weak, 2 medium, 3 strong.
+
+    Prints the theme file written and the new value (0 removes the entry).
+    """
     _run(ctx, lambda ws: theme_ops.set_influence(ws, source, target, strength))
+    click.echo(f"themes/{source}.yaml: influences {target}={strength}")
