@@ -71,4 +71,10 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         "strategy.md": render_strategy(ws, analysis, internal=internal),
         "inputs.md": render_inputs(ws, internal=internal),
     }
-    return write_documents(output_dir(ws.root, internal), documents)
+    target = output_dir(ws.root, internal)
+    written = write_documents(target, documents)
+    if internal and not (target / ".gitignore").is_file():
+        # Confidential inputs must never be committed by accident, whatever the
+        # workspace's own .gitignore says: the folder ignores itself.
+        write_documents(target, {".gitignore": "*\n"})
+    return written

@@ -127,3 +127,15 @@ def test_a_failed_write_keeps_the_previous_outputs_whole(
     assert "cannot write outputs" in err and "No space left on device" in err
     assert out == ""
     assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
+
+
+def test_the_internal_folder_ignores_itself_in_git(small_root: Path) -> None:
+    """Even in a repository whose .gitignore does not list outputs/internal/."""
+    subprocess.run(["git", "init", "-q", str(small_root)], check=True)
+    assert _build(str(small_root), "--internal")[0] == 0
+    status = subprocess.run(
+        ["git", "-C", str(small_root), "status", "--porcelain", "--untracked-files=all"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert "strategy.yaml" in status
+    assert "outputs/internal" not in status
