@@ -136,7 +136,7 @@ def disagreement_section(ws: Workspace, analysis: Analysis, policy: Policy) -> s
     else:
         out.append(t("disagree.w", lang, m=len(groups), w=f"{result.kendall_w:.2f}"))
     threshold = -(-len(voted) // 2)
-    if voted:
+    if voted and len(groups) >= 2:  # with one group or none, nothing can be contested
         out.append("")
         if result.contested:
             names = ", ".join(theme_title(ws, th) for th in result.contested)

@@ -89,3 +89,15 @@ def test_ballot_head_count_decides_for_ballot_only_votes(small_ws: Workspace) ->
     section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
     assert "(Gamma) are left out" in section
     assert "| 40 |" in doc  # the attendance itself is large enough to publish
+
+
+def test_with_every_group_hidden_nothing_is_said_about_contested_themes(
+    small_ws: Workspace,
+) -> None:
+    """Saying "no theme is contested" would be a claim about the hidden groups' ranks."""
+    for group in ("a", "b"):
+        small_ws.workshops["w1"].attendance[group] = 2
+    doc = render_strategy(small_ws, analyse(small_ws))
+    section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
+    assert "contested" not in section
+    assert "(Alpha, Beta, Gamma) are left out" in section
