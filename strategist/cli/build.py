@@ -35,8 +35,13 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     except RoadmapCycleError as error:  # validate reports it; kept as a safety net
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_CONTENT) from error
+    except (FileExistsError, NotADirectoryError) as error:
+        where = error.filename or ws.root / "outputs"
+        raise EnvironmentProblem(f"cannot write outputs: {where} is not a folder") from error
     except OSError as error:
-        raise EnvironmentProblem(f"cannot write outputs: {error}") from error
+        where = f"{error.filename}: " if error.filename else ""
+        reason = error.strerror or str(error)
+        raise EnvironmentProblem(f"cannot write outputs: {where}{reason}") from error
     for path in written:
         # Name the files as the user named the workspace (e.g. `outputs/strategy.md`).
         click.echo(str(root / path.relative_to(ws.root)))

@@ -139,3 +139,10 @@ def test_the_internal_folder_ignores_itself_in_git(small_root: Path) -> None:
     ).stdout  # fmt: skip
     assert "strategy.yaml" in status
     assert "outputs/internal" not in status
+
+
+def test_an_outputs_file_in_the_way_is_named(small_root: Path) -> None:
+    (small_root / "outputs").write_text("not a folder\n", encoding="utf-8")
+    code, out, err = _build(str(small_root))
+    assert code == 2 and out == ""
+    assert f"cannot write outputs: {small_root / 'outputs'} is not a folder" in err
