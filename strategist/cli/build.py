@@ -36,7 +36,7 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_CONTENT) from error
     except (FileExistsError, NotADirectoryError) as error:
-        where = error.filename or ws.root / "outputs"
+        where = error.filename or Path(ws.root) / "outputs"
         raise EnvironmentProblem(f"cannot write outputs: {where} is not a folder") from error
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
