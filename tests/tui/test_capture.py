@@ -294,3 +294,18 @@ async def test_new_workshop_dialog_creates_the_folder(tmp_path, make_app, settle
         text
         == "id: 2019-05-02-station-nord\ntitle: Station Nord\ndate: 2019-05-02\nformat: station\n"
     )
+
+
+async def test_tab_to_the_list_lands_on_the_newest_input(tmp_path, make_app, settle, type_text):
+    """After typing, Tab then Enter edits what was just typed (a typo is fixed in 3 keys)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot, settle)
+        for text in ("Older", "Newer"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+            await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InputDialog)
+        assert app.screen.query_one("#text", Input).value == "Newer"

@@ -153,3 +153,18 @@ async def test_a_refused_edit_is_notified_and_not_written(
         assert any("needs some text" in n for n in notes(app))
         assert isinstance(app.screen, InputDialog)  # reopened with what was typed
     assert (tmp_path / PIPELINE).read_bytes() == before
+
+
+async def test_what_curation_changes_is_on_screen_at_80_columns(
+    tmp_path, make_app, settle, text_of
+):
+    """Confidential and duplicate marks are visible without scrolling sideways."""
+    app = make_app(tmp_path)
+    add_station_2(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_inputs(pilot, settle)
+        shown = text_of(app.screen.query_one("#inputs-table"))
+        header = shown.splitlines()[0].split()
+        assert header[:5] == ["Id", "Text", "C", "Dup", "of"]
+        row = next(line for line in shown.splitlines() if line.startswith(" bbbb0003"))
+        assert " C " in row and "workforce" in row

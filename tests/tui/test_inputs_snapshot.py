@@ -10,10 +10,11 @@ def test_inputs_screen(tmp_path, make_app, settle, type_text, snap_compare):
 
     The picture must show: the search field holding "data"; the five filter selects
     all at their "all" prompt (Workshop, Theme, Kind, Group, Conf.); a table with the
-    three matching inputs bbbb0001, bbbb0002, bbbb0003 (workshop 2018-09-25-pipeline,
-    their themes, kinds and groups, "C" beside the confidential bbbb0003) and the
-    cursor on the first row; the status line "3 of 4 inputs"; the footer with Search,
-    Move to theme, Confidential and Duplicate of.
+    three matching inputs bbbb0001, bbbb0002, bbbb0003 (columns Id, Text, C, Dup of,
+    Theme, Kind, Group: "C" beside the confidential bbbb0003, then its theme, kind and
+    group; the Workshop column is off to the right) and the cursor on the first row;
+    the status line "3 of 4 inputs"; the footer with Search, Move to theme,
+    Confidential and Duplicate of.
     """
     app = make_app(tmp_path)
     add_station_2(tmp_path)

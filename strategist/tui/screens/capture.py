@@ -31,12 +31,14 @@ from strategist.tui.screens.choice import KEYS, ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
 from strategist.tui.screens.input_dialog import InputDialog
 from strategist.tui.screens.workshop_dialog import WorkshopDialog
-from strategist.tui.widgets.recent import RecentInputs
+from strategist.tui.widgets.recent import RecentInputs, shorten
 
 __all__ = ["UNDO_DEPTH", "CaptureScreen", "current_themes"]
 
 UNDO_DEPTH = 20
 """How many actions ctrl+z can undo."""
+COUNTER_THEME_WIDTH = 22
+"""Characters of a theme id in the counter (it fits the counter's column unwrapped)."""
 _NEW_WORKSHOP = "+new"
 _NO_GROUP = "-"
 
@@ -59,6 +61,12 @@ class CaptureScreen(WorkspaceScreen):
         Binding("ctrl+n", "new_workshop", "New workshop", id="capture-new-workshop"),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (90, "-wide"),
+    ]
+    """Screen classes by terminal width: the counter narrows below 90 columns."""
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
         ("enter", "Save the typed input (text field)"),
@@ -161,7 +169,7 @@ class CaptureScreen(WorkspaceScreen):
             counts.update(item.theme for item in capture.inputs)
         lines = ["[b]Inputs by theme[/b]", "(all devices)"]
         for theme in current_themes(ws):
-            lines.append(f"{counts.get(theme, 0):>4}  {theme}")
+            lines.append(f"{counts.get(theme, 0):>4}  {shorten(theme, COUNTER_THEME_WIDTH)}")
         lines.append(f"{sum(counts.values()):>4}  in all")
         return "\n".join(lines)
 

@@ -29,6 +29,8 @@ MAX_ROWS = 1000
 """Rows shown at most; a search narrows a larger result."""
 TEXT_WIDTH = 34
 """Characters of an input's text shown in the table (the editor shows all of it)."""
+THEME_WIDTH = 22
+"""Characters of a theme id shown in the table."""
 _NOT_DUPLICATE = "-"
 _NO_GROUP = ""
 
@@ -73,7 +75,9 @@ class InputsScreen(WorkspaceScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#inputs-table", DataTable)
-        table.add_columns("Id", "Text", "Theme", "Kind", "Group", "C", "Dup of", "Workshop")
+        # What curation changes (C, Dup of, Theme) comes right after the text, so it is
+        # on screen at 80 columns; workshop is last (its filter is at the top).
+        table.add_columns("Id", "Text", "C", "Dup of", "Theme", "Kind", "Group", "Workshop")
         self.query_one("#search", Input).focus()
 
     # ------------------------------------------------------------------ showing
@@ -134,11 +138,11 @@ class InputsScreen(WorkspaceScreen):
             table.add_row(
                 item.id,
                 shorten(item.text, TEXT_WIDTH),
-                item.theme,
-                item.kind,
-                item.group or "",
                 "C" if item.confidential else "",
                 item.duplicate_of or "",
+                shorten(item.theme, THEME_WIDTH),
+                item.kind,
+                item.group or "",
                 workshop.id,
                 key=item.id,
             )

@@ -16,6 +16,8 @@ SHOWN = 50
 """How many of the newest inputs are listed."""
 TEXT_WIDTH = 30
 """Characters of an input's text shown in the list (the editor shows all of it)."""
+THEME_WIDTH = 16
+"""Characters of a theme id shown in the list."""
 
 
 def shorten(text: str, width: int) -> str:
@@ -50,13 +52,18 @@ class RecentInputs(DataTable[str]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.add_columns("Text", "Kind", "Group", "C", "Theme", "Id")
+        # Short columns first, so theme and id still show beside the counter at 80 columns.
+        self.add_columns("Text", "C", "Kind", "Group", "Theme", "Id")
 
     def show(self, ws: Workspace | None, workshop_id: str | None, device: str | None) -> None:
-        """List the inputs of `device` at `workshop_id`, keeping the cursor row if it is there."""
+        """List the inputs of `device` at `workshop_id`, newest first.
+
+        While the list has focus its cursor stays on the same input; otherwise it goes
+        to the newest, the one a Tab from the text field is most likely meant for.
+        """
         if not self.columns:
             return
-        highlighted = self.highlighted_id
+        highlighted = self.highlighted_id if self.has_focus else None
         self.clear()
         if ws is None or workshop_id not in ws.workshops or device is None:
             return
@@ -66,10 +73,10 @@ class RecentInputs(DataTable[str]):
         for item in reversed(capture.inputs[-SHOWN:]):
             self.add_row(
                 shorten(item.text, TEXT_WIDTH),
+                "C" if item.confidential else "",
                 item.kind,
                 item.group or "",
-                "C" if item.confidential else "",
-                item.theme,
+                shorten(item.theme, THEME_WIDTH),
                 item.id,
                 key=item.id,
             )
