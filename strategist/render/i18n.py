@@ -144,8 +144,9 @@ EN: dict[str, str] = {
         "Each group's rank of the voted themes, and the spread (worst minus best rank):"
     ),
     "disagree.hidden": (
-        "Groups with fewer than {n} voters in any vote ({groups}) are left out of this section, "
-        "W and spread included."
+        "Left out of this section, W and spread included: {groups}. Fewer than {n} people "
+        "stand behind one of their votes (their ballots, or their attendance where the "
+        "votes were counted as tallies)."
     ),
     "col.spread": "Spread",
     "disagree.no_votes": "No stakeholder group has voted yet.",

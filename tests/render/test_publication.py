@@ -59,7 +59,7 @@ def test_small_group_is_left_out_of_group_rankings(small_ws: Workspace) -> None:
     section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
     header = next(line for line in section.split("\n") if line.startswith("| Theme"))
     assert "Gamma" not in header
-    assert "(Gamma) are left out" in section
+    assert "W and spread included: Gamma." in section
 
 
 def test_internal_draft_shows_every_group_unsuppressed(small_ws: Workspace) -> None:
@@ -87,7 +87,7 @@ def test_ballot_head_count_decides_for_ballot_only_votes(small_ws: Workspace) ->
     vote.ballots = [Ballot(voter=f"p-{n}", group="c", points={"z": 1}) for n in range(3)]
     doc = render_strategy(small_ws, analyse(small_ws))
     section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
-    assert "(Gamma) are left out" in section
+    assert "W and spread included: Gamma." in section
     assert "| 40 |" in doc  # the attendance itself is large enough to publish
 
 
@@ -100,4 +100,4 @@ def test_with_every_group_hidden_nothing_is_said_about_contested_themes(
     doc = render_strategy(small_ws, analyse(small_ws))
     section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
     assert "contested" not in section
-    assert "(Alpha, Beta, Gamma) are left out" in section
+    assert "W and spread included: Alpha, Beta, Gamma." in section
