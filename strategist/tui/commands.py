@@ -1,4 +1,5 @@
-"""The command palette (ctrl+p): every mode, every app action and the screen's actions."""
+"""The command palette (ctrl+p): every mode, every app action, the screen's actions and
+those of the focused strategist widget."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.widget import Widget
 
 from strategist.tui.screens.help import _bindings
 
@@ -20,6 +22,21 @@ class StrategistCommands(Provider):
         app = self.app
         commands: list[tuple[str, Callable[[], Any], str]] = []
         screen = self.screen  # the screen below the palette
+        # The focused widget's own keys (the capture list's Delete, say), when it is one
+        # of strategist's widgets; Textual's widgets would add dozens of cursor moves.
+        node = screen.focused
+        while node is not None and node is not screen:
+            if type(node).__module__.startswith("strategist."):
+                for binding in _bindings(type(node).__dict__.get("BINDINGS", [])):
+                    if binding.description:
+                        commands.append(
+                            (
+                                binding.description,
+                                partial(node.run_action, binding.action),
+                                f"{binding.key_display or binding.key} in this list",
+                            )
+                        )
+            node = node.parent if isinstance(node.parent, Widget) else None
         for binding in _bindings(getattr(screen, "BINDINGS", [])):
             if binding.description:
                 commands.append(

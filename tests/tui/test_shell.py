@@ -113,3 +113,25 @@ async def test_help_lists_the_capture_bindings(tmp_path, make_app, settle, text_
             "Delete the highlighted input",
         ):
             assert line in text
+
+
+async def test_palette_offers_the_focused_lists_actions(tmp_path, make_app, settle, type_text):
+    """With the capture list focused, "Delete input" runs from the palette too."""
+    app = make_app(tmp_path)
+    path = tmp_path / "workshops/2018-09-11-kickoff/capture-station-3.yaml"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("1")  # the kick-off
+        await type_text(pilot, "Gone soon")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Gone soon" in path.read_text()
+        await pilot.press("tab", "ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "delete input")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Gone soon" not in path.read_text()

@@ -62,7 +62,7 @@ class CaptureScreen(WorkspaceScreen):
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (90, "-wide"),
     ]
