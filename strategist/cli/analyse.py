@@ -15,6 +15,11 @@ from strategist.model import BALANCES, Workspace
 __all__ = ["analyse_command", "format_text"]
 
 
+def _one_line(text: str) -> str:
+    """Participant text on one table line: line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
+
+
 def _number(value: float | None, digits: int = 4) -> str:
     return "∞" if value is None else f"{value:.{digits}f}"
 
@@ -36,7 +41,7 @@ def _table(header: list[str], rows: list[list[str]], right: set[int] | None = No
 
 def format_text(ws: Workspace, a: Analysis) -> str:
     """The readable report `analyse` prints by default."""
-    title = {t.id: t.title for t in ws.themes.values()}
+    title = {t.id: _one_line(t.title) for t in ws.themes.values()}
     out: list[str] = [f"Ranking (balance: {a.balance}; equal ranks are ties)"]
     if a.ranking:
         out += _table(
@@ -117,7 +122,7 @@ def format_text(ws: Workspace, a: Analysis) -> str:
     ignored = [q for q in a.questions if q.ignored]
     if ignored:
         out += ["", "Ignored questions (nobody voted)"]
-        out += [f"  {q.workshop} / {q.vote}: {q.question}" for q in ignored]
+        out += [f"  {q.workshop} / {q.vote}: {_one_line(q.question)}" for q in ignored]
     return "\n".join(out) + "\n"
 
 

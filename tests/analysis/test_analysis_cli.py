@@ -201,3 +201,19 @@ def test_text_report_flags_unvoted_and_separate_themes(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "     3  0.0000  gamma  Gamma  (not voted)" in result.stdout.splitlines()
     assert "  reported separately, not ranked: delta" in result.stdout.splitlines()
+
+
+def test_text_report_keeps_multi_line_titles_and_questions_on_one_line(tmp_path: Path) -> None:
+    """A title and an ignored question written over two lines each print as one table line."""
+    capture = CAPTURE + (
+        '  - id: empty\n    question: "Anything\\n  else?"\n    method: dots\n'
+        "    options: [alpha]\n"
+    )
+    root = write_workspace(tmp_path, {"alpha": "", "beta": ""}, capture)
+    alpha = root / "themes" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("title: Alpha", 'title: "Al\\npha"'), "utf-8")
+    result = run("analyse", str(root))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "     1  0.6667  alpha  Al pha" in lines
+    assert "  ws1 / empty: Anything else?" in lines
