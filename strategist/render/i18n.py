@@ -50,10 +50,10 @@ EN: dict[str, str] = {
     "format.survey": "survey",
     "format.interview": "interview",
     "format.board": "board",
-    "suppressed": "&lt; {n}",
+    "suppressed": "< {n}",
     "partial_total": "{n}*",
     "suppression_note": (
-        "“&lt; {n}”: fewer than {n} people of the group stand behind the figure, so it is not "
+        "“< {n}”: fewer than {n} people of the group stand behind the figure, so it is not "
         "published. Totals marked * count only the groups shown."
     ),
     # ranked themes
@@ -176,7 +176,7 @@ EN: dict[str, str] = {
     "method.min_group": (
         "Published figures by group require at least {n} people behind them (the group's "
         "attendance, or its ballots in a vote; the smallest over several votes). Smaller "
-        "groups' figures are shown as “&lt; {n}” and left out of totals, which then say so."
+        "groups' figures are shown as “< {n}” and left out of totals, which then say so."
     ),
     "method.internal": "This internal draft shows every figure, unsuppressed.",
     # input register

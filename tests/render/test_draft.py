@@ -68,7 +68,7 @@ def test_narrative_and_strategy_text_are_included(small_ws: Workspace) -> None:
 def test_process_lists_workshops_with_suppressed_small_group(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## The process")
     assert "| Date | Workshop | Location | Format | Alpha | Beta | Gamma | Total |" in lines
-    assert "| 2020-03-01 | First workshop | Town hall | kick-off | 10 | 6 | &lt; 5 | 16* |" in lines
+    assert "| 2020-03-01 | First workshop | Town hall | kick-off | 10 | 6 | < 5 | 16* |" in lines
 
 
 def test_ranking_shows_ties_scores_and_unvoted(small_ws: Workspace) -> None:

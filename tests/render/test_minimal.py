@@ -38,4 +38,4 @@ def test_strategy_only_workspace_renders_every_fixed_section(tmp_path: Path) -> 
 
 def test_phrases_fall_back_to_english() -> None:
     assert t("h.roadmap", "de") == t("h.roadmap", "en") == "Roadmap"
-    assert t("suppressed", "xx", n=5) == "&lt; 5"
+    assert t("suppressed", "xx", n=5) == "< 5"
