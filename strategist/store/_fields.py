@@ -219,10 +219,11 @@ class FieldReader:
     def optional_datetime(self, node: Node, path: KeyPath) -> dt.datetime | None:
         if isinstance(node, Scalar) and node.is_null:
             return None
-        if isinstance(node, Scalar) and _DATE.match(node.value):
+        # A bare date is refused: saving it would invent a time of midnight.
+        if isinstance(node, Scalar) and _DATE.match(node.value) and len(node.value) > 10:
             try:
                 return dt.datetime.fromisoformat(node.value)
             except ValueError:
                 pass
-        self._wrong(node, path, "an ISO date and time")
+        self._wrong(node, path, "an ISO date and time such as 2018-09-11T10:42:00+02:00")
         return None

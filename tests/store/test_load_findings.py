@@ -92,6 +92,7 @@ def test_captures_without_a_workshop_file(tmp_path: Path) -> None:
         ("confidential", '"true"', 8, "wrong-type"),
         ("at", "10:42", 8, "wrong-type"),
         ("at", "2018-02-30T10:00", 8, "wrong-type"),
+        ("at", "2018-02-03", 8, "wrong-type"),
         ("colour", "red", 8, "unknown-key"),
     ],
 )
