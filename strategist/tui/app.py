@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from strategist.model import Finding, Workspace
 from strategist.store import LoadResult, load_workspace
@@ -177,6 +178,19 @@ class StrategistApp(App[None]):
         for screen in list(self.screen_stack):
             if isinstance(screen, UnsavedEdit):
                 screen.discard()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notify in plain text: messages quote file contents and what users typed,
+        which must never be read as markup (a "[/b]" in an input would raise)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ actions
 

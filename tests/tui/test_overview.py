@@ -72,3 +72,39 @@ async def test_overview_of_the_example_workspace(settle, text_of):
         # Six themes are ranked; the separate one (shareholder workshop) is not.
         assert sum(r != "–" for r in ranks) == 6
         assert app.screen.query_one("#workshops", DataTable).row_count >= 3
+
+
+async def test_brackets_in_names_and_texts_are_shown_as_written(
+    tmp_path, make_app, settle, text_of, type_text, notes
+):
+    """Text that looks like markup ("[/b]", "[red]") is shown literally on every screen."""
+    app = make_app(tmp_path)
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text(
+        strategy.read_text()
+        .replace("Test Cluster Nord", "'Cluster [/b] Nord'")
+        .replace("label: Industry", "label: '[red]Industry'")
+    )
+    theme = tmp_path / "themes/workforce.yaml"
+    theme.write_text(theme.read_text().replace("Workforce of the future", "'Workforce [/i]'"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Cluster [/b] Nord" in text_of(app.screen.query_one("#strategy"))
+        assert "Workforce [/i]" in text_of(app.screen.query_one("#themes"))
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("1")  # the kick-off
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert "[red]Industry" in text_of(app.screen.query_one("#choices"))
+        await pilot.press("1")
+        await type_text(pilot, "[/b] closing tag")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "[/b] closing tag" in text_of(app.screen.query_one("#recent"))
+        assert "   2  in all" in text_of(app.screen.query_one("#counter"))  # with station-1
+        await pilot.press("f4")
+        await settle(pilot)
+        assert "[/b] closing tag" in text_of(app.screen.query_one("#inputs-table"))
+        assert not [n for n in notes(app) if "failed" in n]
+        assert app.is_running

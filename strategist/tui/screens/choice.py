@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -46,9 +48,11 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog choice"):
-            yield Static(f"[b]{self.heading}[/b] — press a key, or arrows and Enter")
+            yield Static(f"[b]{escape(self.heading)}[/b] — press a key, or arrows and Enter")
             yield OptionList(
-                *(Option(label, id=str(n)) for n, label in enumerate(self.labels)), id="choices"
+                # Text: titles and input texts are shown as written, never read as markup.
+                *(Option(Text(label), id=str(n)) for n, label in enumerate(self.labels)),
+                id="choices",
             )
 
     def on_mount(self) -> None:

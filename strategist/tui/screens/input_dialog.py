@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -46,9 +47,10 @@ class InputDialog(UnsavedEdit, ModalScreen[dict[str, Any] | None]):
         return self.initial.get(name, getattr(self.item, name))
 
     def compose(self) -> ComposeResult:
-        themes = [(f"{t.title} ({t.id})", t.id) for t in self.ws.themes.values()]
-        groups = [("(no group)", _NO_GROUP)] + [
-            (g.label, g.id) for g in self.ws.strategy.groups.values()
+        # Text: titles and labels are shown as written, never read as markup.
+        themes = [(Text(f"{t.title} ({t.id})"), t.id) for t in self.ws.themes.values()]
+        groups = [(Text("(no group)"), _NO_GROUP)] + [
+            (Text(g.label), g.id) for g in self.ws.strategy.groups.values()
         ]
         with VerticalScroll(classes="dialog form"):
             yield Static(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -87,17 +88,17 @@ class InputsScreen(WorkspaceScreen):
         if ws is not None:
             self._set_options(
                 "#f-workshop",
-                [(f"{w.date.isoformat()} {w.title}", w.id) for w in ws.workshops.values()],
+                [(Text(f"{w.date.isoformat()} {w.title}"), w.id) for w in ws.workshops.values()],
             )
-            self._set_options("#f-theme", [(t.id, t.id) for t in ws.themes.values()])
+            self._set_options("#f-theme", [(Text(t.id), t.id) for t in ws.themes.values()])
             self._set_options(
                 "#f-group",
-                [(g.label, g.id) for g in ws.strategy.groups.values()]
-                + [("(no group)", _NO_GROUP)],
+                [(Text(g.label), g.id) for g in ws.strategy.groups.values()]
+                + [(Text("(no group)"), _NO_GROUP)],
             )
         self.show_inputs()
 
-    def _set_options(self, selector: str, options: list[tuple[str, str]]) -> None:
+    def _set_options(self, selector: str, options: list[tuple[Text, str]]) -> None:
         select: Select[str] = self.query_one(selector, Select)
         current = _choice(select)
         with self.prevent(Select.Changed):
@@ -137,7 +138,7 @@ class InputsScreen(WorkspaceScreen):
             shown += 1
             table.add_row(
                 item.id,
-                shorten(item.text, TEXT_WIDTH),
+                Text(shorten(item.text, TEXT_WIDTH)),  # Text: never read as markup
                 "C" if item.confidential else "",
                 item.duplicate_of or "",
                 shorten(item.theme, THEME_WIDTH),

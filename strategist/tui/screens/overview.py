@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -81,16 +83,16 @@ class OverviewScreen(WorkspaceScreen):
         s = ws.strategy
         version = f" {s.version}" if s.version else ""
         self.query_one("#strategy", Static).update(
-            f"[b]{s.cluster}[/b] — {s.title}\n"
-            f"Horizon {s.horizon.start}–{s.horizon.end} · status {s.status}{version}"
-            + (f" · facilitated by {s.facilitator}" if s.facilitator else "")
+            f"[b]{escape(s.cluster)}[/b] — {escape(s.title)}\n"
+            f"Horizon {s.horizon.start}–{s.horizon.end} · status {s.status}{escape(version)}"
+            + (f" · facilitated by {escape(s.facilitator)}" if s.facilitator else "")
         )
         ranks, note = theme_ranks(ws)
         order = {theme_id: n for n, theme_id in enumerate(ranks)}  # ranking order
         ordered = sorted(ws.themes.values(), key=lambda t: (order.get(t.id, len(order)), t.id))
         for theme in ordered:
             themes.add_row(
-                ranks.get(theme.id, "–"), theme.id, theme.title, theme.status, key=theme.id
+                ranks.get(theme.id, "–"), theme.id, Text(theme.title), theme.status, key=theme.id
             )
         if note is None and any(r.endswith("*") for r in ranks.values()):
             note = "* not voted on yet (scores 0).  – not ranked (separate, merged or dropped)."
@@ -103,9 +105,9 @@ class OverviewScreen(WorkspaceScreen):
             attendance = f"{total} ({groups})" if groups else "–"
             workshops.add_row(
                 workshop.date.isoformat(),
-                workshop.title,
+                Text(workshop.title),  # Text: never read as markup
                 attendance,
                 workshop.format,
-                workshop.location,
+                Text(workshop.location),
                 key=workshop.id,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -54,7 +55,7 @@ class WorkshopDialog(ModalScreen[str | None]):
             yield Label("Attendance by group")
             for group in self.ws.strategy.groups.values():
                 with Horizontal(classes="attend"):
-                    yield Static(group.label, classes="attend-label")
+                    yield Static(Text(group.label), classes="attend-label")
                     yield Input(id=f"attend-{group.id}", type="integer", placeholder="0")
             yield Static("", id="workshop-error", classes="error")
 
@@ -87,7 +88,7 @@ class WorkshopDialog(ModalScreen[str | None]):
         try:
             wid, title, date, fmt, location, attendance = self._values()
         except ValueError as exc:
-            error.update(str(exc))
+            error.update(Text(str(exc)))
             return
         ws = self.ws
 
@@ -99,7 +100,7 @@ class WorkshopDialog(ModalScreen[str | None]):
             add,
             "Creating the workshop",
             done=lambda workshop: self._saved(workshop.id),
-            failed=lambda exc: error.update(str(exc)),
+            failed=lambda exc: error.update(Text(str(exc))),
         )
 
     def _saved(self, workshop_id: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
@@ -26,7 +27,7 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-class RecentInputs(DataTable[str]):
+class RecentInputs(DataTable[str | Text]):
     """A table of inputs; Enter asks to edit the highlighted one, Delete to remove it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,7 +73,7 @@ class RecentInputs(DataTable[str]):
             return
         for item in reversed(capture.inputs[-SHOWN:]):
             self.add_row(
-                shorten(item.text, TEXT_WIDTH),
+                Text(shorten(item.text, TEXT_WIDTH)),  # Text: never read as markup
                 "C" if item.confidential else "",
                 item.kind,
                 item.group or "",
