@@ -38,6 +38,8 @@ def _kind(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Seq):
         return "a list"
+    if node.is_null:
+        return "empty" if node.value == "" else f"{node.value} (empty)"
     return "quoted text" if not node.plain else f"{node.value!r}"
 
 

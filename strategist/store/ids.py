@@ -88,6 +88,8 @@ def device_name(root: str | Path, create: bool = True) -> str | None:
         name = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         name = ""
+    except UnicodeDecodeError:
+        name = "(not UTF-8)"  # refused below as not a slug
     except OSError as e:
         raise StoreError(f"{_DEVICE_DIR}/{_DEVICE_FILE}: cannot read: {e.strerror or e}") from e
     if name:

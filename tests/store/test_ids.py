@@ -95,3 +95,10 @@ def test_a_hand_broken_device_name_is_reported(tmp_path: Path) -> None:
     (tmp_path / ".strategist/device").write_text("../evil\n", encoding="utf-8")
     with pytest.raises(StoreError, match="invalid device name"):
         device_name(tmp_path)
+
+
+def test_a_device_file_that_is_not_utf8_is_reported_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / ".strategist").mkdir()
+    (tmp_path / ".strategist/device").write_bytes(b"st\xe4tion\n")
+    with pytest.raises(StoreError, match=r"\.strategist/device: invalid device name"):
+        device_name(tmp_path)

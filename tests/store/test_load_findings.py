@@ -105,6 +105,12 @@ def test_input_field_types(tmp_path: Path, field: str, value: str, line: int, co
     assert located(root) == [("workshops/kickoff/capture-laptop.yaml", line, code)]
 
 
+@pytest.mark.parametrize(("value", "shown"), [("", "empty"), ("~", "~ (empty)")])
+def test_an_empty_required_text_says_empty(tmp_path: Path, value: str, shown: str) -> None:
+    root = make_workspace(tmp_path, **{THEME: f"id: alpha\ntitle: {value}\nstatus: active\n"})
+    assert only(root).message == f"title must be text, not {shown}"
+
+
 def test_every_bad_input_is_reported_not_just_the_first(tmp_path: Path) -> None:
     capture = (
         "device: laptop\ninputs:\n"
