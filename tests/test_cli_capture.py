@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -157,3 +158,17 @@ def test_cli_writes_the_bytes_a_second_capture_would(ws: Path) -> None:
     capture = loaded.workshops[KICKOFF].captures[DEVICE]
     assert [i.text for i in capture.inputs] == ["First", "Second"]
     assert store.canonical_yaml(store.to_data(capture)) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command", [("workshop", "add"), ("capture", "add"), ("input", "edit"), ("input", "delete")]
+)
+def test_every_option_is_explained_in_help(command: tuple[str, ...]) -> None:
+    group = main.commands[command[0]]
+    assert isinstance(group, click.Group)
+    cmd = group.commands[command[1]]
+    assert cmd.help and cmd.get_short_help_str(limit=80).endswith(".")
+    for param in cmd.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            assert param.help, f"{' '.join(command)} {param.opts[0]} has no help"
+    assert "%Y" not in CliRunner().invoke(main, [*command, "--help"]).output

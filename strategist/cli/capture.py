@@ -88,7 +88,12 @@ def workshop() -> None:
 @click.argument("workshop_id", metavar="ID")
 @click.option("--title", required=True, help="The workshop's title.")
 @click.option(
-    "--date", "date", required=True, type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD."
+    "--date",
+    "date",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The day it took place.",
 )
 @click.option("--format", "format_", required=True, type=click.Choice(FORMATS), help="The format.")
 @click.option("--location", default="", help="Where it took place.")
@@ -129,7 +134,13 @@ def capture() -> None:
 @capture.command("add")
 @click.option("--workshop", "workshop_id", required=True, help="The workshop id.")
 @click.option("--theme", required=True, help="The theme id.")
-@click.option("--kind", type=click.Choice(INPUT_KINDS), default="idea", show_default=True)
+@click.option(
+    "--kind",
+    type=click.Choice(INPUT_KINDS),
+    default="idea",
+    show_default=True,
+    help="What the input is.",
+)
 @click.option("--group", default=None, help="The stakeholder group who said it.")
 @click.option("--confidential", is_flag=True, help="Internal draft only, never published.")
 @click.argument("text", nargs=-1, required=True)
@@ -143,9 +154,12 @@ def capture_add(
     confidential: bool,
     text: tuple[str, ...],
 ) -> None:
-    """Add TEXT as a new input to workshops/W/capture-<device>.yaml; prints its id.
+    """Add an input to this device's capture file; prints its id.
 
-    The device name comes from .strategist/device (created when missing).
+    TEXT (the words are joined with spaces) is appended to
+    workshops/W/capture-<device>.yaml with the capture time as `at`, exactly as the
+    TUI's capture screen writes it. The device name comes from .strategist/device
+    (created when missing).
     """
 
     def add(ws: Workspace) -> str:
@@ -171,7 +185,7 @@ def input_group() -> None:
 @click.argument("input_id", metavar="ID")
 @click.option("--text", default=None, help="New text.")
 @click.option("--theme", default=None, help="Move to this theme.")
-@click.option("--kind", type=click.Choice(INPUT_KINDS), default=None)
+@click.option("--kind", type=click.Choice(INPUT_KINDS), default=None, help="Set the kind.")
 @click.option("--group", default=None, help="Set the group.")
 @click.option("--no-group", is_flag=True, help="Clear the group.")
 @click.option("--confidential/--public", default=None, help="Mark confidential or public.")
