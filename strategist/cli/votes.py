@@ -141,7 +141,9 @@ def vote_ballot(
         if scores:
             ballot.scores = {o: _number(n) for o, n in (_pair(s, "--score") for s in scores)}
     except ValueError:
-        raise click.BadParameter("N must be a number", param_hint="O=N") from None
+        raise click.BadParameter(
+            "N must be a whole number for --points, a number for --score", param_hint="O=N"
+        ) from None
     if approve:
         ballot.approvals = list(approve)
     if rank:

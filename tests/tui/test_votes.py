@@ -206,6 +206,7 @@ async def test_ballot_dialog_adds_a_rank_ballot(tmp_path, make_app, settle, text
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_votes(pilot, settle)
         assert not screen.query_one("#tally-grid", EditGrid).display, "rank takes ballots only"
+        assert app.focused is screen.query_one("#vote"), "the hidden grid takes no keys"
         await pilot.press("ctrl+b", *"p-7", "enter", "tab", *"3 1 9", "enter")
         await settle(pilot)
         assert "not one of the options" in text_of(app.screen.query_one("#error"))

@@ -32,6 +32,10 @@ class VotesScreen(EditingScreen):
     DEFAULT_CSS = """
     #votes-pick { height: 3; }
     #votes-pick Select { width: 1fr; }
+    /* One line: a long workshop title wrapped in the closed list would hide its frame. */
+    #votes-pick SelectCurrent Static#label {
+        height: 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     #votes-entry { width: 1fr; padding: 0 1; }
     #votes-entry #vote-info, #votes-entry #ballots { margin-bottom: 1; }
     #votes-ranking { width: 50%; padding: 0 1; }
@@ -183,6 +187,9 @@ class VotesScreen(EditingScreen):
         ballots.update("\n".join(lines))
         if grid.display and self.focused is None:
             grid.focus()
+        elif not grid.display and grid.has_focus:
+            # A hidden grid must not keep taking digits: the vote list takes the focus.
+            self.query_one("#vote", Select).focus()
         self._show_ranking()
 
     @staticmethod
