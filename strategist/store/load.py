@@ -116,14 +116,38 @@ class _Loader:
         message = f"{key} {found!r} differs from its {what} {expected!r}"
         self.findings.append(Finding(relpath, line, column, "error", "id-mismatch", message))
 
+    def yaml_files(
+        self, folder: Path, prefix: str, wanted: Callable[[str], bool], expected: str
+    ) -> list[Path]:
+        """The files of `folder` that are read; other YAML files there are reported, as
+        a misnamed file (`.yml`, `capture_laptop.yaml`) would otherwise vanish silently."""
+        try:
+            found = sorted(
+                p
+                for p in folder.iterdir()
+                if p.suffix.lower() in (".yaml", ".yml")
+                and not p.name.startswith(".")
+                and p.is_file()
+            )
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise StoreError(f"{prefix}: cannot list: {error.strerror or error}") from error
+        for path in found:
+            if not wanted(path.name):
+                message = f"this file is not read ({expected})"
+                self.findings.append(
+                    Finding(f"{prefix}/{path.name}", 1, 1, "error", "unread-file", message)
+                )
+        return [p for p in found if wanted(p.name)]
 
-def _yaml_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        raise StoreError(f"{folder}: cannot list: {error.strerror or error}") from error
+
+def _theme_file(name: str) -> bool:
+    return name.endswith(".yaml")
+
+
+def _workshop_file(name: str) -> bool:
+    return name == "workshop.yaml" or (name.startswith("capture-") and name.endswith(".yaml"))
 
 
 _ID = re.compile(r"(?<![\w-])id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)")
@@ -170,7 +194,10 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     # out of the workspace but still checked, under that name, so its other findings show.
     themes: list[Theme] = []
     checked_themes: list[Theme] = []
-    for path in _yaml_files(base / "themes"):
+    theme_files = loader.yaml_files(
+        base / "themes", "themes", _theme_file, "a theme is a file themes/<theme-id>.yaml"
+    )
+    for path in theme_files:
         relpath = f"themes/{path.name}"
         theme, _ = loader.parse(relpath, read_theme)
         if theme is not None and theme.id != path.stem:
@@ -196,7 +223,12 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         raise StoreError(f"workshops: cannot list: {error.strerror or error}") from error
     for folder in folders:
         prefix = f"workshops/{folder.name}"
-        files = _yaml_files(folder)
+        files = loader.yaml_files(
+            folder,
+            prefix,
+            _workshop_file,
+            "a workshop folder holds workshop.yaml and capture-<device>.yaml files",
+        )
         workshop: Workshop | None = None
         checked: Workshop | None = None
         checked_captures: dict[str, Capture] = {}

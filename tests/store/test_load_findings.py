@@ -79,6 +79,20 @@ def test_capture_device_must_match_its_file_name(tmp_path: Path) -> None:
     assert located(root) == [("workshops/kickoff/capture-tablet.yaml", 2, "id-mismatch")]
 
 
+def test_misnamed_yaml_files_are_reported_not_silently_skipped(tmp_path: Path) -> None:
+    root = make_workspace(tmp_path)
+    write(root, "themes/gamma.yml", "id: gamma\ntitle: G\nstatus: active\n")
+    write(root, "workshops/kickoff/capture_tablet.yaml", "device: tablet\n")
+    write(root, "workshops/kickoff/.capture-x.yaml", "editor: scratch\n")
+    write(root, "themes/notes.md", "# not YAML, not ours\n")
+    assert [f.format() for f in load_workspace(root).findings] == [
+        "themes/gamma.yml:1:1: error: this file is not read "
+        "(a theme is a file themes/<theme-id>.yaml) [unread-file]",
+        "workshops/kickoff/capture_tablet.yaml:1:1: error: this file is not read "
+        "(a workshop folder holds workshop.yaml and capture-<device>.yaml files) [unread-file]",
+    ]
+
+
 def test_captures_without_a_workshop_file(tmp_path: Path) -> None:
     root = make_workspace(tmp_path)
     write(root, "workshops/orphan/capture-laptop.yaml", "device: laptop\n")
