@@ -150,3 +150,10 @@ def test_init_force_extends_a_gitignore_that_is_not_utf8(tmp_path: Path) -> None
     assert (tmp_path / ".gitignore").read_bytes() == (
         b"caf\xe9.txt\n.strategist/\noutputs/internal/\n"
     )
+
+
+def test_init_quotes_the_cd_step_of_a_path_with_spaces(tmp_path: Path) -> None:
+    target = tmp_path / "Cluster strategy"
+    result = CliRunner().invoke(main, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert f"  cd '{target}'\n" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     click.echo(f"  {git_note}")
     click.echo("")
     click.echo("Next steps:")
-    click.echo(f"  cd {target}")
+    click.echo(f"  cd {shlex.quote(str(target))}")
     click.echo("  edit strategy.yaml: cluster, title, horizon and stakeholder groups")
     click.echo("  strategist check    # validate the workspace")
     click.echo("  strategist          # open the terminal UI to add themes and workshops")

@@ -167,7 +167,10 @@ def _check_current(ws: Workspace, relpath: str, path: Path) -> bytes | None:
         raise ConflictError(f"{relpath}: holds git conflict markers; resolve them first")
     known = ws.stamps.get(relpath)
     if known is None:
-        raise StaleFileError(f"{relpath}: exists on disk but was not loaded; reload first")
+        raise StaleFileError(
+            f"{relpath}: exists on disk but was not loaded (it has errors, or is new): "
+            "run `strategist check`, fix it and reload"
+        )
     if known.size != len(current) or known.sha256 != hashlib.sha256(current).hexdigest():
         raise StaleFileError(f"{relpath}: changed on disk since it was loaded; reload first")
     return current
