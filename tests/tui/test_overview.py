@@ -32,12 +32,16 @@ async def test_overview_shows_cluster_themes_workshops_and_findings(
             "entrepreneurship",
             "workforce",
         ]
-        assert set(column(themes, 3)) == {"active", "proposed"}
+        assert set(column(themes, 2)) == {"active", "proposed"}
         # Nobody voted yet: every ranked theme ties at 1 and is starred.
         assert column(themes, 0) == ["1*", "1*", "1*"]
         workshops = screen.query_one("#workshops", DataTable)
         assert column(workshops, 0) == ["2018-09-11", "2018-09-25"]
-        assert column(workshops, 2)[0] == "65 (industry 48, research 17)"
+        assert column(workshops, 2) == ["65", "–"]
+        assert column(workshops, 3)[0] == "industry 48, research 17"
+        # At 80 columns rank, theme, status and head-count are all in view.
+        assert "proposed" in text_of(themes)
+        assert "65" in text_of(workshops).splitlines()[1]
         assert "0 error(s), 0 warning(s)" in text_of(screen.query_one("#findings"))
         assert app.title == "Test Cluster Nord"
         assert app.sub_title == str(tmp_path.resolve())

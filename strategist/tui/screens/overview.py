@@ -13,8 +13,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.widgets.recent import shorten
 
 __all__ = ["OverviewScreen", "theme_ranks"]
+
+TITLE_WIDTH = 40
+"""Characters of a workshop title shown (the people column stays in view at 80 columns)."""
 
 
 def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
@@ -53,9 +57,10 @@ class OverviewScreen(WorkspaceScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#themes", DataTable).add_columns("Rank", "Theme", "Title", "Status")
+        # Short columns first, so rank, status and head-count are on screen at 80 columns.
+        self.query_one("#themes", DataTable).add_columns("Rank", "Theme", "Status", "Title")
         self.query_one("#workshops", DataTable).add_columns(
-            "Date", "Workshop", "Attendance", "Format", "Location"
+            "Date", "Workshop", "People", "By group", "Format", "Location"
         )
         self.sync_workspace()
 
@@ -92,7 +97,7 @@ class OverviewScreen(WorkspaceScreen):
         ordered = sorted(ws.themes.values(), key=lambda t: (order.get(t.id, len(order)), t.id))
         for theme in ordered:
             themes.add_row(
-                ranks.get(theme.id, "–"), theme.id, Text(theme.title), theme.status, key=theme.id
+                ranks.get(theme.id, "–"), theme.id, theme.status, Text(theme.title), key=theme.id
             )
         if note is None and any(r.endswith("*") for r in ranks.values()):
             note = "* not voted on yet (scores 0).  – not ranked (separate, merged or dropped)."
@@ -100,13 +105,13 @@ class OverviewScreen(WorkspaceScreen):
             note = "– not ranked (separate, merged or dropped)."
         self.query_one("#rank-note", Static).update(note or "")
         for workshop in ws.workshops.values():
-            total = sum(workshop.attendance.values())
             groups = ", ".join(f"{g} {n}" for g, n in workshop.attendance.items())
-            attendance = f"{total} ({groups})" if groups else "–"
+            total = str(sum(workshop.attendance.values())) if groups else "–"
             workshops.add_row(
                 workshop.date.isoformat(),
-                Text(workshop.title),  # Text: never read as markup
-                attendance,
+                Text(shorten(workshop.title, TITLE_WIDTH)),  # Text: never read as markup
+                total,
+                groups,
                 workshop.format,
                 Text(workshop.location),
                 key=workshop.id,
