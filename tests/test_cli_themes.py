@@ -88,6 +88,15 @@ def test_theme_rename_rewrites_every_reference(ws: Path) -> None:
     assert run(ws, "check").exit_code == 0
 
 
+def test_theme_rename_keeps_the_leading_comment_block(ws: Path) -> None:
+    path = ws / "themes/workforce.yaml"
+    path.write_text("# Owned by the skills working group.\n" + path.read_text(), encoding="utf-8")
+    assert run(ws, "theme", "rename", "workforce", "skills").exit_code == 0
+    renamed = (ws / "themes/skills.yaml").read_text(encoding="utf-8")
+    assert renamed.startswith("# Owned by the skills working group.\nid: skills\n"), renamed
+    assert not path.exists()
+
+
 def test_theme_rename_onto_a_free_vote_option_is_refused(ws: Path) -> None:
     before = snapshot(ws)
     result = run(ws, "theme", "rename", "workforce", "open-space")

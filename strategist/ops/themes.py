@@ -168,6 +168,10 @@ def rename_theme(ws: Workspace, old: str, new: str) -> list[str]:
     moved = draft.themes.pop(old)
     moved.id = new
     draft.themes[new] = moved
+    # The file's leading comment block goes with it to the new name.
+    comments = draft.comments.pop(f"themes/{old}.yaml", None)
+    if comments is not None:
+        draft.comments[f"themes/{new}.yaml"] = comments
     _sorted_themes(draft)
     for other in draft.themes.values():
         other.influences = {new if k == old else k: v for k, v in other.influences.items()}
