@@ -95,9 +95,11 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
     if marker is not None:
         line, _ = _position(data, marker)
         add(line, 1, "error", "conflict-marker", "git conflict marker: resolve the merge first")
+    # strategist rewrites its YAML files, never the team's Markdown.
+    fix = "read as if absent" if relpath.endswith(".md") else "removed on the next save"
     body = data
     if data.startswith(_BOM):
-        add(1, 1, "warning", "bom", "byte-order mark at the start (removed on the next save)")
+        add(1, 1, "warning", "bom", f"byte-order mark at the start ({fix})")
         body = data[len(_BOM) :]
     try:
         text = body.decode("utf-8")
@@ -114,9 +116,8 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
     if crlf >= 0:
         line = text.count("\n", 0, crlf) + 1
         column = crlf - (text.rfind("\n", 0, crlf) + 1) + 1
-        add(
-            line, column, "warning", "crlf", "CRLF line endings (normalised to LF on the next save)"
-        )
+        fix = "read as LF" if relpath.endswith(".md") else "normalised to LF on the next save"
+        add(line, column, "warning", "crlf", f"CRLF line endings ({fix})")
         text = text.replace("\r\n", "\n")
     if any(f.severity == "error" for f in result.findings):
         return result

@@ -300,6 +300,17 @@ def test_bom_and_crlf_are_warnings_and_the_file_still_loads(tmp_path: Path) -> N
     assert result.workspace.themes["alpha"].title == "Alpha"
 
 
+def test_bom_and_crlf_in_narrative_promise_no_save(tmp_path: Path) -> None:
+    """strategist never rewrites the team's Markdown, so the warning says what it does."""
+    root = make_workspace(tmp_path)
+    write(root, "narrative/foreword.md", "")
+    (root / "narrative/foreword.md").write_bytes(b"\xef\xbb\xbfForeword\r\n")
+    assert [f.message for f in load_workspace(root).findings] == [
+        "byte-order mark at the start (read as if absent)",
+        "CRLF line endings (read as LF)",
+    ]
+
+
 def test_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_workspace(tmp_path)
     monkeypatch.setattr(_text, "MAX_FILE_SIZE", 400)
