@@ -106,3 +106,12 @@ def test_matrix_snapshot(tmp_path, make_app, settle, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_themes_with_the_same_sums_share_one_mark(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_matrix(pilot, settle)
+        # No influences yet: all three themes sit at (0, 0), none hidden under another.
+        picture = text_of(screen.query_one("#quadrant", Quadrant))
+        assert "1,2,3" in picture, picture

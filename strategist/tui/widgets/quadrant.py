@@ -81,7 +81,24 @@ class Quadrant(Widget):
         axis = "passive sum →"
         self._put(canvas, styles, plot_h + 1, width - len(axis), axis, "dim")
         self._put(canvas, styles, plot_h + 1, 0, "↑ active sum", "dim")
-        placed = [(p, row(p.active), col(p.passive)) for p in self.points]
+        # Themes with the same sums share one spot: one mark "2,5" for all of them, so
+        # none is hidden under another.
+        spots: dict[tuple[int, int], list[QuadrantPoint]] = {}
+        for p in self.points:
+            spots.setdefault((row(p.active), col(p.passive)), []).append(p)
+        placed = [
+            (
+                QuadrantPoint(
+                    ",".join(p.mark for p in group),
+                    " / ".join(p.label for p in group),
+                    group[0].passive,
+                    group[0].active,
+                ),
+                y,
+                x,
+            )
+            for (y, x), group in spots.items()
+        ]
         # Marks first, then labels into the space left (right of the mark, else left of
         # it), then the role names where nothing else is: themes matter most.
         for point, y, x in placed:
