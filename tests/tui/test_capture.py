@@ -15,6 +15,7 @@ from strategist.tui.screens.capture import CaptureScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
 from strategist.tui.screens.input_dialog import InputDialog
+from strategist.tui.screens.workshop_dialog import workshop_id
 
 KICKOFF = "2018-09-11-kickoff"
 
@@ -294,6 +295,13 @@ async def test_new_workshop_dialog_creates_the_folder(tmp_path, make_app, settle
         text
         == "id: 2019-05-02-station-nord\ntitle: Station Nord\ndate: 2019-05-02\nformat: station\n"
     )
+
+
+def test_a_new_workshops_id_keeps_the_letters_of_its_title() -> None:
+    assert (
+        workshop_id("2019-05-02", "Gründerfrühstück Süd") == "2019-05-02-gruenderfruehstueck-sued"
+    )
+    assert workshop_id("2019-05-02", "Café  Øresund / Malmö") == "2019-05-02-cafe-oeresund-malmoe"
 
 
 async def test_tab_to_the_list_lands_on_the_newest_input(tmp_path, make_app, settle, type_text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -19,7 +20,25 @@ from strategist.store.ids import slugify
 if TYPE_CHECKING:
     from strategist.tui.app import StrategistApp
 
-__all__ = ["WorkshopDialog"]
+__all__ = ["WorkshopDialog", "workshop_id"]
+
+
+_SPELLED_OUT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "æ": "ae"}
+    | {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae"}
+)
+"""German and Danish letters written out as in ASCII addresses (the languages strategist
+speaks); other accents fall back to their base letter."""
+
+
+def workshop_id(date_text: str, title: str) -> str:
+    """The id a new workshop gets when none is typed: date and title as a slug.
+
+    Letters with accents keep their base letter ("Gründer" → "gruender", "Café" → "cafe")
+    instead of vanishing from the folder name.
+    """
+    plain = unicodedata.normalize("NFKD", f"{date_text} {title}".translate(_SPELLED_OUT))
+    return slugify(plain.encode("ascii", "ignore").decode("ascii"))
 
 
 class WorkshopDialog(ModalScreen[str | None]):
@@ -66,7 +85,7 @@ class WorkshopDialog(ModalScreen[str | None]):
             date = dt.date.fromisoformat(date_text)
         except ValueError:
             raise ValueError(f"{date_text!r} is not a date: write YYYY-MM-DD") from None
-        wid = self.query_one("#wid", Input).value.strip() or slugify(f"{date_text} {title}")
+        wid = self.query_one("#wid", Input).value.strip() or workshop_id(date_text, title)
         fmt = str(self.query_one("#format", Select).value)
         location = self.query_one("#location", Input).value.strip()
         attendance: dict[str, int] = {}
