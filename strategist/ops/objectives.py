@@ -49,9 +49,11 @@ def _map(value: Any, where: str, allowed: set[str], required: tuple[str, ...]) -
 
 
 def _text(value: Any, where: str) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise OpsError(f"{where}: expected text")
-    return str(value)
+    # YAML 1.1 reads `010` as 8 and `1.10` as 1.1: taking such a number as text would
+    # save something else than what was typed, so it must be quoted.
+    if not isinstance(value, str):
+        raise OpsError(f"{where}: expected text, got {value!r} (put it in quotes)")
+    return value
 
 
 def _number(value: Any, where: str, optional: bool = False) -> Number | None:

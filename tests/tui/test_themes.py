@@ -322,6 +322,7 @@ def test_objectives_text_round_trips_and_names_what_is_wrong():
     assert objectives_from_yaml("") == []
     for text, reason in [
         ("- id: x\n  text: no\n", "expected text"),  # YAML 1.1 turns `no` into false
+        ("- id: 010\n  text: T\n", "got 8 \\(put it in quotes\\)"),  # and `010` into 8
         ("- id: x\n  text: T\n  colour: red\n", "unknown key 'colour'"),
         ("- id: x\n  text: T\n  kpis: [{name: K}]\n", "target is required"),
         ("- id: x\n  text: T\n  kpis: [{name: K, target: lots}]\n", "expected a number"),
