@@ -103,9 +103,11 @@ def _model_keys(r: Report) -> None:
             message = f"workshop {workshop.id!r} is filed under {key!r}"
             r.error(workshop_path(workshop.id), ("id",), "id-mismatch", message)
         for device, capture in workshop.captures.items():
+            path = capture_path(workshop.id, device)
+            r.slug(path, ("device",), capture.device, "device name")
             if device != capture.device:
                 message = f"capture of device {capture.device!r} is filed under {device!r}"
-                r.error(capture_path(workshop.id, device), ("device",), "id-mismatch", message)
+                r.error(path, ("device",), "id-mismatch", message)
 
 
 def _theme(r: Report, theme: Theme) -> None:

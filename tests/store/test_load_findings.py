@@ -93,6 +93,16 @@ def test_misnamed_yaml_files_are_reported_not_silently_skipped(tmp_path: Path) -
     ]
 
 
+def test_a_device_name_must_be_a_slug(tmp_path: Path) -> None:
+    """Saves refuse such a name as a path part; check says so first."""
+    root = make_workspace(tmp_path)
+    write(root, "workshops/kickoff/capture-Lap Top.yaml", "device: Lap Top\n")
+    assert only(root).format() == (
+        "workshops/kickoff/capture-Lap Top.yaml:1:9: error: device name 'Lap Top' is not a "
+        "lowercase slug (a-z, 0-9, '-') [bad-slug]"
+    )
+
+
 def test_captures_without_a_workshop_file(tmp_path: Path) -> None:
     root = make_workspace(tmp_path)
     write(root, "workshops/orphan/capture-laptop.yaml", "device: laptop\n")
