@@ -53,4 +53,7 @@ async def test_a_failed_build_is_a_notification_not_a_crash(tmp_path, make_app, 
         await settle(pilot)
         assert app.is_running
         assert not (tmp_path / "outputs" / "strategy.md").exists()
-        assert any("errors" in n.message for n in app._notifications)
+        assert any(
+            "error(s)" in n.message and "themes/workforce.yaml:4" in n.message
+            for n in app._notifications
+        ), [n.message for n in app._notifications]

@@ -78,8 +78,16 @@ class DraftScreen(WorkspaceScreen):
         if ws is None:
             self.notify("No workspace loaded.", severity="error")
             return
-        if any(f.severity == "error" for f in self.strategist.findings):
-            self.notify("The workspace has errors; fix them before building.", severity="error")
+        errors = [f for f in self.strategist.findings if f.severity == "error"]
+        if errors:
+            first = errors[0]
+            self.notify(
+                f"The workspace has {len(errors)} error(s); fix them before building: "
+                f"{first.path}:{first.line}: {first.message} (see `strategist check`).",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         internal = self.internal
         self.query_one("#draft-status", Static).update("Building…")
