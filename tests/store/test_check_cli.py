@@ -92,6 +92,21 @@ def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
     assert err == f"Error: {tmp_path / 'notes.txt'}: not a directory (give the workspace folder)\n"
 
 
+def test_an_unreadable_directory_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated, as tests may run as root, who can read anything."""
+    import os
+
+    root = make_workspace(tmp_path)
+
+    def denied(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "listdir", denied)
+    code, out, err = run("check", str(root))
+    assert (code, out) == (2, "")
+    assert err == f"Error: {root}: cannot read the directory: Permission denied\n"
+
+
 def test_unreadable_files_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Permission denied is a problem outside the content (simulated: tests may run as root)."""
     root = make_workspace(tmp_path)
