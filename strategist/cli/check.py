@@ -18,7 +18,7 @@ from strategist.cli._root import (
     pass_context,
 )
 from strategist.model import Finding, Workspace
-from strategist.store import LoadResult, NotAWorkspaceError, StoreError, load_workspace
+from strategist.store import LoadResult, StoreError, load_workspace
 
 __all__ = ["check", "load_or_exit", "load_or_problem", "summary"]
 
@@ -39,9 +39,7 @@ def load_or_problem(root: Path) -> LoadResult:
     """Load `root`, turning "cannot read / not a workspace" into an exit-2 problem."""
     try:
         return load_workspace(root)
-    except NotAWorkspaceError as error:
-        raise EnvironmentProblem(str(error)) from error
-    except StoreError as error:
+    except StoreError as error:  # NotAWorkspaceError included
         raise EnvironmentProblem(str(error)) from error
 
 
