@@ -317,3 +317,27 @@ async def test_tab_to_the_list_lands_on_the_newest_input(tmp_path, make_app, set
         await settle(pilot)
         assert isinstance(app.screen, InputDialog)
         assert app.screen.query_one("#text", Input).value == "Newer"
+
+
+async def test_a_refused_delete_does_not_claim_it_deleted(
+    tmp_path, make_app, settle, type_text, notes
+):
+    """Deleting an input an objective cites is refused, and only the refusal is shown."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_capture(pilot, settle)
+        await type_text(pilot, "Cited")
+        await pilot.press("enter")
+        await settle(pilot)
+        (item,) = screen.workspace.workshops[KICKOFF].captures[DEVICE].inputs
+        theme = tmp_path / "themes/workforce.yaml"
+        theme.write_text(
+            theme.read_text() + f"objectives:\n- id: o1\n  text: Skills\n  sources: [{item.id}]\n"
+        )
+        app.poll_files()
+        await settle(pilot)
+        await pilot.press("tab", "delete")
+        await settle(pilot)
+        assert "Cited" in capture_file(tmp_path).read_text()
+        assert any("refused" in n for n in notes(app))
+        assert not any(n.startswith("Deleted") for n in notes(app))

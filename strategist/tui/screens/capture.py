@@ -243,8 +243,10 @@ class CaptureScreen(WorkspaceScreen):
         label: str,
         action: Callable[[Workspace], object],
         failed: Callable[[BaseException], None] | None = None,
+        note: str = "",
     ) -> None:
-        """Run an edit of the capture holding `input_id`, keeping an undo snapshot."""
+        """Run an edit of the capture holding `input_id`, keeping an undo snapshot;
+        `note` is shown once the edit is saved."""
         ws = self.workspace
         if ws is None:
             return
@@ -255,7 +257,12 @@ class CaptureScreen(WorkspaceScreen):
             action(ws)
             return capture_ops.after_edit(ws, before), None
 
-        self.strategist.tasks.run(run, label.capitalize(), done=self._did, failed=failed)
+        def done(result: tuple[CaptureSnapshot, None]) -> None:
+            self._did(result)
+            if note:
+                self.notify(note)
+
+        self.strategist.tasks.run(run, label.capitalize(), done=done, failed=failed)
 
     def on_recent_inputs_edit_requested(self, event: RecentInputs.EditRequested) -> None:
         self._edit(event.input_id)
@@ -281,9 +288,11 @@ class CaptureScreen(WorkspaceScreen):
     def on_recent_inputs_delete_requested(self, event: RecentInputs.DeleteRequested) -> None:
         input_id = event.input_id
         self._run_on_capture(
-            input_id, f"deleting {input_id}", lambda ws: capture_ops.delete_input(ws, input_id)
+            input_id,
+            f"deleting {input_id}",
+            lambda ws: capture_ops.delete_input(ws, input_id),
+            note=f"Deleted {input_id} (ctrl+z undoes it).",
         )
-        self.notify(f"Deleted {input_id} (ctrl+z undoes it).")
 
     # ------------------------------------------------------------------ actions
 
