@@ -177,13 +177,8 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         for r in analysis.ranking:
             theme = ws.themes[r.theme]
             if r.voted:
-                score = fmt_share(r.score)
                 rank = _rank_text(r.rank, counts[r.rank] > 1)
-                meta = (
-                    t("theme.meta", lang, rank=rank, score=score, owner=inline(theme.owner))
-                    if theme.owner
-                    else t("theme.meta_no_owner", lang, rank=rank, score=score)
-                )
+                meta = t("theme.meta", lang, rank=rank, score=fmt_share(r.score))
             else:
                 meta = t("theme.unvoted_meta", lang)
             out += ["", _theme_block(ws, theme, meta, policy)]
@@ -193,17 +188,15 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
     if separate:
         out += ["", f"### {t('h.separate', lang)}"]
         for theme in separate:
-            meta = (
-                t("theme.separate_meta", lang, owner=inline(theme.owner))
-                if theme.owner
-                else t("theme.separate_meta_no_owner", lang)
-            )
+            meta = t("theme.separate_meta", lang)
             out += ["", _theme_block(ws, theme, meta, policy, level="####")]
     return "\n".join(out)
 
 
 def _theme_block(ws: Workspace, theme: Theme, meta: str, policy: Policy, level: str = "###") -> str:
-    """A theme's heading, standing, summary and up to MAX_CITED of its inputs."""
+    """A theme's heading, standing and owner, summary and up to MAX_CITED of its inputs."""
+    if theme.owner:
+        meta += t("theme.owner", policy.lang, owner=inline(theme.owner))
     lines = [f"{level} {inline(theme.title)}", "", f"*{meta}*"]
     if theme.summary.strip():
         lines += ["", inline(theme.summary)]

@@ -88,6 +88,12 @@ def test_ranking_shows_ties_scores_and_unvoted(small_ws: Workspace) -> None:
     assert "*Not voted on yet*" in lines
 
 
+def test_an_unvoted_theme_still_names_its_owner(small_ws: Workspace) -> None:
+    small_ws.themes["w"].owner = "W lead"
+    lines = _section(_draft(small_ws), "## Priorities")
+    assert "*Not voted on yet · owner: W lead*" in lines
+
+
 def test_theme_cites_at_most_ten_inputs_without_duplicates_or_confidential(
     small_ws: Workspace,
 ) -> None:
