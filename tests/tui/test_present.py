@@ -6,7 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Digits, Static
 
-from strategist.tui.screens.present import SLIDES, PresentScreen
+from strategist.analysis import analyse
+from strategist.store import load_workspace
+from strategist.tui.screens.present import SLIDES, PresentScreen, ranking_bars
 
 KICKOFF = "workshops/2018-09-11-kickoff"
 SECRET = "Merger talks with Nordbank are confidential"
@@ -98,3 +100,12 @@ def test_presentation_snapshot(tmp_path, make_app, settle, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+def test_a_long_theme_title_is_cut_with_an_ellipsis() -> None:
+    root = Path(__file__).parents[2]  # the example workspace at the repository root
+    ws = load_workspace(root).workspace
+    assert ws is not None
+    ws.themes["workforce"].title = "A very long title " * 4
+    bars = ranking_bars(ws, analyse(ws), 100).plain
+    assert "A very long title A very long title…  " in bars, bars

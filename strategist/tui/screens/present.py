@@ -38,7 +38,10 @@ def ranking_bars(ws: Workspace, analysis: Analysis, width: int) -> Text:
     bar_room = max(width - label_width - 14, 10)
     for row in analysis.ranking:
         length = max(round(row.score / top * bar_room), 1 if row.score > 0 else 0)
-        title = _title(ws, row.theme)[:label_width].ljust(label_width)
+        title = _title(ws, row.theme)
+        if len(title) > label_width:
+            title = title[: label_width - 1] + "…"
+        title = title.ljust(label_width)
         text.append(f"{row.rank:>2}  ", style="bold")
         text.append(title + "  ", style="bold")
         style = "bold green" if row.rank == 1 else "bold"
