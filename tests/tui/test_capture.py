@@ -341,3 +341,23 @@ async def test_a_refused_delete_does_not_claim_it_deleted(
         assert "Cited" in capture_file(tmp_path).read_text()
         assert any("refused" in n for n in notes(app))
         assert not any(n.startswith("Deleted") for n in notes(app))
+
+
+async def test_the_device_prompt_warns_about_a_name_in_use(tmp_path, make_app, settle, type_text):
+    """station-1 has a capture file already: the first Enter warns, the second accepts."""
+    app = make_app(tmp_path)
+    (tmp_path / ".strategist" / "device").unlink()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "station-1")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DeviceDialog)
+        assert "already has capture files" in str(app.screen.query_one("#device-error").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+    assert (tmp_path / ".strategist" / "device").read_text().strip() == "station-1"

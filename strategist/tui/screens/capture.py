@@ -184,7 +184,14 @@ class CaptureScreen(WorkspaceScreen):
                 self.notify(str(exc), severity="error")
         if self.device is None:
             host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
-            self.app.push_screen(DeviceDialog(f"{host}-{random_suffix(4)}"), self._device_chosen)
+            taken = {
+                device
+                for workshop in (self.workspace.workshops.values() if self.workspace else [])
+                for device in workshop.captures
+            }
+            self.app.push_screen(
+                DeviceDialog(f"{host}-{random_suffix(4)}", taken), self._device_chosen
+            )
             return
         if self.workshop_id is None:
             self.action_choose_workshop()

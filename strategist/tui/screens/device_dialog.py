@@ -22,9 +22,12 @@ class DeviceDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="device-cancel"),
     ]
 
-    def __init__(self, suggestion: str) -> None:
+    def __init__(self, suggestion: str, taken: set[str] | None = None) -> None:
+        """Args: the name offered first; device names that have capture files already."""
         super().__init__()
         self.suggestion = suggestion
+        self.taken = taken or set()
+        self._warned: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -42,6 +45,15 @@ class DeviceDialog(ModalScreen[str | None]):
         if not is_slug(name):
             self.query_one("#device-error", Static).update(
                 "Use lowercase letters, digits and '-', starting with a letter or digit."
+            )
+            return
+        if name in self.taken and name != self._warned:
+            # Two laptops with one name write one file, and their commits conflict.
+            self._warned = name
+            self.query_one("#device-error", Static).update(
+                f"{name} already has capture files in this workspace (another laptop's?). "
+                "Two devices must never share a name: choose another, or Enter again if "
+                "this laptop is that device."
             )
             return
         self.dismiss(name)
