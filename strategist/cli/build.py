@@ -39,7 +39,8 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
         where = error.filename or Path(ws.root) / "outputs"
         raise EnvironmentProblem(f"cannot write outputs: {where} is not a folder") from error
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
+        path = error.filename2 or error.filename  # a rename names its target second
+        where = f"{path}: " if path else ""
         reason = error.strerror or str(error)
         raise EnvironmentProblem(f"cannot write outputs: {where}{reason}") from error
     for path in written:

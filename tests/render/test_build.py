@@ -146,3 +146,11 @@ def test_an_outputs_file_in_the_way_is_named(small_root: Path) -> None:
     code, out, err = _build(str(small_root))
     assert code == 2 and out == ""
     assert f"cannot write outputs: {small_root / 'outputs'} is not a folder" in err
+
+
+def test_a_folder_where_the_draft_goes_is_named_not_the_temporary_file(small_root: Path) -> None:
+    (small_root / "outputs" / "strategy.md").mkdir(parents=True)
+    code, _out, err = _build(str(small_root))
+    assert code == 2
+    assert f"cannot write outputs: {small_root / 'outputs' / 'strategy.md'}: Is a directory" in err
+    assert [p.name for p in (small_root / "outputs").iterdir()] == ["strategy.md"]
