@@ -44,6 +44,13 @@ def test_example_tells_the_life_science_nord_process(example: Workspace) -> None
     assert sum(kickoff.attendance.values()) == 75
     assert len(kickoff.captures) >= 3
     assert "2018-09-25-wg-innovation-pipeline" in example.workshops
+    assert s.facilitator == "Institut für Innovation und Technik (iit) in der VDI/VDE-IT"
+    themes = {t.title for t in example.themes.values()}
+    assert {"Digital transformation", "Entrepreneurship", "Workforce of the future"} <= themes
+    shareholders = [w for w in example.workshops.values() if w.attendance == {"shareholders": 6}]
+    assert [w.themes for w in shareholders] == [["sustainable-cluster-management"]]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "illustrative" in readme.split("## The workspace format")[0]
 
 
 def test_committed_strategy_draft_is_fresh(example: Workspace) -> None:
