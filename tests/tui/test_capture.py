@@ -361,3 +361,18 @@ async def test_the_device_prompt_warns_about_a_name_in_use(tmp_path, make_app, s
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
     assert (tmp_path / ".strategist" / "device").read_text().strip() == "station-1"
+
+
+async def test_a_theme_closed_elsewhere_is_announced(tmp_path, make_app, settle, notes):
+    """The chosen theme dropped by a git pull: the station is told where inputs go now."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_capture(pilot, settle)
+        await pilot.press("ctrl+t", "3")  # workforce
+        assert screen.theme == "workforce"
+        theme = tmp_path / "themes/workforce.yaml"
+        theme.write_text(theme.read_text().replace("status: proposed", "status: dropped"))
+        app.poll_files()
+        await settle(pilot)
+        assert screen.theme == "digital-transformation"
+        assert any(n.startswith("Theme workforce is gone or closed") for n in notes(app))

@@ -112,7 +112,14 @@ class CaptureScreen(WorkspaceScreen):
         if ws is not None:
             themes = current_themes(ws)
             if self.theme not in themes:
-                self.theme = self._default_theme(ws, themes)
+                gone, self.theme = self.theme, self._default_theme(ws, themes)
+                if gone is not None:
+                    # Never let the station type on under a theme it did not choose unawares.
+                    self.notify(
+                        f"Theme {gone} is gone or closed; inputs now go to "
+                        f"{self.theme or 'no theme (add one first)'} (ctrl+t changes it).",
+                        severity="warning",
+                    )
             if self.group is not None and self.group not in ws.strategy.groups:
                 self.group = None
             if self.workshop_id is not None and self.workshop_id not in ws.workshops:
