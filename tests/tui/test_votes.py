@@ -82,6 +82,18 @@ async def test_backspace_takes_back_a_typed_digit(tmp_path, make_app, settle):
         assert tallies(tmp_path) == {"industry": {"digital-transformation": 42}}
 
 
+async def test_a_reload_while_typing_keeps_the_typed_digits(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        await pilot.press("4")
+        screen.refresh_workspace()  # what a reload after another station's save does
+        await pilot.press("2", "enter")
+        await settle(pilot)
+        assert tallies(tmp_path) == {"industry": {"digital-transformation": 42}}
+
+
 async def test_equal_scores_are_shown_as_ties(tmp_path, make_app, settle, text_of):
     app = make_app(tmp_path)
     add_vote_file(tmp_path)

@@ -111,7 +111,11 @@ class EditGrid(Widget, can_focus=True):
         values: Mapping[Cell, Value],
         disabled_cells: Iterable[Cell] = (),
     ) -> None:
-        """Show other data, keeping the cursor where it still fits."""
+        """Show other data, keeping the cursor (and what is typed there) where it still fits.
+
+        A reload while someone types (another station's file changed) must not eat the
+        digits of the cell under the cursor.
+        """
         self.row_labels = row_labels
         self.column_labels = column_labels
         self.values = dict(values)
@@ -122,7 +126,7 @@ class EditGrid(Widget, can_focus=True):
         outside = row >= len(row_labels) or column >= len(column_labels)
         if outside or self.cursor in self.disabled_cells:
             self.cursor = self._first_enabled()
-        self.typed = ""
+            self.typed = ""
         self.refresh(layout=True)
 
     def _first_enabled(self) -> Cell:
