@@ -100,6 +100,18 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 # with HTML off: its code blocks and fences are the lines to keep verbatim.
 _BLOCKS = MarkdownIt("commonmark", {"html": False})
 
+# A renderer with HTML on, to prove that no tag survived the code-span shortcut.
+_WITH_HTML = MarkdownIt("commonmark").enable("table")
+
+
+def _has_html(markdown: str) -> bool:
+    for token in _WITH_HTML.parse(markdown):
+        if token.type == "html_block":
+            return True
+        if any(child.type == "html_inline" for child in token.children or []):
+            return True
+    return False
+
 
 def _neutralise_line(line: str) -> str:
     """Escape `<` outside code spans so no raw HTML or autolink survives."""
@@ -139,5 +151,9 @@ def narrative(markdown: str) -> str:
             closed = last.startswith(token.markup) and not last.strip(token.markup[0])
             unclosed = "" if closed else token.markup
     out = [line if i in verbatim else _neutralise_line(line) for i, line in enumerate(lines)]
+    if _has_html("\n".join(out)):
+        # Code spans are found line by line; one that spans lines, or a backtick the
+        # author escaped, can fool that. Then no `<` outside code blocks is kept.
+        out = [line if i in verbatim else line.replace("<", "&lt;") for i, line in enumerate(lines)]
     text = "\n".join(out).strip("\n")
     return f"{text}\n{unclosed}" if unclosed else text

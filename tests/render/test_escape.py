@@ -195,3 +195,22 @@ def test_an_unclosed_fence_cannot_swallow_what_follows(opener: str) -> None:
     tokens = MD.parse(out + "\n\n## Next section\n")
     assert [t.type for t in tokens][-3:] == ["heading_open", "inline", "heading_close"]
     assert "code <x>" in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>`~ \n-ab/!?>\\")), max_size=40))
+def test_no_narrative_can_carry_raw_html(raw: str) -> None:
+    """Whatever a narrative holds, a renderer with HTML on finds no HTML in it."""
+    tokens = MarkdownIt("commonmark").parse(narrative(raw))
+    types = {t.type for t in tokens} | {c.type for c in _inline_children(tokens)}
+    assert not {"html_block", "html_inline"} & types
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["\\`<b>x</b>`", "`a\nb` <b>x</b> `c`", "Text `<code>` and\n`one\nspan <i>` <b>y</b> `z`"],
+)
+def test_code_span_lookalikes_cannot_smuggle_html(raw: str) -> None:
+    """An escaped backtick, or a span that opened on the line before, is not code."""
+    tokens = MarkdownIt("commonmark").parse(narrative(raw))
+    assert not {c.type for c in _inline_children(tokens)} & {"html_inline"}
