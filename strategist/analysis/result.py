@@ -50,7 +50,11 @@ class GroupTally:
     attendance: int
     """The group's attendance at the question's workshop (0 when not recorded)."""
     head_count: int
-    """People behind this group's figures: ballots, plus the attendance when it has tallies."""
+    """People behind this group's figures: its ballots, or with tallies its attendance.
+
+    When a group has both, the ballot voters were in the room too, so the larger of the two
+    counts them (adding them would count people twice and publish figures too small to show).
+    """
     took_part: bool
     """Σ raw > 0: the group gave the question something."""
 

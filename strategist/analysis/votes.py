@@ -153,7 +153,7 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
             ballots=ballots,
             has_tallies=g in with_tallies,
             attendance=present,
-            head_count=ballots + (present if g in with_tallies else 0),
+            head_count=max(ballots, present) if g in with_tallies else ballots,
             took_part=took_part,
         )
     voters = [t for t in groups.values() if t.took_part]
