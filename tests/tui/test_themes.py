@@ -169,6 +169,26 @@ async def test_editor_status_merged_moves_inputs_as_merge_does(tmp_path, make_ap
     assert moved["theme"] == "digital-transformation", "the editor's merge moves inputs too"
 
 
+async def test_editor_status_other_than_merged_forgets_the_target(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    write(tmp_path, {"themes/start-ups.yaml": REFERENCES["themes/start-ups.yaml"]})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_themes(pilot, settle, "start-ups")
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, ThemeEditorScreen)
+        editor.query_one("#status", Select).value = "active"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemesScreen), "saved without clearing merged-into"
+    assert load(tmp_path, "themes/start-ups.yaml") == {
+        "id": "start-ups",
+        "title": "Start-ups",
+        "status": "active",
+    }
+
+
 async def test_editor_refuses_invalid_values_and_saves_valid_ones(
     tmp_path, make_app, settle, text_of
 ):

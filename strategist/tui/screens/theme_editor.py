@@ -132,14 +132,17 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         theme = self.theme()
         if theme is None:
             raise OpsError(f"theme {self.theme_id!r} no longer exists")
+        status = str(self.query_one("#status", Select).value)
         merged = self.query_one("#merged-into", Select).value
+        if status != "merged":
+            merged = None  # leaving `merged` forgets the target: no second field to clear
         summary = self.query_one("#summary", TextArea).text
         if summary.strip() == theme.summary.strip():
             summary = theme.summary  # untouched: keep it byte for byte
         return dataclasses.replace(
             theme,
             title=self.query_one("#title", Input).value.strip(),
-            status=str(self.query_one("#status", Select).value),
+            status=status,
             merged_into=merged if isinstance(merged, str) else None,
             owner=self.query_one("#owner", Input).value.strip(),
             requires=self.query_one("#requires", Input).value.replace(",", " ").split(),
