@@ -3,7 +3,8 @@
 `make_app(tmp_path)` writes the workspace of `fixture_workspace.py` into `tmp_path` and returns a
 `StrategistApp` on it (change polling off: tests call `app.poll_files()` directly).
 `settle(pilot)` waits until loads/saves queued by the app are done and their
-results are shown. Tests run the app with an explicit size:
+results are shown. Every input captured in a test gets `CAPTURE_TIME` as its `at`
+(an autouse fixture replaces the clock). Tests run the app with an explicit size:
 `async with app.run_test(size=(100, 30)) as pilot`.
 """
 
