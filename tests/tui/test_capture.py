@@ -11,6 +11,8 @@ from textual.widgets import Input
 
 from strategist import store
 from strategist.cli import main
+from strategist.ops import OpsError
+from strategist.ops import capture as capture_ops
 from strategist.tui.screens.capture import CaptureScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
@@ -376,3 +378,28 @@ async def test_a_theme_closed_elsewhere_is_announced(tmp_path, make_app, settle,
         await settle(pilot)
         assert screen.theme == "digital-transformation"
         assert any(n.startswith("Theme workforce is gone or closed") for n in notes(app))
+
+
+async def test_a_refused_text_is_shown_when_the_next_one_is_being_typed(
+    tmp_path, make_app, settle, type_text, notes, monkeypatch
+):
+    """A save refused while the next input is typed already is not lost either."""
+    import threading
+
+    typed = threading.Event()
+
+    def refuse(*args, **kwargs):
+        typed.wait(10)
+        raise OpsError("the disk says no")
+
+    monkeypatch.setattr(capture_ops, "add_input", refuse)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await type_text(pilot, "First")
+        await pilot.press("enter")
+        await type_text(pilot, "Next")
+        typed.set()
+        await settle(pilot)
+        assert app.screen.query_one("#capture-input", Input).value == "Next"
+        assert "Not saved: First" in notes(app)

@@ -241,8 +241,12 @@ class CaptureScreen(WorkspaceScreen):
             return capture_ops.after_edit(ws, replace(before, label=f"adding {item.id}")), item.id
 
         def failed(exc: BaseException) -> None:
+            # Nothing typed is ever lost: back into the field, or (when the next input
+            # is being typed already) shown until it is dealt with.
             if not field.value:
-                field.value = text  # nothing typed is ever lost
+                field.value = text
+            else:
+                self.notify(f"Not saved: {text}", severity="error", timeout=60)
 
         self.strategist.tasks.run(add, "Saving the input", done=self._did, failed=failed)
 
