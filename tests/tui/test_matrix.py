@@ -115,3 +115,16 @@ async def test_themes_with_the_same_sums_share_one_mark(tmp_path, make_app, sett
         # No influences yet: all three themes sit at (0, 0), none hidden under another.
         picture = text_of(screen.query_one("#quadrant", Quadrant))
         assert "1,2,3" in picture, picture
+
+
+async def test_without_analysed_themes_the_matrix_says_where_to_add_them(
+    tmp_path, make_app, settle, text_of
+):
+    app = make_app(tmp_path)
+    for theme in (tmp_path / "themes").glob("*.yaml"):
+        theme.unlink()
+    (tmp_path / "workshops").joinpath("2018-09-11-kickoff/capture-station-1.yaml").unlink()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_matrix(pilot, settle)
+        shown = " ".join(text_of(screen.query_one("#vester", Static)).split())
+        assert "add them on Themes (F5)" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -292,3 +293,15 @@ async def test_grid_says_which_other_capture_files_add_to_the_question(
         info = " ".join(text_of(screen.query_one("#vote-info")).split())
     assert "cells of capture-station-3.yaml" in info
     assert "the ranking also counts the tallies in capture-plenary.yaml" in info
+
+
+async def test_without_workshops_the_votes_screen_says_where_to_create_one(
+    tmp_path, make_app, settle, text_of
+):
+    app = make_app(tmp_path)
+    shutil.rmtree(tmp_path / "workshops")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_votes(pilot, settle)
+        shown = " ".join(text_of(screen.query_one("#vote-info")).split())
+        assert "create one on Capture (F3, ctrl+n)" in shown
+        assert not isinstance(app.focused, EditGrid), "the hidden grid takes no keys"

@@ -122,6 +122,12 @@ class MatrixScreen(EditingScreen):
             vester.update(Text(note, style="italic"))
             quadrant.set_points([], 0.0)
             return
+        if not self.themes:
+            vester.update(
+                Text("No proposed, active or separate themes yet: add them on Themes (F5).")
+            )
+            quadrant.set_points([], 0.0)
+            return
         order = [t.id for t in self.themes]
         vester.update(vester_table(analysis, order))
         number = {theme_id: str(i) for i, theme_id in enumerate(order, start=1)}

@@ -153,9 +153,15 @@ class VotesScreen(EditingScreen):
         info = self.query_one("#vote-info", Static)
         ballots = self.query_one("#ballots", Static)
         if ws is None or vote is None:
-            info.update("No vote in this workshop yet: ctrl+n creates one.")
+            info.update(
+                "No workshop yet: create one on Capture (F3, ctrl+n)."
+                if ws is not None and not ws.workshops
+                else "No vote in this workshop yet: ctrl+n creates one."
+            )
             grid.set_data([], [], {})
             grid.display = False
+            if grid.has_focus:
+                self.query_one("#vote", Select).focus()
             ballots.update("")
             self._show_ranking()
             return
