@@ -78,6 +78,11 @@ def test_vote_tally_sets_cells_and_the_analysis_counts_them(ws: Path) -> None:
         "digital-transformation=31", "entrepreneurship=12",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{OWN}:",
+        "industry digital-transformation=31",
+        "industry entrepreneurship=12",
+    ]
     assert votes(ws)[0]["tallies"] == {
         "industry": {"digital-transformation": 31, "entrepreneurship": 12}
     }

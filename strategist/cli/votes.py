@@ -100,13 +100,17 @@ def vote_tally(
 ) -> None:
     """Set GROUP's tallies of vote ID (replacing earlier counts of those options).
 
-    N is a count; for a score vote write SUM/VOTERS. N=0 records a zero.
+    N is a count; for a score vote write SUM/VOTERS. N=0 records a zero. The counts go
+    to the capture file that holds the vote (this device's when it has one); prints that
+    file and GROUP's tallies in it.
     """
     parsed = dict(_tally_cell(c) for c in cells)
     root = ctx.root()
     ws = load_for_edit(root)
     with editing():
-        row = vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), _device(root))
+        holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
+        row = vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), holder)
+    click.echo(f"workshops/{workshop_id}/capture-{holder}.yaml:")
     for option, value in row.items():
         shown = f"{value.sum}/{value.voters}" if isinstance(value, ScoreTally) else str(value)
         click.echo(f"{group} {option}={shown}")
@@ -157,5 +161,8 @@ def vote_ballot(
         named = [_pair(x, "O=N")[0] for x in (*points, *scores)]
         if len(set(named)) != len(named):
             raise OpsError("an option appears twice in the ballot")
-        vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, _device(root))
-    click.echo(f"{vote_id}: ballot of {voter} added")
+        holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
+        vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, holder)
+    click.echo(
+        f"workshops/{workshop_id}/capture-{holder}.yaml: ballot of {voter} added to {vote_id}"
+    )
