@@ -80,7 +80,13 @@ class TaskRunner:
                 self._pending -= 1
                 self._app.notify(describe_error(exc, doing), severity="error", timeout=10)
                 if failed is not None:
-                    failed(exc)
+                    try:
+                        failed(exc)
+                    except Exception as again:  # handling a failure must not fail silently
+                        self._app.notify(
+                            describe_error(again, f"{doing} (after its failure)"),
+                            severity="error",
+                        )
                 return
             self._pending -= 1
             if done is not None:

@@ -35,3 +35,21 @@ async def test_not_a_workspace_is_reported_not_raised(tmp_path, make_app, settle
         assert app.workspace is None
         assert any("not a workspace" in m for m in notes(app))
         assert "No workspace loaded" in text_of(app.screen.query_one("#strategy"))
+
+
+async def test_a_failing_failure_handler_is_reported_too(tmp_path, make_app, settle, notes):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def boom() -> None:
+            raise StaleFileError("themes/x.yaml: changed on disk since it was loaded")
+
+        def show(exc: BaseException) -> None:
+            raise KeyError("error field")
+
+        app.tasks.run(boom, "Saving the theme", failed=show)
+        await settle(pilot)
+        assert app.is_running
+        assert any("Saving the theme (after its failure) failed: KeyError" in m for m in notes(app))
+        assert not app.tasks.busy
