@@ -167,3 +167,18 @@ def test_vote_ballot_refusals(ws: Path) -> None:
         "industry", "--points", "workforce=1", "--points", "workforce=2",
     )  # fmt: skip
     assert dots_twice.exit_code == 1 and "twice" in dots_twice.stderr
+
+
+def test_nan_and_inf_are_refused_before_anything_is_written(ws: Path) -> None:
+    assert add(ws, "feasibility", "score").exit_code == 0
+    before = (ws / OWN).read_bytes()
+    base = ["vote", "tally", "--workshop", KICKOFF, "feasibility", "research"]
+    tally = run(ws, *base, "workforce=nan/3")
+    assert tally.exit_code == 1 and "not nan" in tally.stderr
+    ballot = run(
+        ws, "vote", "ballot", "--workshop", KICKOFF, "feasibility", "--voter", "p-1",
+        "--group", "industry", "--score", "workforce=inf",
+    )  # fmt: skip
+    assert ballot.exit_code == 1 and "not nan or inf" in ballot.stderr
+    assert (ws / OWN).read_bytes() == before
+    assert run(ws, "check").exit_code == 0

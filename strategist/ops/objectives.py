@@ -8,6 +8,7 @@ to `store.validate`, which every op runs before saving.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import yaml
@@ -59,7 +60,7 @@ def _text(value: Any, where: str) -> str:
 def _number(value: Any, where: str, optional: bool = False) -> Number | None:
     if value is None and optional:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise OpsError(f"{where}: expected a number, got {value!r}")
     return value
 

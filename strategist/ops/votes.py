@@ -8,6 +8,8 @@ devices recorded the same question.
 
 from __future__ import annotations
 
+import math
+
 from strategist.model import (
     METHODS,
     RANKED_STATUSES,
@@ -130,6 +132,8 @@ def _check_cell(vote: Vote, group: str, option: str, value: TallyValue | None) -
     if vote.method == "score":
         if not isinstance(value, ScoreTally):
             raise OpsError("a score tally is a sum and a number of voters (SUM/VOTERS)")
+        if not math.isfinite(value.sum):
+            raise OpsError(f"a score sum is a number, not {value.sum!r}")
         if value.sum < 0 or value.voters < 0:
             raise OpsError("a tally cannot be negative")
     elif isinstance(value, ScoreTally | bool):
@@ -220,6 +224,8 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
             raise OpsError(f"vote {vote.id!r} has no option {option!r}")
     if len(set(chosen)) != len(chosen):
         raise OpsError("an option appears twice in the ballot")
+    if isinstance(value, dict) and not all(math.isfinite(n) for n in value.values()):
+        raise OpsError("a ballot holds numbers, not nan or inf")
     if isinstance(value, dict) and any(n < 0 for n in value.values()):
         raise OpsError("a ballot cannot hold negative numbers")
     workshop = ws.workshops[workshop_id]

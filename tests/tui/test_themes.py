@@ -346,6 +346,7 @@ def test_objectives_text_round_trips_and_names_what_is_wrong():
         ("- id: x\n  text: T\n  colour: red\n", "unknown key 'colour'"),
         ("- id: x\n  text: T\n  kpis: [{name: K}]\n", "target is required"),
         ("- id: x\n  text: T\n  kpis: [{name: K, target: lots}]\n", "expected a number"),
+        ("- id: x\n  text: T\n  kpis: [{name: K, target: .inf}]\n", "got inf"),
         ("- id: x\n  text: T\n  measures: [{id: m, text: M, due: soon}]\n", "expected a year"),
         ("- &a {id: x, text: T}\n- *a\n", "aliases"),
         ("- id: [\n", "not valid YAML"),
