@@ -26,9 +26,9 @@ class AddThemeDialog(FormDialog):
             yield Static("[b]New theme[/b]  (Enter: next field / save, Esc cancels)")
             yield Static("", id="error", classes="error")
             yield Label("Id (lowercase, digits, '-'; also the file name)")
-            yield Input(placeholder="digital-transformation", id="theme-id")
+            yield Input(placeholder="e.g. digital-transformation", id="theme-id")
             yield Label("Title")
-            yield Input(placeholder="Digital transformation", id="title")
+            yield Input(placeholder="e.g. Digital transformation", id="title")
             yield Label("Status (Enter in the title saves with this status)")
             yield Select(
                 [(s, s) for s in THEME_STATUSES if s != "merged"],

@@ -139,7 +139,7 @@ class BallotDialog(FormDialog):
             yield Static("", id="error", classes="error")
             yield Static(self.listing)
             yield Label("Voter (a pseudonym, never a name)")
-            yield Input(placeholder="p-3f9c", id="voter")
+            yield Input(placeholder="e.g. p-3f9c", id="voter")
             yield Label("Group")
             yield Select(
                 [(g, g) for g in self.groups], value=self.groups[0], allow_blank=False, id="group"
