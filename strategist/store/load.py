@@ -9,6 +9,7 @@ workspace and the rest is loaded; `validate` then checks values and cross-refere
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from strategist.model import (
+    FORMATS,
     Capture,
     Finding,
     Horizon,
@@ -272,6 +274,9 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
                 workshop.captures[device] = capture
         if workshop is not None:
             workshops.append(workshop)
+        if checked is None and checked_captures and SLUG.fullmatch(folder.name):
+            # workshop.yaml is broken or missing (reported): check the captures anyway.
+            checked = Workshop(folder.name, "", dt.date.min, FORMATS[0])
         if checked is not None:
             checked_workshops.append(dataclasses.replace(checked, captures=checked_captures))
 

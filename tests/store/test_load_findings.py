@@ -109,6 +109,20 @@ def test_captures_without_a_workshop_file(tmp_path: Path) -> None:
     assert located(root) == [("workshops/orphan/workshop.yaml", 1, "missing-file")]
 
 
+@pytest.mark.parametrize("workshop", ["", "id: orphan\ntitle: [O\n"])
+def test_captures_beside_a_missing_or_broken_workshop_file_are_still_checked(
+    tmp_path: Path, workshop: str
+) -> None:
+    root = make_workspace(tmp_path)
+    if workshop:
+        write(root, "workshops/orphan/workshop.yaml", workshop)
+    capture = "device: laptop\ninputs:\n  - {id: in2, theme: gamma, kind: idea, text: T}\n"
+    write(root, "workshops/orphan/capture-laptop.yaml", capture)
+    found = located(root)
+    assert found[0] == ("workshops/orphan/capture-laptop.yaml", 3, "unknown-theme")
+    assert [where[0] for where in found[1:]] == ["workshops/orphan/workshop.yaml"]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "line", "code"),
     [
