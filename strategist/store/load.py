@@ -3,7 +3,10 @@
 Each file is read once: bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF), then
 one pass over the YAML events into located nodes (tags, anchors, aliases, duplicate keys,
 depth), then a typed conversion into the model. A file with errors is left out of the
-workspace and the rest is loaded; `validate` then checks values and cross-references.
+workspace and the rest is loaded; `validate` then checks values and cross-references
+of everything that converted (also files left out only for an id that differs from their
+name, captures beside a broken workshop.yaml, and all files when strategy.yaml is
+broken), so one mistake hides no other file's findings.
 """
 
 from __future__ import annotations
