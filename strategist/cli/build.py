@@ -24,7 +24,10 @@ __all__ = ["build"]
 def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     """Write outputs/strategy.md and outputs/inputs.md from the workspace.
 
-    A workspace with errors gets its findings, exit 1, and nothing written.
+    DIR (else -C DIR, else the current directory) is the workspace; the paths written
+    are printed. Confidential inputs and small groups' figures stay out of the public
+    files. Exit 0 written; 1 the workspace has errors (findings on stderr, nothing
+    written); 2 not a workspace, or the outputs could not be written.
     """
     from strategist.render import build_outputs  # keep `strategist --help` fast
 

@@ -154,3 +154,12 @@ def test_a_folder_where_the_draft_goes_is_named_not_the_temporary_file(small_roo
     assert code == 2
     assert f"cannot write outputs: {small_root / 'outputs' / 'strategy.md'}: Is a directory" in err
     assert [p.name for p in (small_root / "outputs").iterdir()] == ["strategy.md"]
+
+
+def test_help_names_the_workspace_argument_and_the_exit_codes() -> None:
+    result = CliRunner().invoke(main, ["build", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "DIR (else -C DIR, else the current directory) is the workspace" in text
+    assert "Exit 0 written; 1 the workspace has errors" in text
+    assert "--internal" in text
