@@ -112,6 +112,7 @@ EN: dict[str, str] = {
     "objectives.none": "No objective has been set yet.",
     "objective.sources": "Sources: {ids}",
     "objective.no_sources": "Sources: none recorded",
+    "objective.no_public_sources": "Sources: none published",
     "kpi.line": "{name}{unit}: {path}",
     "kpi.baseline": "baseline {value}",
     "kpi.actual": "{value} in {year}",

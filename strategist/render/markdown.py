@@ -235,9 +235,11 @@ def _objectives(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         for objective in theme.objectives:
             out += ["", f"**{inline(objective.text)}**", ""]
             ids = _source_ids(ws, objective.sources, policy)
-            out.append(
-                t("objective.sources", lang, ids=ids) if ids else t("objective.no_sources", lang)
-            )
+            if ids:
+                out.append(t("objective.sources", lang, ids=ids))
+            else:  # sources that are all confidential are not "none recorded"
+                key = "objective.no_public_sources" if objective.sources else "objective.no_sources"
+                out.append(t(key, lang))
             if objective.kpis:
                 out.append("")
                 out += [f"- {_kpi_line(kpi, lang)}" for kpi in objective.kpis]

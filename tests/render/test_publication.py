@@ -105,3 +105,13 @@ def test_with_every_group_hidden_nothing_is_said_about_contested_themes(
     section = doc[doc.index("## Where stakeholders disagree") : doc.index("## Monitoring")]
     assert "contested" not in section
     assert "W and spread included: Alpha, Beta, Gamma." in section
+
+
+def test_an_objective_with_only_confidential_sources_does_not_claim_it_has_none(
+    small_ws: Workspace,
+) -> None:
+    small_ws.themes["x"].objectives[0].sources = ["k0000002"]
+    public = render_strategy(small_ws, analyse(small_ws))
+    assert "Sources: none published" in public and "k0000002" not in public
+    internal = render_strategy(small_ws, analyse(small_ws), internal=True)
+    assert "Sources: k0000002" in internal
