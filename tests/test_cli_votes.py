@@ -101,6 +101,7 @@ def test_vote_tally_sets_cells_and_the_analysis_counts_them(ws: Path) -> None:
     [
         ("nope=3", 1, "no option 'nope'"),
         ("workforce=-2", 1, "negative"),
+        ("workforce=" + "9" * 19, 1, "too large for a count"),
         ("workforce=many", 2, "whole number"),
         ("workforce", 2, "OPTION=N"),
     ],

@@ -122,6 +122,15 @@ def add_vote(
     return ws.workshops[workshop_id].captures[device].votes[-1]
 
 
+_MAX_COUNT = 10**18 - 1
+"""The largest whole number a workspace file may hold (the loader reads up to 18 digits)."""
+
+
+def _check_size(*numbers: float) -> None:
+    if any(abs(n) > _MAX_COUNT for n in numbers):
+        raise OpsError(f"{max(numbers, key=abs)} is too large for a count (at most 18 digits)")
+
+
 def _check_cell(vote: Vote, group: str, option: str, value: TallyValue | None) -> None:
     if option not in vote.options:
         raise OpsError(f"vote {vote.id!r} has no option {option!r}")
@@ -136,10 +145,13 @@ def _check_cell(vote: Vote, group: str, option: str, value: TallyValue | None) -
             raise OpsError(f"a score sum is a number, not {value.sum!r}")
         if value.sum < 0 or value.voters < 0:
             raise OpsError("a tally cannot be negative")
+        _check_size(value.sum, value.voters)
     elif isinstance(value, ScoreTally | bool):
         raise OpsError(f"a {vote.method} tally is a whole number")
     elif value < 0:
         raise OpsError("a tally cannot be negative")
+    else:
+        _check_size(value)
 
 
 def set_tallies(
@@ -228,6 +240,8 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
         raise OpsError("a ballot holds numbers, not nan or inf")
     if isinstance(value, dict) and any(n < 0 for n in value.values()):
         raise OpsError("a ballot cannot hold negative numbers")
+    if isinstance(value, dict):
+        _check_size(*value.values())
     workshop = ws.workshops[workshop_id]
     for capture in workshop.captures.values():
         for other in capture.votes:
