@@ -403,3 +403,24 @@ async def test_a_refused_text_is_shown_when_the_next_one_is_being_typed(
         await settle(pilot)
         assert app.screen.query_one("#capture-input", Input).value == "Next"
         assert "Not saved: First" in notes(app)
+
+
+async def test_undo_still_works_after_another_file_changed_on_disk(
+    tmp_path, make_app, settle, type_text
+):
+    """Only a change to the file being undone blocks undo; a pull of other files does not."""
+    app = make_app(tmp_path)
+    path = capture_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await settle(pilot)
+        other = capture_file(tmp_path, "station-1")
+        other.write_text(other.read_text().replace("breakfast", "lunch"))
+        app.poll_files()
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert not path.exists()
+        assert "lunch" in other.read_text()
