@@ -22,6 +22,8 @@ __all__ = ["FieldReader", "Invalid"]
 T = TypeVar("T")
 
 _INT = re.compile(r"[-+]?[0-9]{1,18}")
+_LARGEST = 1e18
+"""Decimals stay below what an 18-digit whole number can hold, so sums cannot overflow."""
 """Whole numbers; more digits than a count or year needs are refused, not parsed."""
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -191,7 +193,10 @@ class FieldReader:
             if _INT.fullmatch(node.value):
                 return int(node.value, 10)
             if _FLOAT.fullmatch(node.value) and math.isfinite(value := float(node.value)):
-                return value
+                if abs(value) < _LARGEST:
+                    return value
+                self.error(node, "wrong-type", f"{self._name(path)} {node.value} is too large")
+                return 0
         self._wrong(node, path, "a number")
         return 0
 

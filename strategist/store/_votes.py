@@ -104,6 +104,8 @@ def _tally_cell(r: Report, path: str, at: KeyPath, vote: Vote, cell: int | Score
             r.error(path, at, "tally-type", message)
         if cell.voters < 0:
             r.error(path, at, "negative-tally", f"negative number of voters ({cell.voters})")
+        if cell.sum < 0:
+            r.error(path, at, "negative-tally", f"negative score sum ({cell.sum})")
         return
     if vote.method == "score":
         message = f"the score tally of {at[-2]!r} for {at[-1]!r} is written [sum, voters]"
@@ -145,8 +147,9 @@ def _ballot(
         if option in listed[:k] and option not in repeated:
             repeated.add(option)
             r.error(path, where, "ballot-repeat-option", f"option {option!r} appears twice")
-    if ballot.points is not None:
-        for option, count in ballot.points.items():
+    for name, numbers in (("points", ballot.points), ("scores", ballot.scores)):
+        # Shares divide by the sum over options: a negative number would turn them around.
+        for option, count in (numbers or {}).items():
             if count < 0:
-                message = f"negative points for {option!r} ({count})"
-                r.error(path, (*at, "points", option), "negative-tally", message)
+                message = f"negative {name} for {option!r} ({count})"
+                r.error(path, (*at, name, option), "negative-tally", message)

@@ -425,3 +425,13 @@ def test_document_markers_around_one_document_are_fine(tmp_path: Path) -> None:
 def test_tag_message_names_the_tag_as_written(tmp_path: Path) -> None:
     root = make_workspace(tmp_path, **{THEME: "id: alpha\ntitle: !!str Alpha\nstatus: active\n"})
     assert only(root).message == "tag !!str is not allowed"
+
+
+def test_a_decimal_too_large_to_add_up_is_a_wrong_type(tmp_path: Path) -> None:
+    """1.7e308 is a finite float, but two of them overflow the analysis' sums to inf/NaN."""
+    text = (
+        "id: alpha\ntitle: Alpha\nstatus: active\nobjectives:\n  - id: o1\n    text: T\n"
+        "    kpis:\n      - {name: K, target: 1.7e308}\n      - {name: L, target: 9.5e17}\n"
+    )
+    root = make_workspace(tmp_path, **{THEME: text})
+    assert located(root) == [(THEME, 8, "wrong-type")]

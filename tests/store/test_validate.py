@@ -177,6 +177,13 @@ VOTE = "votes:\n  - id: q1\n    question: Q?\n    method: {method}\n    options:
         ("dots", "    tallies:\n      industry: {gamma: 3}\n", 8, "unknown-option"),
         ("rank", "    tallies:\n      industry: {alpha: 3}\n", 7, "rank-tallies"),
         ("score", "    tallies:\n      industry: {alpha: [7, -1]}\n", 8, "negative-tally"),
+        ("score", "    tallies:\n      industry: {alpha: [-7, 2]}\n", 8, "negative-tally"),
+        (
+            "score",
+            "    ballots:\n      - {voter: p1, group: industry, scores: {alpha: -2}}\n",
+            8,
+            "negative-tally",
+        ),
         ("vote", "    tallies: {}\n", 5, "bad-enum"),
         (
             "dots",
