@@ -353,3 +353,14 @@ def test_objectives_text_round_trips_and_names_what_is_wrong():
     ]:
         with pytest.raises(OpsError, match=reason):
             objectives_from_yaml(text)
+
+
+async def test_status_and_inputs_stay_visible_at_80_columns(tmp_path, make_app, settle, text_of):
+    app = make_app(tmp_path)
+    write(tmp_path, {"themes/start-ups.yaml": REFERENCES["themes/start-ups.yaml"]})
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_themes(pilot, settle)
+        table = text_of(screen.query_one(DataTable))
+    row = next(line for line in table.splitlines() if "start-ups" in line)
+    assert "merged → entrepreneurship" in row, table
+    assert row.split("merged → entrepreneurship")[1].split()[0] == "0", "its input count"

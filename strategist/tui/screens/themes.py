@@ -52,7 +52,8 @@ class ThemesScreen(EditingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Rank", "Id", "Title", "Status", "Owner", "Inputs")
+        # Short, decisive columns first: at 80 columns the title and owner give way.
+        self.query_one(DataTable).add_columns("Rank", "Id", "Status", "Inputs", "Title", "Owner")
         self.sync_workspace()
 
     def refresh_workspace(self) -> None:
@@ -74,10 +75,10 @@ class ThemesScreen(EditingScreen):
             table.add_row(
                 ranks.get(theme.id, ""),
                 theme.id,
-                theme.title,
                 status,
-                theme.owner,
                 str(counts.get(theme.id, 0)),
+                theme.title,
+                theme.owner,
                 key=theme.id,
             )
         if current is not None and current.id in ws.themes:
