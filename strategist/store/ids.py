@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import socket
+import unicodedata
 from pathlib import Path
 
 from strategist.model import Workspace
@@ -25,6 +26,7 @@ __all__ = [
     "random_suffix",
     "set_device_name",
     "slugify",
+    "suggested_device_name",
 ]
 
 CROCKFORD_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -41,9 +43,29 @@ def is_slug(value: str) -> bool:
     return _SLUG.fullmatch(value) is not None
 
 
+_SPELLED_OUT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "æ": "ae", "å": "aa"}
+    | {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"}
+)
+"""German and Danish letters written out as in ASCII addresses (the languages strategist
+speaks); other accents fall back to their base letter."""
+
+
 def slugify(text: str) -> str:
-    """Lowercase ASCII letters and digits joined by single dashes ('' if none)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lowercase ASCII letters and digits joined by single dashes ('' if none).
+
+    Letters with accents keep their base letter ("Gründer" → "gruender", "Café" → "cafe")
+    instead of vanishing from the id.
+    """
+    plain = unicodedata.normalize("NFKD", text.translate(_SPELLED_OUT))
+    ascii_text = plain.encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def suggested_device_name() -> str:
+    """This machine's host name as a slug plus a random suffix, e.g. ``laptop-k7q2``."""
+    host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
+    return f"{host}-{random_suffix(4)}"
 
 
 def random_suffix(length: int) -> str:
@@ -101,8 +123,7 @@ def device_name(root: str | Path, create: bool = True) -> str | None:
         return name
     if not create:
         return None
-    host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
-    name = f"{host}-{random_suffix(4)}"
+    name = suggested_device_name()
     set_device_name(root, name)
     return name
 

@@ -102,3 +102,17 @@ def test_a_device_file_that_is_not_utf8_is_reported_not_a_crash(tmp_path: Path) 
     (tmp_path / ".strategist/device").write_bytes(b"st\xe4tion\n")
     with pytest.raises(StoreError, match=r"\.strategist/device: invalid device name"):
         device_name(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Gründer Süd", "gruender-sued"),
+        ("Straße", "strasse"),
+        ("Sønderborg Ærø Ålborg", "soenderborg-aeroe-aalborg"),
+        ("Café Noël", "cafe-noel"),
+        ("  --  ", ""),
+    ],
+)
+def test_slugify_spells_out_letters_instead_of_dropping_them(text: str, slug: str) -> None:
+    assert ids_module.slugify(text) == slug

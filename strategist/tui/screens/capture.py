@@ -9,7 +9,6 @@ the last 20 saves, edits and deletions (the capture file is put back as it was).
 
 from __future__ import annotations
 
-import socket
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,7 +24,7 @@ from strategist import store
 from strategist.model import INPUT_KINDS, Workspace
 from strategist.ops import capture as capture_ops
 from strategist.ops.capture import CaptureSnapshot
-from strategist.store.ids import random_suffix, slugify
+from strategist.store.ids import suggested_device_name
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.choice import KEYS, ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
@@ -190,15 +189,12 @@ class CaptureScreen(WorkspaceScreen):
             except store.StoreError as exc:
                 self.notify(str(exc), severity="error")
         if self.device is None:
-            host = slugify(socket.gethostname().split(".")[0])[:24].strip("-") or "device"
             taken = {
                 device
                 for workshop in (self.workspace.workshops.values() if self.workspace else [])
                 for device in workshop.captures
             }
-            self.app.push_screen(
-                DeviceDialog(f"{host}-{random_suffix(4)}", taken), self._device_chosen
-            )
+            self.app.push_screen(DeviceDialog(suggested_device_name(), taken), self._device_chosen)
             return
         if self.workshop_id is None:
             self.action_choose_workshop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -23,22 +22,13 @@ if TYPE_CHECKING:
 __all__ = ["WorkshopDialog", "workshop_id"]
 
 
-_SPELLED_OUT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "æ": "ae"}
-    | {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae"}
-)
-"""German and Danish letters written out as in ASCII addresses (the languages strategist
-speaks); other accents fall back to their base letter."""
-
-
 def workshop_id(date_text: str, title: str) -> str:
     """The id a new workshop gets when none is typed: date and title as a slug.
 
     Letters with accents keep their base letter ("Gründer" → "gruender", "Café" → "cafe")
     instead of vanishing from the folder name.
     """
-    plain = unicodedata.normalize("NFKD", f"{date_text} {title}".translate(_SPELLED_OUT))
-    return slugify(plain.encode("ascii", "ignore").decode("ascii"))
+    return slugify(f"{date_text} {title}")
 
 
 class WorkshopDialog(ModalScreen[str | None]):
