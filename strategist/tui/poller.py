@@ -1,10 +1,11 @@
-"""Notice changes to the workspace's YAML files made elsewhere (git pull, an editor).
+"""Notice changes to the workspace's files made elsewhere (git pull, an editor).
 
-Textual has no file-watch API, so the app polls (mtime_ns, size) of every YAML file
-once a second. A file counts as changed externally when its signature differs from
-the previous poll *and* from the stamp the store recorded when it last loaded or
-saved it — so the app's own saves do not trigger a reload, and a broken file (never
-loaded, so never stamped) triggers one only when it changes again.
+Textual has no file-watch API, so the app polls (mtime_ns, size) of every file the
+loader reads (or reports, like a misnamed `.yml`) once a second. A file counts as
+changed externally when its signature differs from the previous poll *and* from the
+stamp the store recorded when it last loaded or saved it — so the app's own saves do
+not trigger a reload, and a broken file (never loaded, so never stamped) triggers one
+only when it changes again.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ Signature = tuple[int, int]
 
 
 def scan(root: Path) -> dict[str, Signature]:
-    """(mtime_ns, size) of every workspace YAML file, by workspace-relative path."""
+    """(mtime_ns, size) of every workspace file, by workspace-relative path."""
     paths = [root / "strategy.yaml"]
-    paths += sorted((root / "themes").glob("*.yaml"))
-    paths += sorted((root / "workshops").glob("*/*.yaml"))
+    for pattern in ("themes/*.y*ml", "workshops/*/*.y*ml", "narrative/*.md"):
+        paths += sorted(root.glob(pattern))
     found: dict[str, Signature] = {}
     for path in paths:
         try:

@@ -124,3 +124,21 @@ async def test_a_broken_file_is_named_first_and_its_fix_is_announced(
         app.poll_files()
         await settle(pilot)
         assert notes(app) == ["The workspace has no errors any more; every file is loaded."]
+
+
+async def test_a_narrative_edit_and_a_misnamed_file_are_picked_up(tmp_path, make_app, settle):
+    """The poller watches every file the loader reads or reports, not only `.yaml`."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (tmp_path / "narrative").mkdir(exist_ok=True)
+        (tmp_path / "narrative" / "foreword.md").write_text("Ein neues Vorwort.\n")
+        app.poll_files()
+        await settle(pilot)
+        assert app.workspace is not None
+        assert app.workspace.narrative["foreword"] == "Ein neues Vorwort.\n"
+
+        (tmp_path / "themes" / "extra.yml").write_text("id: extra\n")
+        app.poll_files()
+        await settle(pilot)
+        assert any(f.code == "unread-file" for f in app.findings)
