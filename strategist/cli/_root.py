@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import errno
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from strategist import __version__
+from strategist import __version__, store
+from strategist.ops import OpsError
 from strategist.store.errors import StoreError
 
 __all__ = [
@@ -49,6 +52,22 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+@contextmanager
+def editing() -> Iterator[None]:
+    """Run an edit: a refused edit or a target file that cannot be safely overwritten
+    (changed on disk, broken, conflicted) exits 1; trouble outside the content
+    (permissions, disk full) exits 2."""
+    try:
+        yield
+    except (OpsError, store.StaleFileError, store.ConflictError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_CONTENT) from exc
+    except store.StoreError as exc:
+        raise EnvironmentProblem(str(exc)) from exc
+    except OSError as exc:
+        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or ''}") from exc
 
 
 def describe_os_error(error: OSError) -> str:

@@ -8,17 +8,22 @@ workspace with broken files elsewhere: only the file being written must be sound
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from strategist import store
-from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.cli._root import (
+    EXIT_CONTENT,
+    Context,
+    EnvironmentProblem,
+    editing,
+    main,
+    pass_context,
+)
 from strategist.model import FORMATS, INPUT_KINDS, Workspace
-from strategist.ops import OpsError
 from strategist.ops import capture as capture_ops
 
 __all__ = ["capture", "input_group", "workshop"]
@@ -43,24 +48,9 @@ def _load(root: Path) -> Workspace:
     return result.workspace
 
 
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """A refused edit or a broken/changed target file exits 1; trouble outside the
-    content (permissions, disk full) exits 2."""
-    try:
-        yield
-    except (OpsError, store.StaleFileError, store.ConflictError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_CONTENT) from exc
-    except store.StoreError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except OSError as exc:
-        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or ''}") from exc
-
-
 def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
     ws = _load(ctx.root())
-    with _refusals():
+    with editing():
         return edit(ws)
 
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
-from strategist import store
-from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
+from strategist.cli._root import (
+    EXIT_CONTENT,
+    Context,
+    editing,
+    main,
+    pass_context,
+)
 from strategist.cli.check import load_or_problem, summary
 from strategist.model import THEME_STATUSES, Workspace
-from strategist.ops import OpsError
 from strategist.ops import themes as theme_ops
 
 __all__ = ["editing", "influence", "load_for_edit", "theme"]
@@ -36,23 +39,6 @@ def load_for_edit(root: Path) -> Workspace:
         click.echo(summary(result), err=True)
         raise SystemExit(EXIT_CONTENT)
     return result.workspace
-
-
-@contextmanager
-def editing() -> Iterator[None]:
-    """Turn refused edits into exit 1 and trouble outside the content into exit 2."""
-    try:
-        yield
-    except OpsError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_CONTENT) from exc
-    except store.ConflictError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_CONTENT) from exc
-    except store.StoreError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except OSError as exc:
-        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or ''}") from exc
 
 
 def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from strategist import store
-from strategist.cli._root import Context, EnvironmentProblem, main, pass_context
-from strategist.cli.themes import editing, load_for_edit
+from strategist.cli._root import Context, EnvironmentProblem, editing, main, pass_context
+from strategist.cli.themes import load_for_edit
 from strategist.model import METHODS, Ballot, Number, ScoreTally
 from strategist.ops import OpsError
 from strategist.ops import votes as vote_ops
