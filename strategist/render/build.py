@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from strategist.analysis import analyse
 from strategist.model import Workspace
 from strategist.render.inputs import render_inputs
 from strategist.render.markdown import render_strategy
+from strategist.store.save import Staged, replace_staged, stage_file
 
 __all__ = ["build_outputs", "output_dir", "write_documents"]
 
@@ -28,24 +27,16 @@ def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
     set whole and a reader never sees a half-written file.
     """
     target.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
+    staged: list[Staged] = []
     try:
         for name, text in documents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
-            staged.append((name, Path(tmp)))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o644)
-        written = []
-        for name, staged_path in staged:
-            os.replace(staged_path, target / name)
-            written.append(target / name)
-        return written
-    finally:
-        for _name, staged_path in staged:
-            staged_path.unlink(missing_ok=True)
+            staged.append(stage_file(target / name, text.encode("utf-8")))
+    except BaseException:
+        for item in staged:
+            item.tmp.unlink(missing_ok=True)
+        raise
+    replace_staged(staged)
+    return [item.target for item in staged]
 
 
 def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:

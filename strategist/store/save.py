@@ -27,20 +27,24 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from strategist.model import Capture, Stamp, Theme, Workshop, Workspace
 from strategist.store.canonical import canonical_yaml, to_data
 from strategist.store.errors import ConflictError, StaleFileError, StoreError
 
 __all__ = [
+    "Staged",
     "canonical_yaml",
     "delete_theme_file",
     "file_stamp",
     "has_conflict_markers",
+    "replace_staged",
     "save_capture",
     "save_strategy",
     "save_theme",
     "save_workshop",
+    "stage_file",
     "to_data",
     "write_atomic",
 ]
@@ -115,6 +119,26 @@ def write_atomic(path: Path, data: bytes) -> Stamp:
     Raises:
         OSError: whatever the file system says.
     """
+    return replace_staged([stage_file(path, data)])[0]
+
+
+class Staged(NamedTuple):
+    """A synced temporary file waiting to replace `target`."""
+
+    tmp: Path
+    target: Path
+    data: bytes
+
+
+def stage_file(path: Path, data: bytes) -> Staged:
+    """Write `data` to a synced temporary file beside `path`, with `path`'s mode.
+
+    `replace_staged` then puts it in place; staging several files first lets a caller
+    replace a whole set only once every file of it is safely on disk.
+
+    Raises:
+        OSError: whatever the file system says (the temporary file is removed).
+    """
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
@@ -125,15 +149,35 @@ def write_atomic(path: Path, data: bytes) -> Stamp:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-            st = os.fstat(f.fileno())  # rename keeps the inode, so this is the new file's
         os.chmod(tmp, mode)  # mkstemp made it 0o600; chmod leaves mtime alone
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
-    return file_stamp(data, st)
+    return Staged(Path(tmp), path, data)
+
+
+def replace_staged(staged: list[Staged]) -> list[Stamp]:
+    """Rename each staged temporary file onto its target; returns the targets' stamps.
+
+    Whatever is not renamed (after a failure) is removed, so no temporary file stays.
+
+    Raises:
+        OSError: whatever the file system says.
+    """
+    stamps: list[Stamp] = []
+    try:
+        for tmp, path, data in staged:
+            st = tmp.stat()  # rename keeps the inode, so this is the new file's
+            os.replace(tmp, path)
+            stamps.append(file_stamp(data, st))
+    finally:
+        for item in staged:
+            with contextlib.suppress(OSError):
+                item.tmp.unlink(missing_ok=True)
+    for directory in sorted({item.target.parent for item in staged}):
+        _fsync_dir(directory)
+    return stamps
 
 
 # --------------------------------------------------------------------------- internals
