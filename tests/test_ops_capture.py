@@ -10,7 +10,7 @@ import pytest
 
 from strategist import store
 from strategist.model import Objective, Workspace
-from strategist.ops import OpsError
+from strategist.ops import OpsError, undo
 from strategist.ops import capture as ops
 
 sys.path.insert(0, str(Path(__file__).parent / "tui"))
@@ -108,25 +108,25 @@ def test_deleting_a_cited_input_is_refused_by_validation(ws: Workspace) -> None:
 
 def test_restore_puts_the_bytes_back_and_removes_a_new_file(ws: Workspace) -> None:
     path = Path(ws.root, ops.capture_path(KICKOFF, DEVICE))
-    empty = ops.snapshot_capture(ws, KICKOFF, DEVICE)
+    empty = undo.snapshot_capture(ws, KICKOFF, DEVICE)
     ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "One")
     one = path.read_bytes()
-    after_one = ops.snapshot_capture(ws, KICKOFF, DEVICE)
+    after_one = undo.snapshot_capture(ws, KICKOFF, DEVICE)
     ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "Two")
-    ops.restore_capture(ws, after_one)
+    undo.restore_capture(ws, after_one)
     assert path.read_bytes() == one
-    ops.restore_capture(ws, empty)
+    undo.restore_capture(ws, empty)
     assert not path.exists()
     assert DEVICE not in ws.workshops[KICKOFF].captures
 
 
 def test_restore_refuses_a_file_changed_on_disk(ws: Workspace) -> None:
     path = Path(ws.root, ops.capture_path(KICKOFF, DEVICE))
-    empty = ops.snapshot_capture(ws, KICKOFF, DEVICE)
+    empty = undo.snapshot_capture(ws, KICKOFF, DEVICE)
     ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "One")
     path.write_text(path.read_text() + "# someone else\n")
     with pytest.raises(store.StaleFileError):
-        ops.restore_capture(ws, empty)
+        undo.restore_capture(ws, empty)
     assert path.exists()
 
 
@@ -147,14 +147,14 @@ def test_capture_time_is_local_time_with_offset_to_the_second() -> None:
 def test_undo_refuses_when_the_file_changed_after_the_edit(ws: Workspace) -> None:
     """A change made elsewhere and reloaded since the edit is never undone with it."""
     path = Path(ws.root, ops.capture_path(KICKOFF, DEVICE))
-    snap = ops.snapshot_capture(ws, KICKOFF, DEVICE, "adding One")
+    snap = undo.snapshot_capture(ws, KICKOFF, DEVICE, "adding One")
     ops.add_input(ws, KICKOFF, DEVICE, "workforce", "idea", "One")
-    snap = ops.after_edit(ws, snap)
+    snap = undo.after_edit(ws, snap)
     path.write_text(path.read_text().replace("One", "Changed"))
     reloaded = on_disk(ws)
-    assert ops.outdated(reloaded, snap)
+    assert undo.outdated(reloaded, snap)
     with pytest.raises(OpsError, match="would lose that change"):
-        ops.restore_capture(reloaded, snap)
+        undo.restore_capture(reloaded, snap)
     assert "Changed" in path.read_text()
 
 

@@ -1,4 +1,4 @@
-"""Capture edits: workshops, inputs, and the snapshots that undo them.
+"""Capture edits: workshops and inputs (their undo is in `strategist.ops.undo`).
 
 The TUI's capture and inputs screens and the CLI's ``workshop add``, ``capture add``,
 ``input edit`` and ``input delete`` call these functions, so both write the same bytes.
@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from strategist import store
@@ -25,18 +23,13 @@ from strategist.ops._commit import check_slug, commit
 
 __all__ = [
     "UNCHANGED",
-    "CaptureSnapshot",
     "add_input",
     "add_workshop",
-    "after_edit",
     "capture_path",
     "capture_time",
     "delete_input",
     "edit_input",
     "locate_input",
-    "outdated",
-    "restore_capture",
-    "snapshot_capture",
 ]
 
 
@@ -317,95 +310,3 @@ def delete_input(ws: Workspace, input_id: str) -> Input:
     removed = inputs.pop(index)
     commit(ws, draft)
     return removed
-
-
-# --------------------------------------------------------------------------- undo
-
-
-@dataclass(frozen=True)
-class CaptureSnapshot:
-    """One capture file as it was, to undo an edit of it."""
-
-    workshop_id: str
-    device: str
-    capture: Capture | None
-    """A private copy of the capture; None when the file did not exist."""
-    label: str = ""
-    """What the edit after the snapshot did ("add input k7q2m9xa")."""
-    after: str | None = None
-    """The file's SHA-256 right after that edit (`after_edit`); when set, undo refuses
-    a file that differs from it, so it never throws away a change made since."""
-
-
-def snapshot_capture(
-    ws: Workspace, workshop_id: str, device: str, label: str = ""
-) -> CaptureSnapshot:
-    """Remember a capture file's content before an edit."""
-    capture = _workshop(ws, workshop_id).captures.get(device)
-    return CaptureSnapshot(workshop_id, device, copy.deepcopy(capture), label)
-
-
-def after_edit(ws: Workspace, snapshot: CaptureSnapshot) -> CaptureSnapshot:
-    """`snapshot`, remembering the file as the edit that followed it left it."""
-    stamp = ws.stamps.get(capture_path(snapshot.workshop_id, snapshot.device))
-    return replace(snapshot, after=stamp.sha256 if stamp is not None else None)
-
-
-def outdated(ws: Workspace | None, snapshot: CaptureSnapshot) -> bool:
-    """True when the file is no longer as the edit after `snapshot` left it."""
-    if ws is None or snapshot.after is None:
-        return False
-    stamp = ws.stamps.get(capture_path(snapshot.workshop_id, snapshot.device))
-    return stamp is None or stamp.sha256 != snapshot.after
-
-
-def restore_capture(ws: Workspace, snapshot: CaptureSnapshot) -> None:
-    """Put a capture file back as it was at `snapshot` (undo).
-
-    A file that did not exist at the snapshot is removed again.
-
-    Raises:
-        OpsError: the restored content would be invalid now (e.g. its theme was
-            dropped), or (with `snapshot.after`) the file changed since the edit.
-        store.StoreError: the file changed on disk since it was loaded or saved.
-    """
-    relpath = capture_path(snapshot.workshop_id, snapshot.device)
-    if outdated(ws, snapshot):
-        raise OpsError(
-            f"{relpath} changed since {snapshot.label or 'that edit'} (edited "
-            "elsewhere and reloaded); undoing it would lose that change"
-        )
-    draft, workshop = _draft(ws, snapshot.workshop_id)
-    if snapshot.capture is not None:
-        workshop.captures[snapshot.device] = copy.deepcopy(snapshot.capture)
-        workshop.captures = dict(sorted(workshop.captures.items()))
-        commit(ws, draft)
-        return
-    if snapshot.device not in workshop.captures:
-        return
-    del workshop.captures[snapshot.device]
-    _remove_file(ws, relpath)
-    ws.workshops = draft.workshops
-
-
-def _remove_file(ws: Workspace, relpath: str) -> None:
-    """Delete a file strategist wrote, refusing if it changed since (content check)."""
-    path = Path(ws.root, relpath)
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
-    except OSError as e:
-        raise store.StoreError(f"{relpath}: cannot read: {e.strerror or e}") from e
-    if current is not None:
-        stamp = ws.stamps.get(relpath)
-        if stamp is None or stamp.sha256 != hashlib.sha256(current).hexdigest():
-            raise store.StaleFileError(
-                f"{relpath}: changed on disk since it was saved; reload first"
-            )
-        try:
-            path.unlink()
-        except OSError as e:
-            raise store.StoreError(f"{relpath}: cannot delete: {e.strerror or e}") from e
-    ws.stamps.pop(relpath, None)
-    ws.comments.pop(relpath, None)

@@ -36,6 +36,7 @@ from strategist.store.errors import ConflictError, StaleFileError, StoreError
 __all__ = [
     "Staged",
     "canonical_yaml",
+    "delete_capture_file",
     "delete_theme_file",
     "file_stamp",
     "has_conflict_markers",
@@ -71,16 +72,14 @@ def delete_theme_file(ws: Workspace, theme_id: str) -> None:
 
     A file that is already gone is fine; its stamp and comments are forgotten.
     """
-    relpath = f"themes/{_slug(theme_id, 'theme id')}.yaml"
-    path = Path(ws.root, relpath)
-    _check_current(ws, relpath, path)
-    try:
-        path.unlink(missing_ok=True)
-        _fsync_dir(path.parent)
-    except OSError as e:
-        raise StoreError(f"{relpath}: cannot delete: {e.strerror or e}") from e
-    ws.stamps.pop(relpath, None)
-    ws.comments.pop(relpath, None)
+    _delete(ws, f"themes/{_slug(theme_id, 'theme id')}.yaml")
+
+
+def delete_capture_file(ws: Workspace, workshop_id: str, device: str) -> None:
+    """Remove ``workshops/<workshop_id>/capture-<device>.yaml`` (undoing its first
+    input), stamp-checked like `delete_theme_file`."""
+    wid = _slug(workshop_id, "workshop id")
+    _delete(ws, f"workshops/{wid}/capture-{_slug(device, 'device name')}.yaml")
 
 
 def save_workshop(ws: Workspace, workshop: Workshop) -> None:
@@ -218,6 +217,19 @@ def _check_current(ws: Workspace, relpath: str, path: Path) -> bytes | None:
     if known.size != len(current) or known.sha256 != hashlib.sha256(current).hexdigest():
         raise StaleFileError(f"{relpath}: changed on disk since it was loaded; reload first")
     return current
+
+
+def _delete(ws: Workspace, relpath: str) -> None:
+    """Remove a file strategist loaded or wrote, refusing one that changed since."""
+    path = Path(ws.root, relpath)
+    _check_current(ws, relpath, path)
+    try:
+        path.unlink(missing_ok=True)
+        _fsync_dir(path.parent)
+    except OSError as e:
+        raise StoreError(f"{relpath}: cannot delete: {e.strerror or e}") from e
+    ws.stamps.pop(relpath, None)
+    ws.comments.pop(relpath, None)
 
 
 def _comment_block(comments: str) -> str:

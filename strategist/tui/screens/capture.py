@@ -23,7 +23,8 @@ from textual.widgets import Footer, Header, Input, Static
 from strategist import store
 from strategist.model import INPUT_KINDS, Workspace
 from strategist.ops import capture as capture_ops
-from strategist.ops.capture import CaptureSnapshot
+from strategist.ops import undo
+from strategist.ops.undo import CaptureSnapshot
 from strategist.store.ids import suggested_device_name
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.choice import KEYS, ChoiceDialog
@@ -232,9 +233,9 @@ class CaptureScreen(WorkspaceScreen):
         theme, kind, group, secret = self.theme, self.kind, self.group, self.confidential
 
         def add() -> tuple[CaptureSnapshot, str]:
-            before = capture_ops.snapshot_capture(ws, workshop_id, device)
+            before = undo.snapshot_capture(ws, workshop_id, device)
             item = capture_ops.add_input(ws, workshop_id, device, theme, kind, text, group, secret)
-            return capture_ops.after_edit(ws, replace(before, label=f"adding {item.id}")), item.id
+            return undo.after_edit(ws, replace(before, label=f"adding {item.id}")), item.id
 
         def failed(exc: BaseException) -> None:
             # Nothing typed is ever lost: back into the field, or (when the next input
@@ -267,9 +268,9 @@ class CaptureScreen(WorkspaceScreen):
 
         def run() -> tuple[CaptureSnapshot, None]:
             workshop_id, device = capture_ops.locate_input(ws, input_id)
-            before = capture_ops.snapshot_capture(ws, workshop_id, device, label)
+            before = undo.snapshot_capture(ws, workshop_id, device, label)
             action(ws)
-            return capture_ops.after_edit(ws, before), None
+            return undo.after_edit(ws, before), None
 
         def done(result: tuple[CaptureSnapshot, None]) -> None:
             self._did(result)
@@ -323,7 +324,7 @@ class CaptureScreen(WorkspaceScreen):
             self.strategist.workspace_changed()
 
         def failed(exc: BaseException) -> None:
-            if capture_ops.outdated(self.workspace, snapshot):
+            if undo.outdated(self.workspace, snapshot):
                 # The file was changed elsewhere since: no older undo of it can work.
                 key = (snapshot.workshop_id, snapshot.device)
                 kept = [s for s in self.undo_stack if (s.workshop_id, s.device) != key]
@@ -332,7 +333,7 @@ class CaptureScreen(WorkspaceScreen):
                 self.undo_stack.append(snapshot)
 
         self.strategist.tasks.run(
-            lambda: capture_ops.restore_capture(ws, snapshot),
+            lambda: undo.restore_capture(ws, snapshot),
             f"Undoing {snapshot.label}",
             done=done,
             failed=failed,
