@@ -30,6 +30,10 @@ POLL_SECONDS = 1.0
 """How often the workspace files are checked for changes made elsewhere."""
 
 
+SCREENS = Binding.Group("Screens")
+"""The mode keys, shown in the footer as one item (f2–f9 Screens)."""
+
+
 class StrategistApp(App[None]):
     """The terminal UI on one workspace directory."""
 
@@ -43,11 +47,13 @@ class StrategistApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
         *(
-            Binding(e.key, f"switch_mode('{e.name}')", e.description, id=f"mode-{e.name}")
+            Binding(
+                e.key, f"switch_mode('{e.name}')", e.description, id=f"mode-{e.name}", group=SCREENS
+            )
             for e in MODE_ENTRIES
         ),
         Binding("ctrl+r", "reload", "Reload", id="reload"),
-        Binding("f10", "toggle_dark", "Light/dark", id="toggle-dark"),
+        Binding("f10", "toggle_dark", "Dark", tooltip="Light/dark", id="toggle-dark"),
     ]
 
     def __init__(self, workspace_dir: Path, *, poll: bool = True) -> None:

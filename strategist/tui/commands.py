@@ -16,7 +16,11 @@ __all__ = ["StrategistCommands"]
 
 
 class StrategistCommands(Provider):
-    """Offers each binding with a description of the app and of the current screen."""
+    """Offers each binding with a description of the app and of the current screen.
+
+    A binding's tooltip, when set, names it here: it is the longer wording that the
+    footer has no room for (f10 is "Dark" there, "Light/dark" here).
+    """
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         app = self.app
@@ -31,7 +35,7 @@ class StrategistCommands(Provider):
                     if binding.description:
                         commands.append(
                             (
-                                binding.description,
+                                binding.tooltip or binding.description,
                                 partial(node.run_action, binding.action),
                                 f"{binding.key_display or binding.key} in this list",
                             )
@@ -41,7 +45,7 @@ class StrategistCommands(Provider):
             if binding.description:
                 commands.append(
                     (
-                        f"{binding.description}",
+                        binding.tooltip or binding.description,
                         partial(screen.run_action, binding.action),
                         f"{binding.key_display or binding.key} on this screen",
                     )
@@ -50,7 +54,7 @@ class StrategistCommands(Provider):
             if binding.description:
                 commands.append(
                     (
-                        binding.description,
+                        binding.tooltip or binding.description,
                         partial(app.run_action, binding.action),
                         binding.key_display or binding.key,
                     )

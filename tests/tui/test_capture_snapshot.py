@@ -30,8 +30,9 @@ def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
     highlighted CONFIDENTIAL marker; the text field holding "Shared data"; the list of
     this device's inputs newest first, text first ("Too little seed capital…" marked C,
     then "Shared data platform…"); the counter with
-    1 digital-transformation, 2 entrepreneurship, 0 workforce, 3 in all; the footer with
-    the capture bindings (Theme, Kind, Group, Confidential, Undo …).
+    1 digital-transformation, 2 entrepreneurship, 0 workforce, 3 in all; the footer whole
+    on one line: "^k ^t ^g ^o Choices", Undo, Workshop, New, "f2–f9 Screens", Reload,
+    f10 and "^p palette".
     """
     (tmp_path / "workshops/2018-09-11-kickoff" / f"capture-{DEVICE}.yaml").parent.mkdir(
         parents=True, exist_ok=True

@@ -13,8 +13,8 @@ def test_inputs_screen(tmp_path, make_app, settle, type_text, snap_compare):
     three matching inputs bbbb0001, bbbb0002, bbbb0003 (columns Id, Text, C, Dup of,
     Theme, Kind, Group: "C" beside the confidential bbbb0003, then its theme, kind and
     group; the Workshop column is off to the right) and the cursor on the first row;
-    the status line "3 of 4 inputs"; the footer with Search, Move to theme,
-    Confidential and Duplicate of.
+    the status line "3 of 4 inputs"; the footer whole on one line: "^f Search",
+    "^t ^o ^l Theme/conf./dup.", q, ?, "f2–f9 Screens", ^r, f10 and "^p palette".
     """
     app = make_app(tmp_path)
     add_station_2(tmp_path)

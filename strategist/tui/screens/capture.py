@@ -18,7 +18,7 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from strategist import store
 from strategist.model import INPUT_KINDS, Workspace
@@ -31,6 +31,7 @@ from strategist.tui.screens.choice import KEYS, ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
 from strategist.tui.screens.input_dialog import InputDialog
 from strategist.tui.screens.workshop_dialog import WorkshopDialog
+from strategist.tui.widgets.footer import KeyFooter
 from strategist.tui.widgets.recent import RecentInputs, shorten
 
 __all__ = ["UNDO_DEPTH", "CaptureScreen", "current_themes"]
@@ -39,6 +40,8 @@ UNDO_DEPTH = 20
 """How many actions ctrl+z can undo."""
 COUNTER_THEME_WIDTH = 22
 """Characters of a theme id in the counter (it fits the counter's column unwrapped)."""
+CHOICES = Binding.Group("Choices")
+"""The keys that change the choices line, one footer item; that line names each key."""
 _NEW_WORKSHOP = "+new"
 _NO_GROUP = "-"
 
@@ -52,13 +55,19 @@ class CaptureScreen(WorkspaceScreen):
     """The station screen: one text field, the choices, the last inputs, a counter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "choose_theme", "Theme", id="capture-theme"),
-        Binding("ctrl+k", "choose_kind", "Kind", priority=True, id="capture-kind"),
-        Binding("ctrl+g", "choose_group", "Group", id="capture-group"),
-        Binding("ctrl+o", "toggle_confidential", "Confidential", id="capture-confidential"),
+        Binding("ctrl+t", "choose_theme", "Theme", group=CHOICES, id="capture-theme"),
+        Binding("ctrl+k", "choose_kind", "Kind", priority=True, group=CHOICES, id="capture-kind"),
+        Binding("ctrl+g", "choose_group", "Group", group=CHOICES, id="capture-group"),
+        Binding(
+            "ctrl+o",
+            "toggle_confidential",
+            "Confidential",
+            group=CHOICES,
+            id="capture-confidential",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
         Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
-        Binding("ctrl+n", "new_workshop", "New workshop", id="capture-new-workshop"),
+        Binding("ctrl+n", "new_workshop", "New", id="capture-new-workshop"),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 
@@ -100,7 +109,7 @@ class CaptureScreen(WorkspaceScreen):
         with Horizontal(id="capture-body"):
             yield RecentInputs(id="recent")
             yield Static("", id="counter")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#capture-input", Input).focus()

@@ -12,9 +12,10 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, MarkdownViewer, Static
+from textual.widgets import Header, MarkdownViewer, Static
 
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["DraftScreen"]
 
@@ -46,7 +47,7 @@ class DraftScreen(WorkspaceScreen):
         yield Header()
         yield Static("", id="draft-status")
         yield MarkdownViewer("", show_table_of_contents=True, id="draft")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync_workspace()

@@ -31,7 +31,8 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     for binding in _bindings(bindings):
         if binding.description:
             keys = binding.key_display or binding.key
-            rows.append((keys.replace(",", " / "), binding.description))
+            # The tooltip, when set, is the longer wording the footer has no room for.
+            rows.append((keys.replace(",", " / "), binding.tooltip or binding.description))
     return rows
 
 

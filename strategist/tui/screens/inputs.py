@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from strategist.model import INPUT_KINDS, Workspace
 from strategist.ops import capture as capture_ops
@@ -22,6 +22,7 @@ from strategist.tui.filters import InputFilter, matching_inputs
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.input_dialog import InputDialog
+from strategist.tui.widgets.footer import KeyFooter
 from strategist.tui.widgets.recent import shorten
 
 __all__ = ["MAX_ROWS", "InputsScreen"]
@@ -41,14 +42,20 @@ def _choice(select: Select[Any]) -> Any:
     return None if value is Select.NULL else value
 
 
+CURATE = Binding.Group("Theme/conf./dup.")
+"""The curating keys, one footer item (each is spelled out on the help screen)."""
+
+
 class InputsScreen(WorkspaceScreen):
     """All inputs of the workspace, for curation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+f", "focus_search", "Search", id="inputs-search"),
-        Binding("ctrl+t", "move_theme", "Move to theme", id="inputs-theme"),
-        Binding("ctrl+o", "toggle_confidential", "Confidential", id="inputs-confidential"),
-        Binding("ctrl+l", "mark_duplicate", "Duplicate of", id="inputs-duplicate"),
+        Binding("ctrl+t", "move_theme", "Move to theme", group=CURATE, id="inputs-theme"),
+        Binding(
+            "ctrl+o", "toggle_confidential", "Confidential", group=CURATE, id="inputs-confidential"
+        ),
+        Binding("ctrl+l", "mark_duplicate", "Duplicate of", group=CURATE, id="inputs-duplicate"),
         Binding("escape", "focus_table", "To the table", show=False, id="inputs-table"),
     ]
 
@@ -72,7 +79,7 @@ class InputsScreen(WorkspaceScreen):
             )
         yield DataTable(id="inputs-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="inputs-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#inputs-table", DataTable)

@@ -15,12 +15,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from strategist.analysis import Analysis
 from strategist.model import ANALYSED_STATUSES, Theme
 from strategist.ops import themes as theme_ops
 from strategist.tui.screens.editing import EditingScreen, live_analysis
+from strategist.tui.widgets.footer import KeyFooter
 from strategist.tui.widgets.grid import EditGrid
 from strategist.tui.widgets.quadrant import Quadrant, QuadrantPoint
 
@@ -88,7 +89,7 @@ class MatrixScreen(EditingScreen):
             with Vertical(id="matrix-right"):
                 yield Static("[b]Vester quadrant[/b]")
                 yield Quadrant(id="quadrant")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync_workspace()

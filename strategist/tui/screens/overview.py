@@ -9,10 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.widgets.footer import KeyFooter
 from strategist.tui.widgets.recent import shorten
 
 __all__ = ["OverviewScreen", "theme_ranks"]
@@ -54,7 +55,7 @@ class OverviewScreen(WorkspaceScreen):
             yield Static("", id="rank-note")
             yield Static("[b]Workshops[/b]", classes="heading")
             yield DataTable(id="workshops", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Short columns first, so rank, status and head-count are on screen at 80 columns.

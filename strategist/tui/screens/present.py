@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from strategist.analysis import Analysis
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.editing import live_analysis
+from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["SLIDES", "PresentScreen", "ranking_bars"]
 
@@ -79,7 +80,7 @@ class PresentScreen(WorkspaceScreen):
 
     def compose(self) -> ComposeResult:
         yield Vertical(id="slide")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync_workspace()

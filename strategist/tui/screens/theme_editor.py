@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, SelectionList, Static, TextArea
 
 from strategist.model import THEME_STATUSES, Theme
 from strategist.ops import OpsError
@@ -25,6 +25,7 @@ from strategist.ops.objectives import objectives_from_yaml, objectives_to_yaml
 from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.editing import EditingScreen
 from strategist.tui.screens.unsaved import UnsavedEdit
+from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["SourcePicker", "ThemeEditorScreen"]
 
@@ -96,7 +97,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield TextArea(id="summary", soft_wrap=True)
             yield Label(OBJECTIVES_HINT, markup=False)
             yield TextArea(id="objectives", soft_wrap=False, tab_behavior="indent")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync_workspace()

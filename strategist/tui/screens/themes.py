@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from strategist.model import Theme
 from strategist.ops import themes as theme_ops
@@ -22,6 +22,7 @@ from strategist.tui.screens.theme_dialogs import (
     RenameThemeDialog,
 )
 from strategist.tui.screens.theme_editor import ThemeEditorScreen
+from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["ThemesScreen"]
 
@@ -49,7 +50,7 @@ class ThemesScreen(EditingScreen):
             id="themes-help",
         )
         yield DataTable(id="themes-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Short, decisive columns first: at 80 columns the title and owner give way.

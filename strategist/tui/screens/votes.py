@@ -14,12 +14,13 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 
 from strategist.model import Number, ScoreTally, Vote, Workspace
 from strategist.ops import votes as vote_ops
 from strategist.tui.screens.editing import EditingScreen, live_analysis, option_label
 from strategist.tui.screens.vote_dialogs import BallotDialog, NewVoteDialog
+from strategist.tui.widgets.footer import KeyFooter
 from strategist.tui.widgets.grid import EditGrid
 from strategist.tui.widgets.ranking import RankingPanel
 
@@ -43,7 +44,7 @@ class VotesScreen(EditingScreen):
     AUTO_FOCUS = "#tally-grid"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new_vote", "New vote", id="votes-new"),
+        Binding("ctrl+n", "new_vote", "New", tooltip="New vote", id="votes-new"),
         Binding("ctrl+b", "ballot", "Ballot", id="votes-ballot"),
         Binding("ctrl+g", "focus_grid", "Grid", id="votes-grid"),
     ]
@@ -66,7 +67,7 @@ class VotesScreen(EditingScreen):
             with Vertical(id="votes-ranking"):
                 yield Static("[b]Live ranking[/b] · rank per group →")
                 yield RankingPanel(id="ranking")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sync_workspace()

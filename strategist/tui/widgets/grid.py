@@ -49,7 +49,7 @@ class EditGrid(Widget, can_focus=True):
         Binding("down", "move(1, 0)", "Down", show=False, id="grid-down"),
         Binding("left", "move(0, -1)", "Left", show=False, id="grid-left"),
         Binding("right", "move(0, 1)", "Right", show=False, id="grid-right"),
-        Binding("enter", "enter", "Store and next", id="grid-enter"),
+        Binding("enter", "enter", "Store", tooltip="Store and next", id="grid-enter"),
         Binding("backspace", "backspace", "Clear", id="grid-clear"),
     ]
 
