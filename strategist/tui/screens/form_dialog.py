@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -36,7 +37,9 @@ class FormDialog(ModalScreen[bool]):
 
     def show_error(self, message: str) -> None:
         """Show why the edit was refused."""
-        self.query_one("#error", Static).update(f"[b red]Refused:[/] {message}")
+        self.query_one("#error", Static).update(
+            Text.assemble(("Refused: ", "bold red"), message)  # never read as markup
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

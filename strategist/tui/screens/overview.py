@@ -83,7 +83,9 @@ class OverviewScreen(WorkspaceScreen):
             self.query_one("#strategy", Static).update(
                 "Loading…"
                 if loading
-                else f"No workspace loaded from {self.strategist.root} (see the notifications)."
+                else Text(
+                    f"No workspace loaded from {self.strategist.root} (see the notifications)."
+                )
             )
             return
         s = ws.strategy
@@ -104,7 +106,7 @@ class OverviewScreen(WorkspaceScreen):
             note = "* not voted on yet (scores 0).  – not ranked (separate, merged or dropped)."
         elif note is None and len(ranks) < len(ws.themes):
             note = "– not ranked (separate, merged or dropped)."
-        self.query_one("#rank-note", Static).update(note or "")
+        self.query_one("#rank-note", Static).update(Text(note or ""))
         for workshop in ws.workshops.values():
             groups = ", ".join(f"{g} {n}" for g, n in workshop.attendance.items())
             total = str(sum(workshop.attendance.values())) if groups else "–"

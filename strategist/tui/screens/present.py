@@ -105,17 +105,17 @@ class PresentScreen(WorkspaceScreen):
         ws = self.workspace
         analysis, note = live_analysis(ws)
         if ws is None:
-            return [Static(note)]
+            return [Static(Text(note))]
         s = ws.strategy
         if slide == "title":
             return [
-                Static(s.cluster, classes="slide-title"),
+                Static(Text(s.cluster), classes="slide-title"),
                 Static(Text(s.title, style="bold")),
                 Digits(f"{s.horizon.start}-{s.horizon.end}"),
                 Static(Text("→ the priorities", style="dim")),
             ]
         if analysis is None:
-            return [Static(note)]
+            return [Static(Text(note))]  # the analysis error may quote titles
         if slide == "ranking":
             width = self.size.width - 8
             return [

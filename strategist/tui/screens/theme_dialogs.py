@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
@@ -84,7 +85,7 @@ class MergeThemeDialog(FormDialog):
         super().__init__(owner)
         self.theme_id = theme_id
         self.targets = [
-            (t.title, t.id) for t in ws.themes_with(ANALYSED_STATUSES) if t.id != theme_id
+            (Text(t.title), t.id) for t in ws.themes_with(ANALYSED_STATUSES) if t.id != theme_id
         ]
 
     def compose(self) -> ComposeResult:

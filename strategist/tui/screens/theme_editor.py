@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -44,7 +45,7 @@ class SourcePicker(ModalScreen[list[str]]):
         Binding("ctrl+s", "take", "Insert", id="sources-take"),
     ]
 
-    def __init__(self, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, choices: list[tuple[Text, str]]) -> None:
         super().__init__()
         self.choices = choices
 
@@ -116,7 +117,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         self.query_one("#title", Input).value = theme.title
         self.query_one("#status", Select).value = theme.status
         merged = self.query_one("#merged-into", Select)
-        merged.set_options([(t.title, t.id) for t in ws.themes.values() if t.id != theme.id])
+        merged.set_options([(Text(t.title), t.id) for t in ws.themes.values() if t.id != theme.id])
         if theme.merged_into in ws.themes:
             merged.value = theme.merged_into
         self.query_one("#owner", Input).value = theme.owner
@@ -152,7 +153,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         )
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(f"Refused: {message}")
+        self.query_one("#error", Static).update(Text(f"Refused: {message}"))
 
     def action_save(self) -> None:
         try:
@@ -205,10 +206,12 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         if ws is None:
             return
         mine = [
-            (f"{i.id} {i.text[:60]}", i.id) for _, _, i in ws.inputs() if i.theme == self.theme_id
+            (Text(f"{i.id} {i.text[:60]}"), i.id)
+            for _, _, i in ws.inputs()
+            if i.theme == self.theme_id
         ]
         others = [
-            (f"{i.id} ({i.theme}) {i.text[:50]}", i.id)
+            (Text(f"{i.id} ({i.theme}) {i.text[:50]}"), i.id)
             for _, _, i in ws.inputs()
             if i.theme != self.theme_id
         ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Static
@@ -78,8 +79,8 @@ class ThemesScreen(EditingScreen):
                 theme.id,
                 status,
                 str(counts.get(theme.id, 0)),
-                theme.title,
-                theme.owner,
+                Text(theme.title),  # Text: never read as markup
+                Text(theme.owner),
                 key=theme.id,
             )
         if current is not None and current.id in ws.themes:

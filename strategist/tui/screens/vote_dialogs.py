@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
@@ -137,7 +138,7 @@ class BallotDialog(FormDialog):
         with Vertical(classes="dialog"):
             yield Static(f"[b]Ballot for {self.vote.id}[/b] ({self.vote.method})  ctrl+s saves")
             yield Static("", id="error", classes="error")
-            yield Static(self.listing)
+            yield Static(Text(self.listing))
             yield Label("Voter (a pseudonym, never a name)")
             yield Input(placeholder="e.g. p-3f9c", id="voter")
             yield Label("Group")

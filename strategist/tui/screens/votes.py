@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -81,7 +82,7 @@ class VotesScreen(EditingScreen):
             select.set_options([])
             self._show_vote()
             return
-        select.set_options([(w.title, w.id) for w in ws.workshops.values()])
+        select.set_options([(Text(w.title), w.id) for w in ws.workshops.values()])
         if self.workshop_id not in ws.workshops:
             # The latest workshop with votes is the one being entered, most of the time.
             with_votes = [
