@@ -9,12 +9,11 @@ the last 20 saves, edits and deletions (the capture file is put back as it was).
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -27,28 +26,28 @@ from strategist.ops import undo
 from strategist.ops.undo import CaptureSnapshot
 from strategist.store.ids import suggested_device_name
 from strategist.tui.screens.base import WorkspaceScreen
-from strategist.tui.screens.choice import KEYS, ChoiceDialog
+from strategist.tui.screens.capture_view import (
+    choices_line,
+    counter,
+    current_themes,
+    default_theme,
+    workshop_line,
+)
+from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
 from strategist.tui.screens.input_dialog import InputDialog
 from strategist.tui.screens.workshop_dialog import WorkshopDialog
 from strategist.tui.widgets.footer import KeyFooter
-from strategist.tui.widgets.recent import RecentInputs, shorten
+from strategist.tui.widgets.recent import RecentInputs
 
 __all__ = ["UNDO_DEPTH", "CaptureScreen", "current_themes"]
 
 UNDO_DEPTH = 20
 """How many actions ctrl+z can undo."""
-COUNTER_THEME_WIDTH = 22
-"""Characters of a theme id in the counter (it fits the counter's column unwrapped)."""
 CHOICES = Binding.Group("Choices")
 """The keys that change the choices line, one footer item; that line names each key."""
 _NEW_WORKSHOP = "+new"
 _NO_GROUP = "-"
-
-
-def current_themes(ws: Workspace) -> list[str]:
-    """Theme ids one can capture under (not merged or dropped), by id."""
-    return [t.id for t in ws.themes.values() if t.status not in ("merged", "dropped")]
 
 
 class CaptureScreen(WorkspaceScreen):
@@ -139,55 +138,17 @@ class CaptureScreen(WorkspaceScreen):
             self.call_after_refresh(self._set_up)
 
     def _default_theme(self, ws: Workspace, themes: list[str]) -> str | None:
-        if self.workshop_id in ws.workshops:
-            for theme in ws.workshops[self.workshop_id].themes:
-                if theme in themes:
-                    return theme
-        return themes[0] if themes else None
+        return default_theme(ws, self.workshop_id, themes)
 
     def _show(self) -> None:
         ws = self.workspace
-        workshop = ws.workshops.get(self.workshop_id or "") if ws else None
-        if ws is None:
-            where = "No workspace loaded (see the notifications; ctrl+r reloads)."
-        elif workshop is None:
-            where = "No workshop chosen: ctrl+l chooses one, ctrl+n creates one."
-        else:
-            where = (
-                f"Workshop [b]{escape(workshop.title)}[/b] {workshop.date.isoformat()} "
-                f"({workshop.id}) · device [b]{self.device or '?'}[/b]"
-            )
-        self.query_one("#capture-workshop", Static).update(where)
-        self.query_one("#capture-choices", Static).update(self._choices_line(ws))
-        self.query_one(RecentInputs).show(ws, self.workshop_id, self.device)
-        self.query_one("#counter", Static).update(self._counter(ws))
-
-    def _choices_line(self, ws: Workspace | None) -> str:
-        if ws is None:
-            return ""
-        themes = current_themes(ws)
-        theme = "–"
-        if self.theme in themes:
-            key = KEYS[themes.index(self.theme)] if themes.index(self.theme) < len(KEYS) else ""
-            theme = f"{key} {escape(ws.themes[self.theme].title)}"
-        group = ws.strategy.groups[self.group].label if self.group else "no group"
-        secret = "[reverse] CONFIDENTIAL [/]" if self.confidential else "public"
-        return (
-            f"^t theme [b]{theme}[/b] · ^k [b]{self.kind}[/b] · "
-            f"^g [b]{escape(group)}[/b] · ^o {secret}"
+        choices = choices_line(ws, self.theme, self.kind, self.group, self.confidential)
+        self.query_one("#capture-workshop", Static).update(
+            workshop_line(ws, self.workshop_id, self.device)
         )
-
-    def _counter(self, ws: Workspace | None) -> str:
-        if ws is None or self.workshop_id not in ws.workshops:
-            return ""
-        counts: Counter[str] = Counter()
-        for capture in ws.workshops[self.workshop_id].captures.values():
-            counts.update(item.theme for item in capture.inputs)
-        lines = ["[b]Inputs by theme[/b]", "(all devices)"]
-        for theme in current_themes(ws):
-            lines.append(f"{counts.get(theme, 0):>4}  {shorten(theme, COUNTER_THEME_WIDTH)}")
-        lines.append(f"{sum(counts.values()):>4}  in all")
-        return "\n".join(lines)
+        self.query_one("#capture-choices", Static).update(choices)
+        self.query_one(RecentInputs).show(ws, self.workshop_id, self.device)
+        self.query_one("#counter", Static).update(counter(ws, self.workshop_id))
 
     # ------------------------------------------------------------------ set-up
 
