@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from fixture_workspace import write_workspace
 
+from strategist.tui.screens.device_dialog import DeviceDialog
+from strategist.tui.screens.vote_dialogs import NewVoteDialog
 from strategist.tui.screens.votes import VotesScreen
 from strategist.tui.widgets.grid import EditGrid
 from strategist.tui.widgets.ranking import RankingPanel
@@ -305,3 +307,33 @@ async def test_without_workshops_the_votes_screen_says_where_to_create_one(
         shown = " ".join(text_of(screen.query_one("#vote-info")).split())
         assert "create one on Capture (F3, ctrl+n)" in shown
         assert not isinstance(app.focused, EditGrid), "the hidden grid takes no keys"
+
+
+async def test_a_vote_asks_for_the_device_name_once_before_saving(
+    tmp_path, make_app, settle, text_of
+):
+    """Without a device name, saving a vote confirms one first (as capture does)."""
+    app = make_app(tmp_path)
+    (tmp_path / ".strategist" / "device").unlink()
+    pipeline = tmp_path / "workshops/2018-09-25-pipeline"
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        await pilot.press("ctrl+n", *"first", "enter", *"Which?", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeviceDialog)
+        await pilot.press("escape")  # no name: nothing is saved, the form stays open
+        await settle(pilot)
+        assert isinstance(app.screen, NewVoteDialog)
+        assert not list(pipeline.glob("capture-*.yaml"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DeviceDialog)
+        await pilot.press("ctrl+a", "ctrl+k", *"laptop-9", "enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.vote_id == "first"
+        assert (pipeline / "capture-laptop-9.yaml").exists()
+        assert (tmp_path / ".strategist" / "device").read_text().strip() == "laptop-9"
+        # Known now: the next save does not ask again.
+        await pilot.press("ctrl+n", *"second", "enter", *"And?", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen and screen.vote_id == "second"

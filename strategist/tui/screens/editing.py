@@ -8,7 +8,9 @@ from typing import Any
 from strategist import store
 from strategist.analysis import Analysis, analyse
 from strategist.model import Workspace
+from strategist.store.ids import suggested_device_name
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.screens.device_dialog import DeviceDialog
 
 __all__ = ["EditingScreen", "live_analysis", "option_label"]
 
@@ -39,10 +41,51 @@ class EditingScreen(WorkspaceScreen):
     _device: str | None = None
 
     def device(self) -> str:
-        """This clone's device name (created on first use, as the capture screen does)."""
+        """This clone's device name, or "" while none is confirmed (to find a vote's file)."""
         if self._device is None:
-            self._device = store.device_name(self.strategist.root, create=True) or "device"
-        return self._device
+            try:
+                self._device = store.device_name(self.strategist.root, create=False)
+            except store.StoreError:
+                return ""  # with_device reports it when something is to be saved
+        return self._device or ""
+
+    def with_device(
+        self, then: Callable[[str], None], cancelled: Callable[[], None] | None = None
+    ) -> None:
+        """Call `then` with this clone's device name, confirming it first if there is none.
+
+        The name is asked once with the capture screen's `DeviceDialog`, never made up
+        silently: it names the capture file the edit goes to. `cancelled` runs when the
+        user gives no name (nothing is saved then).
+        """
+        try:
+            name = store.device_name(self.strategist.root, create=False)
+        except store.StoreError as exc:
+            self.notify(str(exc), severity="error")
+            name = None
+        if name:
+            self._device = name
+            then(name)
+            return
+        ws = self.workspace
+        taken = {d for w in (ws.workshops.values() if ws else []) for d in w.captures}
+
+        def chosen(chosen_name: str | None) -> None:
+            if chosen_name is None:
+                self.notify("No device name yet: nothing saved.", severity="warning")
+            else:
+                try:
+                    store.set_device_name(self.strategist.root, chosen_name)
+                except (store.StoreError, ValueError) as exc:
+                    self.notify(str(exc), severity="error")
+                else:
+                    self._device = chosen_name
+                    then(chosen_name)
+                    return
+            if cancelled is not None:
+                cancelled()
+
+        self.app.push_screen(DeviceDialog(suggested_device_name(), taken), chosen)
 
     def left_out(self, doing: str) -> str | None:
         """Why a structural edit must wait, or None when every file is loaded.

@@ -58,14 +58,15 @@ class NewVoteDialog(FormDialog):
         method = str(self.query_one("#method", Select).value)
         options = self.query_one("#options", Input).value.split()
         workshop_id = self.workshop_id
-        device = self.owner.device()
-        self.owner.apply(
-            lambda ws: vote_ops.add_vote(
-                ws, workshop_id, device, vote_id, question, method, options
-            ),
-            "Adding the vote",
-            done=lambda _: self._created(vote_id),
-            failed=lambda exc: self.show_error(str(exc)),
+        self.owner.with_device(
+            lambda device: self.owner.apply(
+                lambda ws: vote_ops.add_vote(
+                    ws, workshop_id, device, vote_id, question, method, options
+                ),
+                "Adding the vote",
+                done=lambda _: self._created(vote_id),
+                failed=lambda exc: self.show_error(str(exc)),
+            )
         )
 
 
@@ -156,10 +157,12 @@ class BallotDialog(FormDialog):
         except OpsError as exc:
             self.show_error(str(exc))
             return
-        workshop_id, vote_id, device = self.workshop_id, self.vote.id, self.owner.device()
-        self.owner.apply(
-            lambda ws: vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, device),
-            "Adding the ballot",
-            done=self.saved,
-            failed=lambda exc: self.show_error(str(exc)),
+        workshop_id, vote_id = self.workshop_id, self.vote.id
+        self.owner.with_device(
+            lambda device: self.owner.apply(
+                lambda ws: vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, device),
+                "Adding the ballot",
+                done=self.saved,
+                failed=lambda exc: self.show_error(str(exc)),
+            )
         )

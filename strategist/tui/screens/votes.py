@@ -250,13 +250,17 @@ class VotesScreen(EditingScreen):
             else:
                 voters = event.value or 0
             value = ScoreTally(total, voters) if total or voters else None
-        workshop_id, vote_id, device = self.workshop_id, vote.id, self.device()
-        self.apply(
-            lambda w: vote_ops.set_tally(w, workshop_id, vote_id, group, option, value, device),
-            "Saving the tally",
-            done=lambda _: self._show_ranking(),
-            failed=lambda _: self._show_vote(),
-        )
+        workshop_id, vote_id = self.workshop_id, vote.id
+
+        def save(device: str) -> None:
+            self.apply(
+                lambda w: vote_ops.set_tally(w, workshop_id, vote_id, group, option, value, device),
+                "Saving the tally",
+                done=lambda _: self._show_ranking(),
+                failed=lambda _: self._show_vote(),
+            )
+
+        self.with_device(save, cancelled=self._show_vote)
 
     # ------------------------------------------------------------------ actions
 
