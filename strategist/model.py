@@ -8,6 +8,7 @@ of DESIGN.md, so the saver can walk fields in declaration order.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -40,6 +41,7 @@ __all__ = [
     "Vote",
     "Workshop",
     "Workspace",
+    "is_slug",
 ]
 
 SCHEMA_VERSION = 1
@@ -57,6 +59,14 @@ ANALYSED_STATUSES = ("proposed", "active", "separate")
 """Themes that take part in the interdependency analysis and the roadmap."""
 RANKED_STATUSES = ("proposed", "active")
 """Themes that are ranked by the votes."""
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def is_slug(value: str) -> bool:
+    """Whether `value` is an id: a lowercase ASCII slug, ``[a-z0-9][a-z0-9-]*``."""
+    return _SLUG.fullmatch(value) is not None
+
 
 Number = int | float
 Severity = Literal["error", "warning"]

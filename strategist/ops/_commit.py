@@ -11,24 +11,18 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
-import re
 from collections import Counter
-from pathlib import Path
 
 from strategist import store
-from strategist.model import Finding, Workshop, Workspace
+from strategist.model import Finding, Workshop, Workspace, is_slug
 from strategist.ops import OpsError
 
-__all__ = ["SLUG", "check_slug", "commit", "draft_of"]
-
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-"""IDs are lowercase ASCII slugs (DESIGN: the workspace)."""
+__all__ = ["check_slug", "commit", "draft_of"]
 
 
 def check_slug(value: str, what: str) -> None:
     """Refuse an id that is not a lowercase ASCII slug."""
-    if not SLUG.match(value):
+    if not is_slug(value):
         raise OpsError(
             f"{what} {value!r} is not a valid id: use lowercase letters, digits and '-',"
             " starting with a letter or digit"
@@ -88,23 +82,6 @@ def _relpath(kind: str, key: str, sub: str | None) -> str:
     return f"workshops/{key}/capture-{sub}.yaml"
 
 
-def _refuse_stale(ws: Workspace, paths: list[str]) -> None:
-    """Check every target before writing any, so a multi-file edit is all or nothing.
-
-    The store checks each file again when it writes; this pre-check only makes sure a
-    rename does not stop half-way because the fifth of six files changed on disk.
-    """
-    for rel in paths:
-        path = Path(ws.root) / rel
-        try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            continue
-        stamp = ws.stamps.get(rel)
-        if stamp is None or (stamp.mtime_ns, stamp.size) != (st.st_mtime_ns, st.st_size):
-            raise store.StaleFileError(f"{rel} changed on disk since it was loaded; reload first")
-
-
 def commit(ws: Workspace, draft: Workspace) -> list[str]:
     """Validate `draft` against `ws`, save every changed file, then adopt the draft.
 
@@ -122,7 +99,10 @@ def commit(ws: Workspace, draft: Workspace) -> list[str]:
     _refuse_new_errors(ws, draft)
     writes = _planned_writes(ws, draft)
     paths = [_relpath(*w) for w in writes]
-    _refuse_stale(ws, paths)
+    # Check every target before writing any, so a multi-file edit such as a rename is
+    # all or nothing rather than stopping at the fifth of six files.
+    for path in paths:
+        store.check_current(ws, path)
     for kind, key, sub in writes:
         if kind == "strategy":
             store.save_strategy(draft)

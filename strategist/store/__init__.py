@@ -10,6 +10,7 @@ from strategist.store.ids import device_name, new_input_id, set_device_name
 from strategist.store.load import LoadResult, load_workspace
 from strategist.store.save import (
     canonical_yaml,
+    check_current,
     delete_capture_file,
     delete_theme_file,
     save_capture,
@@ -27,6 +28,7 @@ __all__ = [
     "StaleFileError",
     "StoreError",
     "canonical_yaml",
+    "check_current",
     "delete_capture_file",
     "delete_theme_file",
     "device_name",

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-from strategist.model import SCHEMA_VERSION, Finding, Severity, Workspace
+from strategist.model import SCHEMA_VERSION, Finding, Severity, Workspace, is_slug
 from strategist.store._sourcemap import KeyPath, SourceMap
 
 __all__ = [
-    "SLUG",
     "Report",
     "capture_path",
     "schema_newer_message",
@@ -16,7 +13,6 @@ __all__ = [
     "workshop_path",
 ]
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 """Ids are lowercase ASCII slugs."""
 
 
@@ -71,7 +67,7 @@ class Report:
         self.add(relpath, path, "warning", code, message, key)
 
     def slug(self, relpath: str, path: KeyPath, value: str, what: str, key: bool = False) -> None:
-        if not SLUG.fullmatch(value):
+        if not is_slug(value):
             message = f"{what} {value!r} is not a lowercase slug (a-z, 0-9, '-')"
             self.error(relpath, path, "bad-slug", message, key)
 

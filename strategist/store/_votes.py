@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
-from strategist.store._report import SLUG, Report, capture_path
+from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop, is_slug
+from strategist.store._report import Report, capture_path
 from strategist.store._sourcemap import KeyPath
 
 __all__ = ["BALLOT_FIELD", "check_votes"]
@@ -51,7 +51,7 @@ def _questions(r: Report, workshop: Workshop) -> None:
             seen = voters.setdefault(vote.id, {})
             for j, ballot in enumerate(vote.ballots):
                 at = (*here, "ballots", j, "voter")
-                if not SLUG.fullmatch(ballot.voter):
+                if not is_slug(ballot.voter):
                     message = (
                         f"voter {ballot.voter!r} is not a lowercase slug (a-z, 0-9, '-'): "
                         "use a pseudonym such as p-3f9c, never a name or an e-mail"

@@ -14,7 +14,7 @@ import socket
 import unicodedata
 from pathlib import Path
 
-from strategist.model import Workspace
+from strategist.model import Workspace, is_slug
 from strategist.store.errors import StoreError
 from strategist.store.save import write_atomic
 
@@ -33,14 +33,8 @@ CROCKFORD_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 """Lowercase Crockford base32: no i, l, o, u (easy to read aloud and to copy)."""
 
 INPUT_ID_LENGTH = 8
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _DEVICE_DIR = ".strategist"
 _DEVICE_FILE = "device"
-
-
-def is_slug(value: str) -> bool:
-    """Whether `value` is a valid id: ``[a-z0-9][a-z0-9-]*``."""
-    return _SLUG.fullmatch(value) is not None
 
 
 _SPELLED_OUT = str.maketrans(

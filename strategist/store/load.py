@@ -30,11 +30,11 @@ from strategist.model import (
     Theme,
     Workshop,
     Workspace,
+    is_slug,
 )
 from strategist.store import _text
 from strategist.store._convert import read_capture, read_strategy, read_theme, read_workshop
 from strategist.store._fields import FieldReader, Invalid
-from strategist.store._report import SLUG
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
@@ -207,7 +207,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         theme, _ = loader.parse(relpath, read_theme)
         if theme is not None and theme.id != path.stem:
             loader.mismatch(relpath, "id", theme.id, path.stem, "file name")
-            if SLUG.fullmatch(path.stem):
+            if is_slug(path.stem):
                 theme.id = path.stem
                 checked_themes.append(theme)
             theme = None
@@ -243,7 +243,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             if workshop is not None and workshop.id != folder.name:
                 loader.mismatch(f"{prefix}/workshop.yaml", "id", workshop.id, folder.name, "folder")
                 workshop.id = folder.name
-                checked = workshop if SLUG.fullmatch(folder.name) else None
+                checked = workshop if is_slug(folder.name) else None
                 workshop = None
         elif any(p.name.startswith("capture-") for p in files):
             message = "capture files without a workshop.yaml beside them"
@@ -264,7 +264,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             capture, text = loader.parse(relpath, read_capture)
             if capture is not None and capture.device != device:
                 loader.mismatch(relpath, "device", capture.device, device, "file name")
-                if SLUG.fullmatch(device):
+                if is_slug(device):
                     capture.device = device
                     checked_captures[device] = capture
                 capture = None
@@ -277,7 +277,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
                 workshop.captures[device] = capture
         if workshop is not None:
             workshops.append(workshop)
-        if checked is None and checked_captures and SLUG.fullmatch(folder.name):
+        if checked is None and checked_captures and is_slug(folder.name):
             # workshop.yaml is broken or missing (reported): check the captures anyway.
             checked = Workshop(folder.name, "", dt.date.min, FORMATS[0])
         if checked is not None:

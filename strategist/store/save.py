@@ -29,13 +29,14 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from strategist.model import Capture, Stamp, Theme, Workshop, Workspace
+from strategist.model import Capture, Stamp, Theme, Workshop, Workspace, is_slug
 from strategist.store.canonical import canonical_yaml, to_data
 from strategist.store.errors import ConflictError, StaleFileError, StoreError
 
 __all__ = [
     "Staged",
     "canonical_yaml",
+    "check_current",
     "delete_capture_file",
     "delete_theme_file",
     "file_stamp",
@@ -50,7 +51,6 @@ __all__ = [
     "write_atomic",
 ]
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CONFLICT = re.compile(rb"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |\r?$)|^=======\r?$", re.MULTILINE)
 
 
@@ -94,6 +94,19 @@ def save_capture(ws: Workspace, workshop_id: str, capture: Capture) -> None:
     wid = _slug(workshop_id, "workshop id")
     device = _slug(capture.device, "device name")
     _save(ws, f"workshops/{wid}/capture-{device}.yaml", to_data(capture))
+
+
+def check_current(ws: Workspace, relpath: str) -> None:
+    """Refuse, as a save of `relpath` would, a file changed on disk since it was loaded.
+
+    Lets an edit of several files check all of them before writing any.
+
+    Raises:
+        StaleFileError: the file changed, or exists but was never loaded.
+        ConflictError: the file holds git conflict markers.
+        StoreError: the file cannot be read.
+    """
+    _check_current(ws, relpath, Path(ws.root, relpath))
 
 
 # --------------------------------------------------------------------------- building blocks
@@ -245,7 +258,7 @@ def _comment_block(comments: str) -> str:
 
 def _slug(value: str, what: str) -> str:
     # Ids become path parts: refuse anything that could leave the workspace.
-    if not _SLUG.fullmatch(value):
+    if not is_slug(value):
         raise StoreError(f"invalid {what} {value!r}: use lowercase letters, digits and '-'")
     return value
 
