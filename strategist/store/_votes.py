@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop, is_slug
+from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
 from strategist.store._report import Report, capture_path
 from strategist.store._sourcemap import KeyPath
 
@@ -51,12 +51,14 @@ def _questions(r: Report, workshop: Workshop) -> None:
             seen = voters.setdefault(vote.id, {})
             for j, ballot in enumerate(vote.ballots):
                 at = (*here, "ballots", j, "voter")
-                if not is_slug(ballot.voter):
+                if not ballot.voter.strip() or "@" in ballot.voter or " " in ballot.voter:
+                    # Any pseudonym will do (p-3f9c, V1); what must never be here is who
+                    # voted: an e-mail address or a full name.
                     message = (
-                        f"voter {ballot.voter!r} is not a lowercase slug (a-z, 0-9, '-'): "
-                        "use a pseudonym such as p-3f9c, never a name or an e-mail"
+                        f"voter {ballot.voter!r} looks like an e-mail or a name: "
+                        "use a pseudonym such as p-3f9c"
                     )
-                    r.error(path, at, "bad-slug", message)
+                    r.error(path, at, "voter-identity", message)
                 if ballot.voter in seen:
                     message = (
                         f"voter {ballot.voter!r} already voted in question {vote.id!r} "

@@ -234,7 +234,7 @@ VOTE = "votes:\n  - id: q1\n    question: Q?\n    method: {method}\n    options:
             '    ballots:\n      - {voter: "anna@example.org", group: industry, '
             "ranking: [alpha]}\n",
             8,
-            "bad-slug",
+            "voter-identity",
         ),
     ],
 )
@@ -242,6 +242,15 @@ def test_vote_findings(tmp_path: Path, method: str, body: str, line: int, code: 
     text = "device: laptop\n" + VOTE.replace("{method}", method) + body
     root = make_workspace(tmp_path, **{CAPTURE: text})
     assert located(root) == [(CAPTURE, line, "error", code)]
+
+
+@pytest.mark.parametrize("voter", ["p-3f9c", "V1", "voter_07", "P.12"])
+def test_any_pseudonym_is_a_voter(tmp_path: Path, voter: str) -> None:
+    """Only an e-mail or a full name is refused; how a pseudonym is spelled is free."""
+    body = f"    ballots:\n      - {{voter: {voter}, group: industry, ranking: [alpha]}}\n"
+    text = "device: laptop\n" + VOTE.replace("{method}", "rank") + body
+    root = make_workspace(tmp_path, **{CAPTURE: text})
+    assert located(root) == []
 
 
 def test_same_voter_in_two_capture_files_of_one_question(tmp_path: Path) -> None:
