@@ -18,11 +18,11 @@ from strategist import store
 from strategist.cli._root import (
     EXIT_CONTENT,
     Context,
-    EnvironmentProblem,
     editing,
     main,
     pass_context,
 )
+from strategist.cli.check import load_or_problem
 from strategist.model import FORMATS, INPUT_KINDS, Workspace
 from strategist.ops import capture as capture_ops
 
@@ -32,15 +32,12 @@ T = TypeVar("T")
 
 
 def _load(root: Path) -> Workspace:
-    """Load best-effort; exit 2 when not a workspace, 1 when strategy.yaml is unusable."""
-    try:
-        result = store.load_workspace(root)
-    except store.NotAWorkspaceError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except store.StoreError as exc:
-        raise EnvironmentProblem(str(exc)) from exc
-    except OSError as exc:
-        raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or root}") from exc
+    """Load best-effort; exit 2 when not a workspace, 1 when strategy.yaml is unusable.
+
+    Unlike `load_or_exit`, errors in other files do not stop a capture: the input goes
+    to this device's file, and a broken target file is refused when it is saved.
+    """
+    result = load_or_problem(root)
     if result.workspace is None:
         for finding in result.findings:
             click.echo(finding.format(), err=True)

@@ -43,19 +43,22 @@ def load_or_problem(root: Path) -> LoadResult:
         raise EnvironmentProblem(str(error)) from error
 
 
-def load_or_exit(root: Path) -> Workspace:
+def load_or_exit(root: Path, *, warnings: bool = True) -> Workspace:
     """Load the workspace for a command that needs it free of errors.
 
-    Findings are printed to stderr; warnings do not stop the command. Exits 1 when the
-    workspace has errors and 2 when `root` is not a readable workspace.
+    Findings are printed to stderr (warnings only when `warnings`); warnings do not stop
+    the command. Exits 1 when the workspace has errors and 2 when `root` is not a
+    readable workspace.
     """
     result = load_or_problem(root)
-    for finding in result.findings:
-        click.echo(finding.format(), err=True)
-    if result.has_errors or result.workspace is None:
+    ws = None if result.has_errors else result.workspace
+    if ws is None or warnings:
+        for finding in result.findings:
+            click.echo(finding.format(), err=True)
+    if ws is None:
         click.echo(summary(result), err=True)
         sys.exit(EXIT_CONTENT)
-    return result.workspace
+    return ws
 
 
 def _as_json(finding: Finding) -> dict[str, object]:

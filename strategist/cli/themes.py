@@ -9,17 +9,16 @@ from typing import TypeVar
 import click
 
 from strategist.cli._root import (
-    EXIT_CONTENT,
     Context,
     editing,
     main,
     pass_context,
 )
-from strategist.cli.check import load_or_problem, summary
+from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
 from strategist.ops import themes as theme_ops
 
-__all__ = ["editing", "influence", "load_for_edit", "theme"]
+__all__ = ["influence", "load_for_edit", "theme"]
 
 T = TypeVar("T")
 
@@ -32,13 +31,7 @@ def load_for_edit(root: Path) -> Workspace:
     findings printed, as `check` prints them); not a workspace exits 2. Warnings are left
     to `check`: an edit that goes through prints only what it did.
     """
-    result = load_or_problem(root)
-    if result.has_errors or result.workspace is None:
-        for finding in result.findings:
-            click.echo(finding.format(), err=True)
-        click.echo(summary(result), err=True)
-        raise SystemExit(EXIT_CONTENT)
-    return result.workspace
+    return load_or_exit(root, warnings=False)
 
 
 def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
