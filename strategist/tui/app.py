@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -17,11 +18,13 @@ from textual.notifications import SeverityLevel
 from strategist.model import Finding, Workspace
 from strategist.store import LoadResult, load_workspace
 from strategist.tui.commands import StrategistCommands
+from strategist.tui.guard import Guarded
+from strategist.tui.keygate import KeyGate
 from strategist.tui.modes import DEFAULT_MODE, MODE_ENTRIES
 from strategist.tui.poller import FilePoller
 from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.help import HelpScreen
-from strategist.tui.screens.unsaved import edited_paths
+from strategist.tui.screens.unsaved import edited_paths, unsaved_work
 from strategist.tui.tasks import TaskRunner
 
 __all__ = ["StrategistApp"]
@@ -34,7 +37,7 @@ SCREENS = Binding.Group("Screens")
 """The mode keys, shown in the footer as one item (f2–f9 Screens)."""
 
 
-class StrategistApp(App[None]):
+class StrategistApp(Guarded, App[None]):
     """The terminal UI on one workspace directory."""
 
     TITLE = "strategist"
@@ -44,6 +47,9 @@ class StrategistApp(App[None]):
     DEFAULT_MODE = DEFAULT_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
+        # Both quit keys ask first when something typed is not saved yet.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl-q"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
         *(
@@ -70,6 +76,11 @@ class StrategistApp(App[None]):
         self.poller = FilePoller(self.root)
         self._poll = poll
         self._asking = False
+        self._quitting = False
+        self.keys = KeyGate(self)
+        """Hands keys on one at a time, each once the one before it is handled."""
+        self.errors: list[BaseException] = []
+        """Exceptions a handler raised and the app survived (shown as notifications)."""
 
     def on_mount(self) -> None:
         self.sub_title = str(self.root)
@@ -79,6 +90,16 @@ class StrategistApp(App[None]):
 
     def on_unmount(self) -> None:
         self.tasks.shutdown()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes from the terminal pass the gate: one at a time, in order.
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+            and self.keys.hold(event)
+        ):
+            return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ loading
 
@@ -204,6 +225,31 @@ class StrategistApp(App[None]):
         """Show every binding."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; ask first when something typed is not saved yet."""
+        if self._quitting:
+            return  # already asking
+        unsaved = unsaved_work(self.screen_stack)
+        if not unsaved:
+            self.exit()
+            return
+        self._quitting = True
+
+        def answered(leave: bool | None) -> None:
+            self._quitting = False
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Not saved yet:\n" + "\n".join(f"• {item}" for item in unsaved) + "\n"
+                "Quit anyway and lose it?",
+                yes="Quit",
+                no="Keep it",
+            ),
+            answered,
+        )
 
     def action_reload(self) -> None:
         """Load the workspace from disk again."""

@@ -11,20 +11,23 @@ results are shown. Every input captured in a test gets `CAPTURE_TIME` as its `at
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixture_workspace import DEVICE, write_workspace
+from textual import events
 from textual.geometry import Region
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 
 from strategist.ops import capture as capture_ops
 from strategist.tui.app import StrategistApp
 
-__all__ = ["CAPTURE_TIME", "DEVICE", "widget_text"]
+__all__ = ["CAPTURE_TIME", "DEVICE", "key_event", "send_burst", "text_keys", "widget_text"]
 
 
 CAPTURE_TIME = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -101,3 +104,40 @@ async def _type(pilot: Pilot[Any], text: str) -> int:
 def type_text() -> Callable[[Pilot[Any], str], Awaitable[int]]:
     """`await type_text(pilot, text)`: press one key per character; returns the key count."""
     return _type
+
+
+def key_event(key: str) -> events.Key:
+    """The Key event a terminal sends for `key` (a name such as "ctrl+t", or one character)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def send_burst(app: StrategistApp, keys: list[str | events.Event]) -> None:
+    """Queue every key at once, as a paste, a scanner or `tmux send-keys` delivers them.
+
+    Unlike `pilot.press`, nothing waits between two keys: the app sees them all queued
+    before it handles the first one. Strings are key names; events (a Paste) go as they are.
+    """
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = key_event(key) if isinstance(key, str) else key
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+@pytest.fixture
+def burst() -> Callable[[StrategistApp, list[str | events.Event]], None]:
+    """`burst(app, keys)`: queue the keys with no delay between them."""
+    return send_burst
+
+
+def text_keys(text: str) -> list[str]:
+    """One key name per character of `text`."""
+    return ["space" if c == " " else c for c in text]

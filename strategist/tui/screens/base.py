@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 
 from strategist.model import Workspace
+from strategist.tui.guard import Guarded
 
 if TYPE_CHECKING:
     from strategist.tui.app import StrategistApp
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["WorkspaceScreen"]
 
 
-class WorkspaceScreen(Screen[None]):
+class WorkspaceScreen(Guarded, Screen[None]):
     """A screen that shows the app's loaded workspace.
 
     Subclasses implement `refresh_workspace`; it is called when the screen is first

@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from strategist.tui.guard import Guarded
+
 __all__ = ["ChoiceDialog", "numbered"]
 
 KEYS = "1234567890abcdefghijklmnoprstuvwxyz"
@@ -31,7 +33,7 @@ def numbered(labels: list[str]) -> list[str]:
     ]
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(Guarded, ModalScreen[str | None]):
     """Dismisses with the chosen value, or None when cancelled with Escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,6 +47,8 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.values = [value for value, _ in options]
         self.labels = numbered([label for _, label in options])
         self.current = current
+        self._chosen = False
+        """Set once a choice is made: a key reaching the closing dialog is ignored."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog choice"):
@@ -65,11 +69,18 @@ class ChoiceDialog(ModalScreen[str | None]):
         char = event.character
         if char and char in KEYS and KEYS.index(char) < len(self.values):
             event.stop()
-            self.dismiss(self.values[KEYS.index(char)])
+            self._close(self.values[KEYS.index(char)])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.values[event.option_index])
+        self._close(self.values[event.option_index])
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, value: str | None) -> None:
+        # Only the first key decides; a second one reaching the dialog while it is
+        # being dismissed is ignored, never a crash.
+        if not self._chosen and self.is_current:
+            self._chosen = True
+            self.dismiss(value)

@@ -11,10 +11,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from strategist.tui.guard import Guarded
+
 __all__ = ["ConfirmDialog"]
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Guarded, ModalScreen[bool]):
     """Asks a question; dismisses with True (yes) or False (no, Escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

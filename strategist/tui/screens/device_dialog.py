@@ -11,11 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from strategist.store.ids import is_slug
+from strategist.tui.guard import Guarded
 
 __all__ = ["DeviceDialog"]
 
 
-class DeviceDialog(ModalScreen[str | None]):
+class DeviceDialog(Guarded, ModalScreen[str | None]):
     """Asks for the device name; dismisses with a valid slug, or None (Escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,13 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from strategist.tui.guard import Guarded
+
 if TYPE_CHECKING:
     from strategist.tui.screens.editing import EditingScreen
 
 __all__ = ["FormDialog"]
 
 
-class FormDialog(ModalScreen[bool]):
+class FormDialog(Guarded, ModalScreen[bool]):
     """Enter moves to the next field and saves from the last; ctrl+s saves; Esc cancels.
 
     Subclasses compose their fields inside a container with class `dialog`, end it with

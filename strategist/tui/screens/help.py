@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from strategist.tui.guard import Guarded
+
 __all__ = ["HelpScreen", "binding_rows"]
 
 
@@ -36,7 +38,7 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Guarded, ModalScreen[None]):
     """Lists all bindings: global ones, then those of each screen.
 
     A screen class may add rows for keys its widgets handle (a table's Enter, say) in a

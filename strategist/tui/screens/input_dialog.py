@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from strategist.model import INPUT_KINDS, Workspace
 from strategist.model import Input as InputItem
 from strategist.ops.capture import capture_path, locate_input
+from strategist.tui.guard import Guarded
 from strategist.tui.screens.unsaved import UnsavedEdit
 
 __all__ = ["InputDialog"]
@@ -21,7 +22,7 @@ __all__ = ["InputDialog"]
 _NO_GROUP = "-"
 
 
-class InputDialog(UnsavedEdit, ModalScreen[dict[str, Any] | None]):
+class InputDialog(Guarded, UnsavedEdit, ModalScreen[dict[str, Any] | None]):
     """Dismisses with the changed fields (`ops.capture.edit_input` keywords), or None.
 
     Enter in a text field or ctrl+s saves; Escape cancels. While it is open the input's

@@ -23,6 +23,7 @@ from strategist.model import THEME_STATUSES, Theme
 from strategist.ops import OpsError
 from strategist.ops import themes as theme_ops
 from strategist.ops.objectives import objectives_from_yaml, objectives_to_yaml
+from strategist.tui.guard import Guarded
 from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.editing import EditingScreen
 from strategist.tui.screens.unsaved import UnsavedEdit
@@ -37,7 +38,7 @@ OBJECTIVES_HINT = (
 )
 
 
-class SourcePicker(ModalScreen[list[str]]):
+class SourcePicker(Guarded, ModalScreen[list[str]]):
     """Pick inputs (this theme's first) as sources; space toggles, ctrl+s or Enter takes them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.screen import Screen
 
-__all__ = ["UnsavedEdit", "edited_paths"]
+__all__ = ["UnsavedEdit", "edited_paths", "unsaved_work"]
 
 
 class UnsavedEdit:
@@ -25,3 +25,17 @@ class UnsavedEdit:
 def edited_paths(screens: Iterable[Screen[Any]]) -> set[str]:
     """Files with an unsaved edit open in one of `screens`."""
     return {s.edited_path for s in screens if isinstance(s, UnsavedEdit) and s.edited_path}
+
+
+def unsaved_work(screens: Iterable[Screen[Any]]) -> list[str]:
+    """What `screens` hold that is typed but not saved, one description each.
+
+    A screen takes part by defining `unsaved_text() -> str | None`.
+    """
+    found = []
+    for screen in screens:
+        describe = getattr(screen, "unsaved_text", None)
+        text = describe() if callable(describe) else None
+        if text:
+            found.append(str(text))
+    return found

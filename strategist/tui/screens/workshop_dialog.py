@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 from strategist.model import FORMATS, Workshop, Workspace
 from strategist.ops import capture as capture_ops
 from strategist.store.ids import slugify
+from strategist.tui.guard import Guarded
 
 if TYPE_CHECKING:
     from strategist.tui.app import StrategistApp
@@ -31,7 +32,7 @@ def workshop_id(date_text: str, title: str) -> str:
     return slugify(f"{date_text} {title}")
 
 
-class WorkshopDialog(ModalScreen[str | None]):
+class WorkshopDialog(Guarded, ModalScreen[str | None]):
     """Dismisses with the new workshop's id once it is saved, or None (Escape).
 
     Enter in any field saves; a refused value is shown in the dialog and nothing is

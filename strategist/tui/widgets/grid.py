@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from strategist.tui.guard import Guarded
+
 __all__ = ["EditGrid"]
 
 Cell = tuple[int, int]
@@ -30,7 +32,7 @@ Value = int | float
 """A stored value: typed values are whole numbers, a file may hold a decimal score sum."""
 
 
-class EditGrid(Widget, can_focus=True):
+class EditGrid(Guarded, Widget, can_focus=True):
     """Rows × columns of `int | None` with a cursor."""
 
     DEFAULT_CSS = """

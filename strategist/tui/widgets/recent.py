@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from strategist.model import Workspace
+from strategist.tui.guard import Guarded
 
 __all__ = ["RecentInputs", "shorten"]
 
@@ -27,7 +28,7 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-class RecentInputs(DataTable[str | Text]):
+class RecentInputs(Guarded, DataTable[str | Text]):
     """A table of inputs; Enter asks to edit the highlighted one, Delete to remove it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
