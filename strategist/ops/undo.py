@@ -7,6 +7,7 @@ and refuses (rather than overwrite) when the file changed elsewhere since the ed
 from __future__ import annotations
 
 import copy
+from collections import deque
 from dataclasses import dataclass, replace
 
 from strategist import store
@@ -15,7 +16,14 @@ from strategist.ops import OpsError
 from strategist.ops._commit import commit
 from strategist.ops.capture import _draft, _workshop, capture_path
 
-__all__ = ["CaptureSnapshot", "after_edit", "outdated", "restore_capture", "snapshot_capture"]
+__all__ = [
+    "CaptureSnapshot",
+    "after_edit",
+    "outdated",
+    "restore_capture",
+    "snapshot_capture",
+    "undo_last",
+]
 
 
 @dataclass(frozen=True)
@@ -82,3 +90,30 @@ def restore_capture(ws: Workspace, snapshot: CaptureSnapshot) -> None:
     del workshop.captures[snapshot.device]
     store.delete_capture_file(ws, snapshot.workshop_id, snapshot.device)
     ws.workshops = draft.workshops
+
+
+def undo_last(ws: Workspace, stack: deque[CaptureSnapshot]) -> str | None:
+    """Undo the newest action of `stack` (popping it); None when there is none.
+
+    When the file changed elsewhere since, every older snapshot of that file is
+    dropped too (none of them can be restored without losing that change); any other
+    refusal puts the snapshot back, so the undo can be tried again.
+
+    Raises:
+        OpsError, StoreError: the restore was refused.
+    """
+    if not stack:
+        return None
+    snapshot = stack.pop()
+    try:
+        restore_capture(ws, snapshot)
+    except Exception:
+        if outdated(ws, snapshot):
+            key = (snapshot.workshop_id, snapshot.device)
+            kept = [s for s in stack if (s.workshop_id, s.device) != key]
+            stack.clear()
+            stack.extend(kept)
+        else:
+            stack.append(snapshot)
+        raise
+    return snapshot.label

@@ -19,6 +19,7 @@ from strategist.store.save import (
     save_workshop,
     to_data,
 )
+from strategist.store.station import Station, load_station, save_station
 from strategist.store.validate import validate
 
 __all__ = [
@@ -26,15 +27,18 @@ __all__ = [
     "LoadResult",
     "NotAWorkspaceError",
     "StaleFileError",
+    "Station",
     "StoreError",
     "canonical_yaml",
     "check_current",
     "delete_capture_file",
     "delete_theme_file",
     "device_name",
+    "load_station",
     "load_workspace",
     "new_input_id",
     "save_capture",
+    "save_station",
     "save_strategy",
     "save_theme",
     "save_workshop",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -20,25 +21,24 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, Static
 
 from strategist import store
-from strategist.model import INPUT_KINDS, Workspace
+from strategist.model import Workspace
 from strategist.ops import capture as capture_ops
 from strategist.ops import undo
 from strategist.ops.undo import CaptureSnapshot
 from strategist.store.ids import suggested_device_name
-from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.screens.capture_choices import CaptureChoices
 from strategist.tui.screens.capture_view import (
     choices_line,
     counter,
     current_themes,
-    default_theme,
     workshop_line,
 )
-from strategist.tui.screens.choice import ChoiceDialog
+from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.device_dialog import DeviceDialog
 from strategist.tui.screens.input_dialog import InputDialog
-from strategist.tui.screens.workshop_dialog import WorkshopDialog
+from strategist.tui.widgets.capture_field import CaptureField
 from strategist.tui.widgets.footer import KeyFooter
-from strategist.tui.widgets.recent import RecentInputs
+from strategist.tui.widgets.recent import RecentInputs, shorten
 
 __all__ = ["UNDO_DEPTH", "CaptureScreen", "current_themes"]
 
@@ -46,11 +46,9 @@ UNDO_DEPTH = 20
 """How many actions ctrl+z can undo."""
 CHOICES = Binding.Group("Choices")
 """The keys that change the choices line, one footer item; that line names each key."""
-_NEW_WORKSHOP = "+new"
-_NO_GROUP = "-"
 
 
-class CaptureScreen(WorkspaceScreen):
+class CaptureScreen(CaptureChoices):
     """The station screen: one text field, the choices, the last inputs, a counter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,23 +86,19 @@ class CaptureScreen(WorkspaceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.workshop_id: str | None = None
-        """The workshop inputs are saved to."""
         self.device: str | None = None
         """This clone's device name (confirmed once)."""
-        self.theme: str | None = None
-        self.kind: str = INPUT_KINDS[0]
-        self.group: str | None = None
-        self.confidential = False
         self.undo_stack: deque[CaptureSnapshot] = deque(maxlen=UNDO_DEPTH)
-        """Snapshots of the capture file before each action, newest last."""
+        """Snapshots of the capture file before each action, newest last. Only the
+        background tasks touch it, in the order the actions were made, so an undo
+        typed right after a save undoes that save even while it is still running."""
         self._asked = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="capture-workshop")
         yield Static("", id="capture-choices")
-        yield Input(placeholder="Type an input; Enter saves it", id="capture-input")
+        yield CaptureField(placeholder="Type an input; Enter saves it", id="capture-input")
         with Horizontal(id="capture-body"):
             yield RecentInputs(id="recent")
             yield Static("", id="counter")
@@ -137,9 +131,6 @@ class CaptureScreen(WorkspaceScreen):
             self._asked = True
             self.call_after_refresh(self._set_up)
 
-    def _default_theme(self, ws: Workspace, themes: list[str]) -> str | None:
-        return default_theme(ws, self.workshop_id, themes)
-
     def _show(self) -> None:
         ws = self.workspace
         choices = choices_line(ws, self.theme, self.kind, self.group, self.confidential)
@@ -167,7 +158,7 @@ class CaptureScreen(WorkspaceScreen):
             }
             self.app.push_screen(DeviceDialog(suggested_device_name(), taken), self._device_chosen)
             return
-        if self.workshop_id is None:
+        if self.workshop_id is None and not self._resume():
             self.action_choose_workshop()
         self._show()
 
@@ -189,23 +180,36 @@ class CaptureScreen(WorkspaceScreen):
         if event.input.id != "capture-input":
             return
         event.stop()
-        text = event.value.strip()
-        ws = self.workspace
-        if not text or ws is None:
-            return
+        # Taken from the field and cleared before the next key is handled (the app
+        # hands keys on one at a time), so a burst of keys never merges two inputs.
+        text = event.input.value.strip()
+        if text and self._ready():
+            event.input.value = ""
+            self._save_text(text)
+
+    def _ready(self) -> bool:
+        """True when inputs can be saved; else says what is missing and asks for it."""
+        if self.workspace is None:
+            return False
         if self.device is None or self.workshop_id is None or self.theme is None:
             self.notify("Choose the device, the workshop and a theme first.", severity="warning")
             self._set_up()
+            return False
+        return True
+
+    def _save_text(self, text: str) -> None:
+        """Save `text` as an input under the choices in force now, in the background."""
+        ws = self.workspace
+        if ws is None or self.device is None or self.workshop_id is None or self.theme is None:
             return
-        field = event.input
-        field.value = ""
+        field = self.query_one("#capture-input", Input)
         workshop_id, device = self.workshop_id, self.device
         theme, kind, group, secret = self.theme, self.kind, self.group, self.confidential
 
-        def add() -> tuple[CaptureSnapshot, str]:
+        def add() -> None:
             before = undo.snapshot_capture(ws, workshop_id, device)
             item = capture_ops.add_input(ws, workshop_id, device, theme, kind, text, group, secret)
-            return undo.after_edit(ws, replace(before, label=f"adding {item.id}")), item.id
+            self.undo_stack.append(undo.after_edit(ws, replace(before, label=f"adding {item.id}")))
 
         def failed(exc: BaseException) -> None:
             # Nothing typed is ever lost: back into the field, or (when the next input
@@ -217,10 +221,37 @@ class CaptureScreen(WorkspaceScreen):
 
         self.strategist.tasks.run(add, "Saving the input", done=self._did, failed=failed)
 
-    def _did(self, result: tuple[CaptureSnapshot, Any]) -> None:
-        """An action was saved: remember how to undo it, show the new state."""
-        self.undo_stack.append(result[0])
+    def _did(self, _: object = None) -> None:
+        """An action was saved: show the new state."""
         self.strategist.workspace_changed()
+
+    def on_capture_field_multi_line_pasted(self, event: CaptureField.MultiLinePasted) -> None:
+        """Ask whether a paste of several lines is one input or one per line."""
+        event.stop()
+        lines, field = event.lines, event.field
+
+        def answered(split: bool | None) -> None:
+            if split and self._ready():
+                for line in lines:
+                    self._save_text(line)
+            else:
+                field.insert_text_at_cursor(" ".join(lines))
+            self.action_focus_text()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"You pasted {len(lines)} lines. Save them as {len(lines)} inputs, "
+                "one per line?\n(No: they become one input in the field, to edit first.)",
+                yes="One per line",
+                no="One input",
+            ),
+            answered,
+        )
+
+    def unsaved_text(self) -> str | None:
+        """The input being typed, if any (quitting asks first)."""
+        text = self.query_one("#capture-input", Input).value.strip()
+        return f"the input being typed at the station: {shorten(text, 60)}" if text else None
 
     def _run_on_capture(
         self,
@@ -236,14 +267,14 @@ class CaptureScreen(WorkspaceScreen):
         if ws is None:
             return
 
-        def run() -> tuple[CaptureSnapshot, None]:
+        def run() -> None:
             workshop_id, device = capture_ops.locate_input(ws, input_id)
             before = undo.snapshot_capture(ws, workshop_id, device, label)
             action(ws)
-            return undo.after_edit(ws, before), None
+            self.undo_stack.append(undo.after_edit(ws, before))
 
-        def done(result: tuple[CaptureSnapshot, None]) -> None:
-            self._did(result)
+        def done(_: None) -> None:
+            self._did()
             if note:
                 self.notify(note)
 
@@ -284,104 +315,20 @@ class CaptureScreen(WorkspaceScreen):
     def action_undo(self) -> None:
         """Put the capture file back as it was before the last action."""
         ws = self.workspace
-        if ws is None or not self.undo_stack:
-            self.notify("Nothing to undo.")
+        if ws is None:
             return
-        snapshot = self.undo_stack.pop()
+        stack = self.undo_stack
+        # On the task thread, after every save queued before this key.
+        run = partial(undo.undo_last, ws, stack)
 
-        def done(_: None) -> None:
-            self.notify(f"Undone: {snapshot.label}.")
+        def done(label: str | None) -> None:
+            if label is None:
+                self.notify("Nothing to undo.")
+                return
+            self.notify(f"Undone: {label}.")
             self.strategist.workspace_changed()
 
-        def failed(exc: BaseException) -> None:
-            if undo.outdated(self.workspace, snapshot):
-                # The file was changed elsewhere since: no older undo of it can work.
-                key = (snapshot.workshop_id, snapshot.device)
-                kept = [s for s in self.undo_stack if (s.workshop_id, s.device) != key]
-                self.undo_stack = deque(kept, maxlen=UNDO_DEPTH)
-            else:
-                self.undo_stack.append(snapshot)
-
-        self.strategist.tasks.run(
-            lambda: undo.restore_capture(ws, snapshot),
-            f"Undoing {snapshot.label}",
-            done=done,
-            failed=failed,
-        )
-
-    def _choose(
-        self, title: str, options: list[tuple[str, str]], current: str | None, then: Any
-    ) -> None:
-        self.app.push_screen(ChoiceDialog(title, options, current), then)
-
-    def action_choose_theme(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        options = [(t, ws.themes[t].title) for t in current_themes(ws)]
-        self._choose("Theme", options, self.theme, lambda v: self._set("theme", v))
-
-    def action_choose_kind(self) -> None:
-        options = [(k, k) for k in INPUT_KINDS]
-        self._choose("Kind", options, self.kind, lambda v: self._set("kind", v))
-
-    def action_choose_group(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        options = [(g.id, g.label) for g in ws.strategy.groups.values()] + [
-            (_NO_GROUP, "(no group)")
-        ]
-        self._choose("Group", options, self.group or _NO_GROUP, lambda v: self._set("group", v))
-
-    def _set(self, name: str, value: str | None) -> None:
-        if value is None:
-            return  # cancelled
-        if name == "group":
-            self.group = None if value == _NO_GROUP else value
-        else:
-            setattr(self, name, value)
-        self._show()
-        self.action_focus_text()
-
-    def action_toggle_confidential(self) -> None:
-        self.confidential = not self.confidential
-        self._show()
-
-    def action_choose_workshop(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        if not ws.workshops:
-            self.action_new_workshop()
-            return
-        options = [(w.id, f"{w.date.isoformat()}  {w.title}") for w in ws.workshops.values()]
-        options.append((_NEW_WORKSHOP, "New workshop…"))
-        current = self.workshop_id or list(ws.workshops)[-1]
-        self._choose("Workshop", options, current, self._workshop_chosen)
-
-    def _workshop_chosen(self, value: str | None) -> None:
-        if value == _NEW_WORKSHOP:
-            self.action_new_workshop()
-        elif value is not None:
-            self.workshop_id = value
-            ws = self.workspace
-            if ws is not None:
-                self.theme = self._default_theme(ws, current_themes(ws))
-            self._show()
-            self.action_focus_text()
-
-    def action_new_workshop(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-
-        def created(workshop_id: str | None) -> None:
-            if workshop_id is not None:
-                self.strategist.workspace_changed()
-                self._workshop_chosen(workshop_id)
-
-        self.app.push_screen(WorkshopDialog(ws), created)
+        self.strategist.tasks.run(run, "Undoing the last action", done=done)
 
     def action_focus_text(self) -> None:
         self.query_one("#capture-input", Input).focus()
