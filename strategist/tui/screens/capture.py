@@ -98,7 +98,13 @@ class CaptureScreen(CaptureChoices):
         yield Header()
         yield Static("", id="capture-workshop")
         yield Static("", id="capture-choices")
-        yield CaptureField(placeholder="Type an input; Enter saves it", id="capture-input")
+        # Not select_on_focus: back from the list or a chooser, the next key must add to
+        # a half-typed input, not replace it.
+        yield CaptureField(
+            placeholder="Type an input; Enter saves it",
+            id="capture-input",
+            select_on_focus=False,
+        )
         with Horizontal(id="capture-body"):
             yield RecentInputs(id="recent")
             yield Static("", id="counter")
