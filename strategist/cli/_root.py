@@ -125,6 +125,27 @@ def main(ctx: click.Context, workspace_dir: Path) -> None:
     """
     ctx.obj = Context(workspace_dir=workspace_dir)
     if ctx.invoked_subcommand is None:
+        if not (workspace_dir / "strategy.yaml").is_file():
+            _offer_init(ctx, workspace_dir)
         from strategist.tui import run  # the TUI is only imported when it is used
 
         sys.exit(run(workspace_dir))
+
+
+def interactive() -> bool:
+    """True when a person answers at the terminal (both stdin and stdout are one)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _offer_init(ctx: click.Context, directory: Path) -> None:
+    """Outside a workspace: create one in place if the person says so, else exit 2."""
+    problem = f"{directory} is not a strategist workspace (it has no strategy.yaml)"
+    if interactive() and click.confirm(
+        f"{problem}.\nCreate a new workspace there (strategist init; no file is overwritten)?",
+        default=False,
+    ):
+        from strategist.cli.init import init
+
+        ctx.invoke(init, directory=directory, force=True)
+        return
+    raise EnvironmentProblem(f"{problem}; run `strategist init {directory}` to create one")

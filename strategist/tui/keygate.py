@@ -11,8 +11,8 @@ Enter is typed before the submit action reads the field.
 `KeyGate` holds keys (and pastes) back and releases the next one only when every
 message queue of the app and its screens is empty again, so each key meets the
 focus, the screen and the dialog that the keys before it made. Waiting is bounded,
-so a widget that never falls quiet (an animation) slows keys down but never stops
-them.
+so a widget that never falls quiet slows keys down but
+never stops them.
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ from textual.message_pump import MessagePump
 
 __all__ = ["KeyGate"]
 
-SETTLE_LIMIT = 0.5
-"""Seconds a key waits at most for the keys before it to be handled."""
+SETTLE_LIMIT = 5.0
+"""Seconds a key waits at most for the keys before it to be handled. Generous: on a
+starved CPU one key's handling can take long, and releasing the next one early is
+exactly the reordering the gate exists to prevent; only a widget that never falls
+quiet would meet the limit."""
+QUIET_AFTER_ACTION = 0.03
+"""Seconds the app must stay quiet after a key other than a printable one: longer than
+a refresh (1/60 s), after which Textual runs what a dialog or focus change deferred."""
 
 
 def _pumps(app: App[Any]) -> Iterator[MessagePump]:
@@ -45,7 +51,12 @@ def _busy(pump: MessagePump) -> bool:
     # the unfinished count covers the one being handled too. Textual has no public
     # view of this; `_message_queue` is an asyncio.Queue (textual is pinned narrowly).
     queue: asyncio.Queue[Any] = pump._message_queue
-    return bool(getattr(queue, "_unfinished_tasks", queue.qsize()))
+    if getattr(queue, "_unfinished_tasks", queue.qsize()):
+        return True
+    # Callbacks waiting for "after this message" or, on a screen, for its next refresh
+    # (`call_after_refresh`: a dismissed dialog's result, a focus change) are work
+    # still to come: on a busy CPU the refresh can be late by more than any window.
+    return bool(getattr(pump, "_next_callbacks", None) or getattr(pump, "_callbacks", None))
 
 
 class KeyGate:
@@ -76,25 +87,43 @@ class KeyGate:
         """How many keys wait to be handled."""
         return len(self._held)
 
+    @property
+    def busy(self) -> bool:
+        """True until the last key released has been handled."""
+        return self._task is not None and not self._task.done()
+
     async def _release_all(self) -> None:
         while self._held:
             event = self._held.popleft()
             self._released.add(id(event))
             self._app.post_message(event)
-            await self.settled()
+            typed = isinstance(event, events.Key) and event.is_printable
+            # A printable key is handled where it lands; any other key may open or
+            # close a screen, move focus or run an action whose follow-ups Textual
+            # schedules for the next refresh: wait until the app stayed quiet a while.
+            await self.settled(quiet_for=0 if typed else QUIET_AFTER_ACTION)
 
-    async def settled(self, limit: float = SETTLE_LIMIT) -> None:
-        """Wait until no queue of the app has a message left (at most `limit` seconds)."""
-        deadline = monotonic() + limit
+    async def settled(self, quiet_for: float = 0.0, limit: float = SETTLE_LIMIT) -> None:
+        """Wait until no queue of the app has a message left (at most `limit` seconds).
+
+        Args:
+            quiet_for: Seconds the app must have stayed quiet, beyond two quiet rounds.
+            limit: The most to wait in all.
+        """
+        start = monotonic()
+        quiet_since: float | None = None
         quiet_rounds = 0
+        rounds = 0
         # Two quiet rounds in a row: a handler that just finished may have posted to a
         # queue the walk had already passed.
-        rounds = 0
-        while quiet_rounds < 2 and monotonic() < deadline:
+        while monotonic() - start < limit:
             # Yield at once at first (most keys settle in a round or two), then gently.
-            await asyncio.sleep(0 if rounds < 20 else 0.001)
+            await asyncio.sleep(0 if rounds < 20 else 0.002)
             rounds += 1
             if any(_busy(pump) for pump in _pumps(self._app)):
-                quiet_rounds = 0
-            else:
-                quiet_rounds += 1
+                quiet_rounds, quiet_since = 0, None
+                continue
+            quiet_rounds += 1
+            quiet_since = monotonic() if quiet_since is None else quiet_since
+            if quiet_rounds >= 2 and monotonic() - quiet_since >= quiet_for:
+                return

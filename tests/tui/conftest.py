@@ -56,6 +56,8 @@ def make_app() -> Callable[..., StrategistApp]:
 
 async def _settle(pilot: Pilot[Any]) -> None:
     app = pilot.app
+    while app.keys.busy:  # keys of a burst still being handed on one by one
+        await pilot.pause(0.02)
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()

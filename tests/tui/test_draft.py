@@ -57,3 +57,23 @@ async def test_a_failed_build_is_a_notification_not_a_crash(tmp_path, make_app, 
             "error(s)" in n.message and "themes/workforce.yaml:4" in n.message
             for n in app._notifications
         ), [n.message for n in app._notifications]
+
+
+async def test_at_80_columns_the_outline_is_hidden_and_ctrl_o_shows_it(
+    tmp_path, make_app, settle
+):
+    """Seen: the outline took ~45 of 80 columns, so the process table read "…"."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8", "ctrl+b")
+        await settle(pilot)
+        viewer = app.screen.query_one(MarkdownViewer)
+        assert not viewer.show_table_of_contents
+        assert viewer.document.size.width >= 70  # was about 35 beside the outline
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert viewer.show_table_of_contents
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert not viewer.show_table_of_contents

@@ -38,10 +38,16 @@ class DraftScreen(WorkspaceScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+b", "rebuild", "Rebuild", id="draft-rebuild"),
         Binding("ctrl+t", "toggle_internal", "Public/internal", id="draft-internal"),
+        Binding("ctrl+o", "toggle_outline", "Outline", id="draft-outline"),
     ]
+
+    OUTLINE_MIN_WIDTH = 100
+    """Below this many columns the outline is hidden at first, so the draft's tables fit."""
 
     internal: bool = False
     """Whether the internal draft (with confidential inputs) is shown."""
+    outline: bool | None = None
+    """The outline as toggled with ctrl+o; None: shown when the terminal is wide enough."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,7 +56,22 @@ class DraftScreen(WorkspaceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self._show_outline()
         self.sync_workspace()
+
+    def on_resize(self) -> None:
+        self._show_outline()
+
+    def _show_outline(self) -> None:
+        wide = self.app.size.width >= self.OUTLINE_MIN_WIDTH
+        shown = wide if self.outline is None else self.outline
+        self.query_one("#draft", MarkdownViewer).show_table_of_contents = shown
+
+    def action_toggle_outline(self) -> None:
+        """Show or hide the outline beside the draft."""
+        viewer = self.query_one("#draft", MarkdownViewer)
+        self.outline = not viewer.show_table_of_contents
+        self._show_outline()
 
     def path(self) -> Path:
         base = self.strategist.root / "outputs"
