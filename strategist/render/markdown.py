@@ -25,8 +25,9 @@ from strategist.render.common import (
     table,
     theme_title,
 )
-from strategist.render.escape import inline, narrative
+from strategist.render.escape import inline
 from strategist.render.i18n import t
+from strategist.render.team_text import narrative
 
 __all__ = ["MAX_CITED", "render_strategy"]
 
@@ -50,8 +51,10 @@ def render_strategy(ws: Workspace, analysis: Analysis, internal: bool = False) -
     parts: list[str] = [_title(ws, policy)]
 
     def section(key: str, body: str) -> None:
+        # Only blank lines go: the indent of a first line is Markdown (an indented code
+        # block), and stripping it would turn code into whatever the line holds.
         if body.strip():
-            parts.append(f"## {t(key, lang)}\n\n{body.strip()}")
+            parts.append(f"## {t(key, lang)}\n\n{body.strip(chr(10))}")
 
     section("h.foreword", narrative(ws.narrative.get("foreword", "")))
     section("h.summary", narrative(ws.strategy.summary))

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from strategist.render.escape import inline, mermaid_label, narrative
+from strategist.render.escape import inline, mermaid_label
+from strategist.render.team_text import narrative
 
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 GFM_LIKE = MarkdownIt("commonmark", {"html": False, "linkify": True}).enable(["table", "linkify"])
@@ -149,8 +150,8 @@ def test_prose_punctuation_stays_readable_in_the_raw_markdown() -> None:
     """Only what could become structure is escaped; the raw draft reads like the text."""
     prose = "Next: data, 10:30! R&D > 5 %, C# for SMEs (yes?)"
     assert inline(prose) == prose
-    assert inline("see https://example.org") == "see https\\://example.org"
-    assert inline("ask info@example.org") == "ask info\\@example.org"
+    assert inline("see https://example.org") == "see https\\://example\\.org"
+    assert inline("ask info@example.org") == "ask info\\@example\\.org"
 
 
 def test_narrative_keeps_markdown_but_not_html() -> None:
