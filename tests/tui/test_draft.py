@@ -59,9 +59,7 @@ async def test_a_failed_build_is_a_notification_not_a_crash(tmp_path, make_app, 
         ), [n.message for n in app._notifications]
 
 
-async def test_at_80_columns_the_outline_is_hidden_and_ctrl_o_shows_it(
-    tmp_path, make_app, settle
-):
+async def test_at_80_columns_the_outline_is_hidden_and_ctrl_o_shows_it(tmp_path, make_app, settle):
     """Seen: the outline took ~45 of 80 columns, so the process table read "…"."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

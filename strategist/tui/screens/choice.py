@@ -81,6 +81,6 @@ class ChoiceDialog(Guarded, ModalScreen[str | None]):
     def _close(self, value: str | None) -> None:
         # Only the first key decides; a second one reaching the dialog while it is
         # being dismissed is ignored, never a crash.
-        if not self._chosen and self.is_current:
+        if not self._chosen:
             self._chosen = True
             self.dismiss(value)
