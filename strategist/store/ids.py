@@ -16,6 +16,7 @@ from pathlib import Path
 
 from strategist.model import Workspace, is_slug
 from strategist.store.errors import StoreError
+from strategist.store.lock import state_dir
 from strategist.store.save import write_atomic
 
 __all__ = [
@@ -134,14 +135,7 @@ def set_device_name(root: str | Path, name: str) -> None:
             f"invalid device name {name!r}: use lowercase letters, digits and '-', "
             "starting with a letter or digit"
         )
-    directory = Path(root, _DEVICE_DIR)
     try:
-        directory.mkdir(exist_ok=True)
-        ignore = directory / ".gitignore"
-        if not ignore.exists():
-            # Ignores the folder from inside, so it stays out of git even when the
-            # workspace's own .gitignore does not mention it.
-            write_atomic(ignore, b"*\n")
-        write_atomic(directory / _DEVICE_FILE, f"{name}\n".encode())
+        write_atomic(state_dir(root) / _DEVICE_FILE, f"{name}\n".encode())
     except OSError as e:
         raise StoreError(f"{_DEVICE_DIR}/{_DEVICE_FILE}: cannot write: {e.strerror or e}") from e
