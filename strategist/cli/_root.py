@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -24,7 +25,11 @@ __all__ = [
     "describe_os_error",
     "main",
     "pass_context",
+    "run_edit",
 ]
+
+T = TypeVar("T")
+W = TypeVar("W")
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -56,18 +61,34 @@ pass_context = click.make_pass_decorator(Context)
 
 @contextmanager
 def editing() -> Iterator[None]:
-    """Run an edit: a refused edit or a target file that cannot be safely overwritten
-    (changed on disk, broken, conflicted) exits 1; trouble outside the content
-    (permissions, disk full) exits 2."""
+    """Run an edit: a refused edit, a target file that cannot be safely overwritten
+    (changed on disk, broken, conflicted) or a workspace another process kept locked
+    exits 1; trouble outside the content (permissions, disk full) exits 2."""
     try:
         yield
-    except (OpsError, store.StaleFileError, store.ConflictError) as exc:
+    except (OpsError, store.StaleFileError, store.ConflictError, store.LockedError) as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(EXIT_CONTENT) from exc
     except store.StoreError as exc:
         raise EnvironmentProblem(str(exc)) from exc
     except OSError as exc:
         raise EnvironmentProblem(f"{exc.strerror or exc}: {exc.filename or ''}") from exc
+
+
+def run_edit(root: Path, load: Callable[[Path], W], edit: Callable[[W], T]) -> T:
+    """Load `root`, then apply `edit` under the workspace lock (exit codes as `editing`).
+
+    The load runs before the lock, so a slow load never holds up other writers. When
+    another writer saved one of the edit's files in between (the ops' stale-file check,
+    made under the lock, says so), the workspace is loaded again, still under the lock,
+    and the edit applied to what that writer left: two `capture add` at once both land.
+    """
+    ws = load(root)
+    with editing(), store.workspace_lock(root):
+        try:
+            return edit(ws)
+        except store.StaleFileError:
+            return edit(load(root))
 
 
 def describe_os_error(error: OSError) -> str:

@@ -9,6 +9,7 @@ import click
 from strategist.analysis import RoadmapCycleError
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
 from strategist.cli.check import load_or_exit
+from strategist.store import LockedError
 
 __all__ = ["build"]
 
@@ -35,7 +36,7 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     ws = load_or_exit(root)
     try:
         written = build_outputs(ws, internal=internal)
-    except RoadmapCycleError as error:  # validate reports it; kept as a safety net
+    except (RoadmapCycleError, LockedError) as error:  # a cycle: validate reports it first
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_CONTENT) from error
     except (FileExistsError, NotADirectoryError) as error:

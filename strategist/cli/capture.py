@@ -18,9 +18,9 @@ from strategist import store
 from strategist.cli._root import (
     EXIT_CONTENT,
     Context,
-    editing,
     main,
     pass_context,
+    run_edit,
 )
 from strategist.cli.check import load_or_problem
 from strategist.model import FORMATS, INPUT_KINDS, Workspace
@@ -46,9 +46,7 @@ def _load(root: Path) -> Workspace:
 
 
 def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
-    ws = _load(ctx.root())
-    with editing():
-        return edit(ws)
+    return run_edit(ctx.root(), _load, edit)
 
 
 def _attendance(values: tuple[str, ...]) -> dict[str, int]:

@@ -36,11 +36,18 @@ def summary(result: LoadResult) -> str:
 
 
 def load_or_problem(root: Path) -> LoadResult:
-    """Load `root`, turning "cannot read / not a workspace" into an exit-2 problem."""
+    """Load `root`, turning "cannot read / not a workspace" into an exit-2 problem.
+
+    The load first finishes or undoes an interrupted write; the line saying so goes to
+    stderr, for every command.
+    """
     try:
-        return load_workspace(root)
+        result = load_workspace(root)
     except StoreError as error:  # NotAWorkspaceError included
         raise EnvironmentProblem(str(error)) from error
+    if result.recovered:
+        click.echo(f"strategist: {result.recovered}", err=True)
+    return result
 
 
 def load_or_exit(root: Path, *, warnings: bool = True) -> Workspace:

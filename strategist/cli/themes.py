@@ -10,9 +10,9 @@ import click
 
 from strategist.cli._root import (
     Context,
-    editing,
     main,
     pass_context,
+    run_edit,
 )
 from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
@@ -35,9 +35,7 @@ def load_for_edit(root: Path) -> Workspace:
 
 
 def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
-    ws = load_for_edit(ctx.root())
-    with editing():
-        return edit(ws)
+    return run_edit(ctx.root(), load_for_edit, edit)
 
 
 @main.group()

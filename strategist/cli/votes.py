@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from strategist import store
-from strategist.cli._root import Context, EnvironmentProblem, editing, main, pass_context
+from strategist.cli._root import Context, EnvironmentProblem, main, pass_context, run_edit
 from strategist.cli.themes import load_for_edit
-from strategist.model import METHODS, Ballot, Number, ScoreTally
+from strategist.model import METHODS, Ballot, Number, ScoreTally, Workspace
 from strategist.ops import OpsError
 from strategist.ops import votes as vote_ops
 
@@ -81,11 +81,13 @@ def vote_add(
 ) -> None:
     """Add vote ID to this device's capture file of workshop W; prints that file."""
     root = ctx.root()
-    ws = load_for_edit(root)
     device = _device(root)
     chosen = list(options) if options else None
-    with editing():
-        added = vote_ops.add_vote(ws, workshop_id, device, vote_id, question, method, chosen)
+    added = run_edit(
+        root,
+        load_for_edit,
+        lambda ws: vote_ops.add_vote(ws, workshop_id, device, vote_id, question, method, chosen),
+    )
     click.echo(f"workshops/{workshop_id}/capture-{device}.yaml: {added.id}")
 
 
@@ -106,10 +108,12 @@ def vote_tally(
     """
     parsed = dict(_tally_cell(c) for c in cells)
     root = ctx.root()
-    ws = load_for_edit(root)
-    with editing():
+
+    def tally(ws: Workspace) -> tuple[str, dict[str, vote_ops.TallyValue]]:
         holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
-        row = vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), holder)
+        return holder, vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), holder)
+
+    holder, row = run_edit(root, load_for_edit, tally)
     click.echo(f"workshops/{workshop_id}/capture-{holder}.yaml:")
     for option, value in row.items():
         shown = f"{value.sum}/{value.voters}" if isinstance(value, ScoreTally) else str(value)
@@ -153,8 +157,8 @@ def vote_ballot(
     if rank:
         ballot.ranking = list(rank)
     root = ctx.root()
-    ws = load_for_edit(root)
-    with editing():
+
+    def add(ws: Workspace) -> str:
         given = sum(bool(x) for x in (points, approve, scores, rank))
         if given == 0:
             raise OpsError("give the ballot: --points, --approve, --score or --rank")
@@ -163,6 +167,9 @@ def vote_ballot(
             raise OpsError("an option appears twice in the ballot")
         holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
         vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, holder)
+        return holder
+
+    holder = run_edit(root, load_for_edit, add)
     click.echo(
         f"workshops/{workshop_id}/capture-{holder}.yaml: ballot of {voter} added to {vote_id}"
     )

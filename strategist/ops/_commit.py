@@ -76,10 +76,26 @@ def _relpath(kind: str, key: str, sub: str | None) -> str:
     if kind == "strategy":
         return "strategy.yaml"
     if kind in ("theme", "delete-theme"):
-        return f"themes/{key}.yaml"
+        return store.theme_path(key)
     if kind == "workshop":
-        return f"workshops/{key}/workshop.yaml"
-    return f"workshops/{key}/capture-{sub}.yaml"
+        return store.workshop_path(key)
+    assert sub is not None
+    return store.capture_file(key, sub)
+
+
+def _content(draft: Workspace, kind: str, key: str, sub: str | None) -> bytes | None:
+    """The new bytes of one planned file (None: remove it)."""
+    relpath = _relpath(kind, key, sub)
+    if kind == "strategy":
+        return store.encode(draft, relpath, draft.strategy)
+    if kind == "theme":
+        return store.encode(draft, relpath, draft.themes[key])
+    if kind == "workshop":
+        return store.encode(draft, relpath, _workshop_fields(draft.workshops[key]))
+    if kind == "capture":
+        assert sub is not None
+        return store.encode(draft, relpath, draft.workshops[key].captures[sub])
+    return None
 
 
 def commit(ws: Workspace, draft: Workspace) -> list[str]:
@@ -98,24 +114,11 @@ def commit(ws: Workspace, draft: Workspace) -> list[str]:
     """
     _refuse_new_errors(ws, draft)
     writes = _planned_writes(ws, draft)
-    paths = [_relpath(*w) for w in writes]
-    # Check every target before writing any, so a multi-file edit such as a rename is
-    # all or nothing rather than stopping at the fifth of six files.
-    for path in paths:
-        store.check_current(ws, path)
-    for kind, key, sub in writes:
-        if kind == "strategy":
-            store.save_strategy(draft)
-        elif kind == "theme":
-            store.save_theme(draft, draft.themes[key])
-        elif kind == "workshop":
-            store.save_workshop(draft, draft.workshops[key])
-        elif kind == "capture":
-            assert sub is not None
-            store.save_capture(draft, key, draft.workshops[key].captures[sub])
-        else:
-            store.delete_theme_file(draft, key)
+    changes = {_relpath(*w): _content(draft, *w) for w in writes}
+    # One call for every file: under the workspace lock, each target is checked before
+    # any is written, and several files land through the journal, all or nothing.
+    store.save_files(draft, changes)
     # The caller keeps its reference; give it the edited state (stamps included).
     for f in dataclasses.fields(Workspace):
         setattr(ws, f.name, getattr(draft, f.name))
-    return paths
+    return list(changes)

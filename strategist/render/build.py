@@ -8,6 +8,7 @@ from strategist.analysis import analyse
 from strategist.model import Workspace
 from strategist.render.inputs import render_inputs
 from strategist.render.markdown import render_strategy
+from strategist.store.lock import workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
 
 __all__ = ["build_outputs", "output_dir", "write_documents"]
@@ -56,6 +57,7 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
     Raises:
         strategist.analysis.RoadmapCycleError: the `requires` graph has a cycle.
         OSError: a file could not be written.
+        strategist.store.LockedError: another process kept the workspace locked.
     """
     analysis = analyse(ws)
     documents = {
@@ -63,9 +65,12 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         "inputs.md": render_inputs(ws, internal=internal),
     }
     target = output_dir(ws.root, internal)
-    written = write_documents(target, documents)
-    if internal and not (target / ".gitignore").is_file():
-        # Confidential inputs must never be committed by accident, whatever the
-        # workspace's own .gitignore says: the folder ignores itself.
-        write_documents(target, {".gitignore": "*\n"})
+    # Under the workspace lock, as every writer: a recovery in another process would
+    # otherwise take these temporary files for the debris of a killed save.
+    with workspace_lock(ws.root):
+        written = write_documents(target, documents)
+        if internal and not (target / ".gitignore").is_file():
+            # Confidential inputs must never be committed by accident, whatever the
+            # workspace's own .gitignore says: the folder ignores itself.
+            write_documents(target, {".gitignore": "*\n"})
     return written

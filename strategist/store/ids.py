@@ -16,6 +16,7 @@ from pathlib import Path
 
 from strategist.model import Workspace, is_slug
 from strategist.store.errors import StoreError
+from strategist.store.lock import state_dir
 from strategist.store.save import write_atomic
 
 __all__ = [
@@ -139,19 +140,3 @@ def set_device_name(root: str | Path, name: str) -> None:
         write_atomic(state_dir(root) / _DEVICE_FILE, f"{name}\n".encode())
     except OSError as e:
         raise StoreError(f"{_DEVICE_DIR}/{_DEVICE_FILE}: cannot write: {e.strerror or e}") from e
-
-
-def state_dir(root: str | Path) -> Path:
-    """The clone's own ``.strategist/`` folder, made (and git-ignored) when missing.
-
-    Raises:
-        OSError: the folder or its ``.gitignore`` cannot be made.
-    """
-    directory = Path(root, _DEVICE_DIR)
-    directory.mkdir(exist_ok=True)
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
-        # Ignores the folder from inside, so it stays out of git even when the
-        # workspace's own .gitignore does not mention it.
-        write_atomic(ignore, b"*\n")
-    return directory

@@ -38,6 +38,7 @@ from strategist.store._fields import FieldReader, Invalid
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
+from strategist.store.journal import recover
 from strategist.store.validate import validate
 
 __all__ = ["LoadResult", "load_workspace"]
@@ -54,6 +55,9 @@ class LoadResult:
     """Where each loaded value was written; pass to `validate` to locate its findings."""
     files: int = 0
     """How many files were read."""
+    recovered: str | None = None
+    """One line saying how an interrupted write was finished or undone before the load
+    (`strategist.store.journal.recover`); None when there was nothing to recover."""
 
     @property
     def has_errors(self) -> bool:
@@ -167,7 +171,7 @@ def _mentioned_ids(text: str) -> set[str]:
 
 
 def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResult:
-    """Load and check the workspace at `root`.
+    """Finish or undo an interrupted write (`recover`), then load and check `root`.
 
     Args:
         root: the workspace directory (the one holding strategy.yaml).
@@ -188,6 +192,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         ) from error
     if not (base / "strategy.yaml").is_file():
         raise NotAWorkspaceError(f"{base}: not a workspace (no strategy.yaml)")
+    recovered = recover(base)
     loader = _Loader(base, _text.MAX_FILE_SIZE if max_size is None else max_size)
 
     strategy, _ = loader.parse("strategy.yaml", read_strategy)
@@ -320,7 +325,8 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     if strategy is None:
         findings = [f for f in findings if f.path != "strategy.yaml"]
     loader.findings.extend(findings)
-    return LoadResult(workspace, sorted(set(loader.findings)), loader.sources, loader.files)
+    findings = sorted(set(loader.findings))
+    return LoadResult(workspace, findings, loader.sources, loader.files, recovered)
 
 
 def _by_id(themes: list[Theme]) -> dict[str, Theme]:

@@ -6,13 +6,17 @@ omitted, DESIGN's key order), preceded by the file's leading ``#`` comment block
 ``ws.comments``. A save:
 
 1. refuses a file that holds git conflict markers (``ConflictError``);
-2. refuses a file whose content differs from what was loaded or last saved, or that
+2. (under the workspace lock of ``strategist.store.lock``, held to the last rename)
+   refuses a file whose content differs from what was loaded or last saved, or that
    exists but was never loaded (``StaleFileError``) — so a change made behind
    strategist's back (an editor, ``git pull``) is never overwritten. The content (size
    and SHA-256) decides; a file that was only touched is not stale;
 3. writes a temp file in the same directory, flushes and fsyncs it, gives it the old
    file's mode, ``os.replace``s it over the old one and fsyncs the directory: a crash
-   leaves either the old or the new file, never a mix, and no temp file;
+   leaves either the old or the new file, never a mix (a temp file left by a kill is
+   removed by the next load's recovery);
+   an edit of several files goes through ``strategist.store.journal`` instead, so it
+   lands all or nothing;
 4. records the new ``Stamp`` in ``ws.stamps``.
 
 An ``OSError`` (permission denied, disk full) surfaces as ``StoreError`` naming the file.
@@ -26,28 +30,43 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 from strategist.model import Capture, Stamp, Theme, Workshop, Workspace, is_slug
 from strategist.store.canonical import canonical_yaml, to_data
 from strategist.store.errors import ConflictError, StaleFileError, StoreError
+from strategist.store.journal import (
+    Change,
+    fsync_dir,
+    is_temp_name,
+    recover_locked,
+    umask,
+    write_journaled,
+)
+from strategist.store.lock import workspace_lock
 
 __all__ = [
     "Staged",
     "canonical_yaml",
+    "capture_file",
     "check_current",
     "delete_capture_file",
     "delete_theme_file",
+    "encode",
     "file_stamp",
     "has_conflict_markers",
     "replace_staged",
     "save_capture",
+    "save_files",
     "save_strategy",
     "save_theme",
     "save_workshop",
     "stage_file",
+    "theme_path",
     "to_data",
+    "workshop_path",
     "write_atomic",
 ]
 
@@ -59,12 +78,13 @@ _CONFLICT = re.compile(rb"^(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |\r?$)|^=======
 
 def save_strategy(ws: Workspace) -> None:
     """Write ``strategy.yaml``."""
-    _save(ws, "strategy.yaml", to_data(ws.strategy))
+    save_files(ws, {"strategy.yaml": encode(ws, "strategy.yaml", ws.strategy)})
 
 
 def save_theme(ws: Workspace, theme: Theme) -> None:
     """Write ``themes/<theme.id>.yaml`` (creating ``themes/`` when needed)."""
-    _save(ws, f"themes/{_slug(theme.id, 'theme id')}.yaml", to_data(theme))
+    relpath = theme_path(theme.id)
+    save_files(ws, {relpath: encode(ws, relpath, theme)})
 
 
 def delete_theme_file(ws: Workspace, theme_id: str) -> None:
@@ -72,28 +92,118 @@ def delete_theme_file(ws: Workspace, theme_id: str) -> None:
 
     A file that is already gone is fine; its stamp and comments are forgotten.
     """
-    _delete(ws, f"themes/{_slug(theme_id, 'theme id')}.yaml")
+    save_files(ws, {theme_path(theme_id): None})
 
 
 def delete_capture_file(ws: Workspace, workshop_id: str, device: str) -> None:
     """Remove ``workshops/<workshop_id>/capture-<device>.yaml`` (undoing its first
     input), stamp-checked like `delete_theme_file`."""
-    wid = _slug(workshop_id, "workshop id")
-    _delete(ws, f"workshops/{wid}/capture-{_slug(device, 'device name')}.yaml")
+    save_files(ws, {capture_file(workshop_id, device): None})
 
 
 def save_workshop(ws: Workspace, workshop: Workshop) -> None:
     """Write ``workshops/<id>/workshop.yaml`` (creating the folder); captures are
     saved separately with `save_capture`."""
-    wid = _slug(workshop.id, "workshop id")
-    _save(ws, f"workshops/{wid}/workshop.yaml", to_data(workshop))
+    relpath = workshop_path(workshop.id)
+    save_files(ws, {relpath: encode(ws, relpath, workshop)})
 
 
 def save_capture(ws: Workspace, workshop_id: str, capture: Capture) -> None:
     """Write ``workshops/<workshop_id>/capture-<device>.yaml``."""
+    relpath = capture_file(workshop_id, capture.device)
+    save_files(ws, {relpath: encode(ws, relpath, capture)})
+
+
+def theme_path(theme_id: str) -> str:
+    """``themes/<theme_id>.yaml``, refusing an id that is not a slug (StoreError)."""
+    return f"themes/{_slug(theme_id, 'theme id')}.yaml"
+
+
+def workshop_path(workshop_id: str) -> str:
+    """``workshops/<workshop_id>/workshop.yaml``, refusing a non-slug id (StoreError)."""
+    return f"workshops/{_slug(workshop_id, 'workshop id')}/workshop.yaml"
+
+
+def capture_file(workshop_id: str, device: str) -> str:
+    """``workshops/<workshop_id>/capture-<device>.yaml``, refusing non-slug ids."""
     wid = _slug(workshop_id, "workshop id")
-    device = _slug(capture.device, "device name")
-    _save(ws, f"workshops/{wid}/capture-{device}.yaml", to_data(capture))
+    return f"workshops/{wid}/capture-{_slug(device, 'device name')}.yaml"
+
+
+def encode(ws: Workspace, relpath: str, record: object) -> bytes:
+    """The bytes `relpath` gets for `record`: its kept comment block, then canonical YAML."""
+    text = _comment_block(ws.comments.get(relpath, "")) + canonical_yaml(to_data(record))
+    return text.encode("utf-8")
+
+
+def save_files(ws: Workspace, changes: Mapping[str, bytes | None]) -> list[str]:
+    """Write (bytes) or remove (None) workspace files, all or nothing, under the lock.
+
+    Takes the workspace lock, finishes an earlier interrupted write, then checks every
+    file as a save does (stale, conflicted) before writing any. A file whose bytes are
+    already right is left alone. One changed file is replaced atomically; several (or
+    one needing a new folder) go through the journal, so a crash at any moment leaves
+    all of them old or all new. Records the new stamps in ``ws.stamps``; a removed
+    file's stamp and comments are forgotten.
+
+    Returns:
+        The workspace-relative paths written or removed.
+
+    Raises:
+        StaleFileError, ConflictError: a file cannot be safely overwritten; nothing written.
+        LockedError: another process kept the lock for the whole wait.
+        StoreError: the file system refused (permission denied, disk full).
+    """
+    root = Path(ws.root)
+    with workspace_lock(root):
+        recover_locked(root)  # an earlier writer's interrupted edit comes first
+        pending: list[Change] = []
+        for relpath, data in changes.items():
+            current = _check_current(ws, relpath, root / relpath)
+            if data is not None and current == data:
+                # Nothing changed: leave the file (and its mtime) alone.
+                ws.stamps[relpath] = file_stamp(data, (root / relpath).stat())
+            elif data is not None or current is not None:
+                pending.append(Change(relpath, data))
+        if pending:
+            _write(root, ws, pending)
+        for relpath, data in changes.items():
+            if data is None:
+                ws.stamps.pop(relpath, None)
+                ws.comments.pop(relpath, None)
+    return [c.relpath for c in pending]
+
+
+def _write(root: Path, ws: Workspace, pending: list[Change]) -> None:
+    first = pending[0]
+    single = len(pending) == 1 and (first.data is None or (root / first.relpath).parent.is_dir())
+    try:
+        if not single:
+            ws.stamps.update(write_journaled(root, pending))
+        elif first.data is None:
+            os.unlink(root / first.relpath)
+            fsync_dir((root / first.relpath).parent)
+        else:
+            ws.stamps[first.relpath] = write_atomic(root / first.relpath, first.data)
+    except OSError as e:
+        if isinstance(e, FileNotFoundError) and single and first.data is None:
+            return  # already gone
+        failed = _relative(root, e.filename) or first.relpath
+        verb = "delete" if single and first.data is None else "write"
+        raise StoreError(f"{failed}: cannot {verb}: {e.strerror or e}") from e
+
+
+def _relative(root: Path, filename: object) -> str | None:
+    if not isinstance(filename, str):
+        return None
+    name = Path(filename)
+    with contextlib.suppress(ValueError):
+        relative = name.relative_to(root)
+        # A temporary file stands for its target.
+        if is_temp_name(relative.name):
+            return str(relative.parent / relative.name[1:].rsplit(".", 2)[0])
+        return str(relative)
+    return None
 
 
 def check_current(ws: Workspace, relpath: str) -> None:
@@ -154,13 +264,16 @@ def stage_file(path: Path, data: bytes) -> Staged:
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = 0o644 & ~_umask()
+        mode = 0o644 & ~umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, mode)  # mkstemp made it 0o600; chmod leaves mtime alone
     except BaseException:
         with contextlib.suppress(OSError):
@@ -188,27 +301,11 @@ def replace_staged(staged: list[Staged]) -> list[Stamp]:
             with contextlib.suppress(OSError):
                 item.tmp.unlink(missing_ok=True)
     for directory in sorted({item.target.parent for item in staged}):
-        _fsync_dir(directory)
+        fsync_dir(directory)
     return stamps
 
 
 # --------------------------------------------------------------------------- internals
-
-
-def _save(ws: Workspace, relpath: str, data: dict[str, object]) -> None:
-    text = _comment_block(ws.comments.get(relpath, "")) + canonical_yaml(data)
-    payload = text.encode("utf-8")
-    path = Path(ws.root, relpath)
-    current = _check_current(ws, relpath, path)
-    if current == payload:
-        # Nothing changed: leave the file (and its mtime) alone.
-        ws.stamps[relpath] = file_stamp(payload, path.stat())
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ws.stamps[relpath] = write_atomic(path, payload)
-    except OSError as e:
-        raise StoreError(f"{relpath}: cannot write: {e.strerror or e}") from e
 
 
 def _check_current(ws: Workspace, relpath: str, path: Path) -> bytes | None:
@@ -232,19 +329,6 @@ def _check_current(ws: Workspace, relpath: str, path: Path) -> bytes | None:
     return current
 
 
-def _delete(ws: Workspace, relpath: str) -> None:
-    """Remove a file strategist loaded or wrote, refusing one that changed since."""
-    path = Path(ws.root, relpath)
-    _check_current(ws, relpath, path)
-    try:
-        path.unlink(missing_ok=True)
-        _fsync_dir(path.parent)
-    except OSError as e:
-        raise StoreError(f"{relpath}: cannot delete: {e.strerror or e}") from e
-    ws.stamps.pop(relpath, None)
-    ws.comments.pop(relpath, None)
-
-
 def _comment_block(comments: str) -> str:
     """The leading comment block as written back: every line a `#` line, LF-terminated."""
     if not comments.strip():
@@ -261,31 +345,3 @@ def _slug(value: str, what: str) -> str:
     if not is_slug(value):
         raise StoreError(f"invalid {what} {value!r}: use lowercase letters, digits and '-'")
     return value
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make a rename or unlink durable; a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the OS allows (thread-safe)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

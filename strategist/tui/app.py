@@ -120,6 +120,8 @@ class StrategistApp(Guarded, App[None]):
         self.workspace_changed()
 
     def _loaded(self, result: LoadResult) -> None:
+        if result.recovered:
+            self.notify(result.recovered.capitalize(), severity="warning", timeout=15)
         self.workspace = result.workspace
         self.generation += 1
         self.poller.rebase()

@@ -3,7 +3,9 @@
 Every load and save of the TUI goes through `TaskRunner.run`: the function runs on a
 single background thread (so saves reach the disk in the order the user made them),
 and its result or exception comes back on the UI thread. Exceptions become an error
-notification through `describe_error`; the app never dies with a traceback.
+notification through `describe_error`; the app never dies with a traceback. A save that
+found the workspace locked by another process (a CLI edit, a build) is retried on the
+same thread, after a notification, so it still lands before the saves queued after it.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ from textual.app import App
 from textual.worker import Worker
 
 from strategist.ops import OpsError
-from strategist.store import ConflictError, StaleFileError, StoreError
+from strategist.store import ConflictError, LockedError, StaleFileError, StoreError
 
 __all__ = ["TaskRunner", "describe_error"]
 
 T = TypeVar("T")
+
+LOCK_RETRIES = 5
+"""How often a task that found the workspace locked is tried again (each try waits for
+the lock as long as a CLI writer does)."""
 
 
 def describe_error(exc: BaseException, doing: str) -> str:
@@ -71,7 +77,7 @@ class TaskRunner:
             failed: Called on the UI thread after the error was notified.
         """
         self._pending += 1
-        future: Future[T] = self._executor.submit(fn)
+        future: Future[T] = self._executor.submit(self._retrying, fn, doing)
 
         async def wait() -> None:
             try:
@@ -98,6 +104,21 @@ class TaskRunner:
                     )
 
         return self._app.run_worker(wait(), group="io", exit_on_error=False)
+
+    def _retrying(self, fn: Callable[[], T], doing: str) -> T:
+        """Run `fn` on the worker thread, trying again while another process holds the lock."""
+        for attempt in range(LOCK_RETRIES):
+            try:
+                return fn()
+            except LockedError as exc:
+                if attempt == LOCK_RETRIES - 1:
+                    raise
+                self._app.call_from_thread(
+                    self._app.notify,
+                    f"{doing}: {exc}; trying again in the background",
+                    severity="warning",
+                )
+        raise AssertionError("unreachable")
 
     def shutdown(self) -> None:
         """Let queued saves finish, then stop the thread."""

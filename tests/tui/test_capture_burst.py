@@ -52,7 +52,9 @@ async def test_every_opener_and_digit_pair_in_a_burst(tmp_path, make_app, settle
     async with app.run_test(size=(100, 30)) as pilot:
         await open_capture(pilot, settle)
         burst(app, [*text_keys("one"), "enter"])
+        await settle(pilot)
         burst(app, ["ctrl+t", "2", "ctrl+k", "2", "ctrl+g", "1", *text_keys("two"), "enter"])
+        await settle(pilot)
         burst(app, ["ctrl+t", "1", "ctrl+k", "1", "ctrl+g", "2", *text_keys("three"), "enter"])
         await settle(pilot)
         assert not app.errors

@@ -132,7 +132,11 @@ async def test_a_multi_line_paste_becomes_one_input_per_line_when_confirmed(
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_capture(pilot, settle)
-        burst(app, [events.Paste("First line\n\n  Second line \nThird"), "ctrl+y"])
+        burst(app, [events.Paste("First line\n\n  Second line \nThird")])
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        burst(app, ["ctrl+y"])
+        await settle(pilot)
         burst(app, [*text_keys("Fourth"), "enter"])
         await settle(pilot)
     assert [row[0] for row in saved_texts(tmp_path)] == [
@@ -149,7 +153,12 @@ async def test_a_multi_line_paste_stays_one_input_unless_confirmed(
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_capture(pilot, settle)
-        burst(app, [*text_keys("Note: "), events.Paste("one\ntwo"), "escape", "enter"])
+        burst(app, [*text_keys("Note: "), events.Paste("one\ntwo")])
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        burst(app, ["escape"])
+        await settle(pilot)
+        burst(app, ["enter"])
         await settle(pilot)
     assert [row[0] for row in saved_texts(tmp_path)] == ["Note: one two"]
 
