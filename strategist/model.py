@@ -2,7 +2,7 @@
 
 The store (``strategist.store``) turns YAML files into these objects and back; the
 analysis and render packages read them. Field order follows the canonical key order
-of DESIGN.md, so the saver can walk fields in declaration order.
+of the README's workspace format, so the saver can walk fields in declaration order.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The analysis core: vote shares, ranking, consensus, interdependencies and roadmap.
 
 Pure functions over `strategist.model.Workspace`: no file access, no printing. The exact
-semantics are DESIGN.md's "Analysis" section; README's "The analysis method" says it in
-plain words.
+semantics are README's "The analysis method", which also says them in plain words.
 """
 
 from __future__ import annotations
@@ -114,7 +113,7 @@ def _question_json(q: QuestionResult) -> dict[str, Any]:
 
 
 def analysis_to_json(a: Analysis) -> dict[str, Any]:
-    """The `analyse --format json` document: DESIGN.md's keys, plus `questions` and more.
+    """The `analyse --format json` document: README's keys, plus `questions` and more.
 
     Floats are unrounded; a quotient with PS = 0 (infinite) is null.
     """

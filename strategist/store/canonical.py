@@ -2,7 +2,7 @@
 
 Two rules keep files minimal and diffs readable:
 
-- **Key order** is DESIGN.md's (the order of its examples), never sorted. The model's
+- **Key order** is the README's (the order of its examples), never sorted. The model's
   field order mostly matches; where the file nests differently the mapping is spelled
   out here: ``Strategy.balance`` → ``scoring: {balance}``, ``Strategy.min_group_size`` →
   ``publish: {min_group_size}``, ``horizon`` → ``{start, end}``, ``groups`` →
