@@ -54,10 +54,21 @@ def make_app() -> Callable[..., StrategistApp]:
     return make
 
 
+async def keys_handled(pilot: Pilot[Any]) -> None:
+    """Wait until every key sent so far has reached the gate and been handled.
+
+    Keys of a burst sit in the app's queue before the gate takes them: an idle gate
+    alone does not mean the burst is through.
+    """
+    app = pilot.app
+    await pilot.pause(0.02)  # a burst's keys are scheduled to be posted, not posted yet
+    while app.keys.busy or app.keys.pending or app._message_queue.qsize():
+        await pilot.pause(0.02)
+
+
 async def _settle(pilot: Pilot[Any]) -> None:
     app = pilot.app
-    while app.keys.busy:  # keys of a burst still being handed on one by one
-        await pilot.pause(0.02)
+    await keys_handled(pilot)
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -74,7 +85,7 @@ def settle() -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 def widget_text(widget: Widget) -> str:
     """The text a widget shows right now (its whole content, also the scrolled-away part)."""
-    width, height = widget.size
+    width, height = widget.outer_size  # padding included: it is part of what is shown
     lines = widget.render_lines(Region(0, 0, width, height))
     return "\n".join(line.text.rstrip() for line in lines)
 

@@ -1,8 +1,11 @@
-"""Snapshot (SVG) of the capture screen at 100×30."""
+"""Snapshots (SVG) of the capture screen at 80×24, 100×30 and 160×48."""
 
 from __future__ import annotations
 
+import pytest
 from fixture_workspace import DEVICE
+
+SIZES = [(80, 24), (100, 30), (160, 48)]
 
 OWN_INPUTS = f"""\
 device: {DEVICE}
@@ -21,7 +24,8 @@ inputs:
 """
 
 
-def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare, size):
     """The capture screen of device station-3 at the kick-off, mid-typing.
 
     The picture must show: the header with the cluster ("Test Cluster Nord"); the line
@@ -33,6 +37,10 @@ def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
     1 digital-transformation, 2 entrepreneurship, 0 workforce, 3 in all; the footer whole
     on one line: "^k ^t ^g ^o Choices", Undo, Workshop, New, "f2–f9 Screens", Reload,
     f10 and "^p palette".
+
+    At 80×24 nothing wraps: the list shows Text, C, Kind, Group and Theme (no Id), the
+    texts cut with "…", and the footer ends in "^p palette". At 160×48 the list shows
+    every column with the texts whole.
     """
     (tmp_path / "workshops/2018-09-11-kickoff" / f"capture-{DEVICE}.yaml").parent.mkdir(
         parents=True, exist_ok=True
@@ -49,4 +57,4 @@ def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare):
         await type_text(pilot, "Shared data")
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

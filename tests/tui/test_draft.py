@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import MarkdownViewer, Static
 
 from strategist.tui.screens.draft import DraftScreen
@@ -75,3 +76,49 @@ async def test_at_80_columns_the_outline_is_hidden_and_ctrl_o_shows_it(tmp_path,
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert not viewer.show_table_of_contents
+
+
+async def test_page_down_after_tab_still_scrolls_the_draft(tmp_path, make_app, settle):
+    """Regression: Tab put the focus on the outline, where PageDown scrolled nothing
+    useful, and a Tab back to the document jumped to its top."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8", "ctrl+b")
+        await settle(pilot)
+        viewer = app.screen.query_one("#draft", MarkdownViewer)
+        assert viewer.show_table_of_contents and app.focused is viewer
+        await pilot.press("tab")
+        assert app.focused is not viewer  # the outline has the focus now
+        await pilot.press("pagedown")
+        await pilot.pause()
+        first = viewer.scroll_y
+        assert first > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert viewer.scroll_y > first
+        place = viewer.scroll_y
+        await pilot.press("tab")  # back to the document: the place is kept
+        await pilot.pause()
+        assert app.focused is viewer and viewer.scroll_y == place
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert viewer.scroll_y < place
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_draft_snapshot(tmp_path, make_app, settle, snap_compare, size):
+    """The draft screen after ctrl+b: the status line "Public draft ·
+    outputs/strategy.md · ctrl+b rebuilds" and the draft from its title on. At 80×24
+    the outline is hidden, so the draft has the whole width; at 160×48 the outline of
+    the draft's sections is on the left."""
+    app = make_app(tmp_path)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        app.sub_title = "workspace"
+        await pilot.press("f8", "ctrl+b")
+        await settle(pilot)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

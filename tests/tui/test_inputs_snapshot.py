@@ -11,8 +11,9 @@ def test_inputs_screen(tmp_path, make_app, settle, type_text, snap_compare):
     The picture must show: the search field holding "data"; the five filter selects
     all at their "all" prompt (Workshop, Theme, Kind, Group, Conf.); a table with the
     three matching inputs bbbb0001, bbbb0002, bbbb0003 (columns Id, Text, C, Dup of,
-    Theme, Kind, Group: "C" beside the confidential bbbb0003, then its theme, kind and
-    group; the Workshop column is off to the right) and the cursor on the first row;
+    Theme, Kind, Group within the width; the Workshop column gave way, long texts and
+    theme ids end in "…": "C" beside the confidential bbbb0003, then its theme, kind
+    and group) and the cursor on the first row;
     the status line "3 of 4 inputs"; the footer whole on one line: "^f Search",
     "^t ^o ^l Theme/conf./dup.", q, ?, "f2–f9 Screens", ^r, f10 and "^p palette".
     """

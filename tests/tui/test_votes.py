@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from fixture_workspace import write_workspace
 
@@ -162,15 +163,17 @@ async def test_seven_by_four_tally_takes_at_most_40_keys_plus_digits(tmp_path, m
     assert tallies(tmp_path) == wall
 
 
-def test_votes_snapshot(tmp_path, make_app, settle, snap_compare):
-    """The votes screen at 100×30 after typing 31, 12, 5 down the industry column and 7
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 48)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_votes_snapshot(tmp_path, make_app, settle, snap_compare, size):
+    """The votes screen after typing 31, 12, 5 down the industry column and 7
     into research × digital transformation: workshop "Kick-off" and vote
     "theme-priority (dots)" picked at the top; the question, how to type and that the
-    cells are those of capture-station-3.yaml; the grid
-    with group columns "industr" and "researc" (ids cut to 7 characters so four groups
-    fit) and the cursor on research × Entrepreneurship; beside
+    cells are those of capture-station-3.yaml; the grid with group columns "Industry"
+    and "Research" (their labels) and the cursor on research × Entrepreneurship; beside
     it the live ranking 1 Digital transformation, 2 Entrepreneurship, 3 Workforce with
-    scores and each group's rank under "ind" and "res"."""
+    scores and each group's rank (under "ind" and "res" at 80 and 100 columns, under
+    "Industry" and "Research" at 160). At 80×24 the grid's option labels are cut with
+    "…", never its numbers; nothing wraps."""
     app = make_app(tmp_path)
     add_vote_file(tmp_path)
 
@@ -182,7 +185,7 @@ def test_votes_snapshot(tmp_path, make_app, settle, snap_compare):
         await pilot.press("3", "1", "enter", "1", "2", "enter", "5", "enter", "7", "enter")
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 async def test_new_vote_dialog_defaults_to_the_ranked_themes(tmp_path, make_app, settle, text_of):
@@ -268,7 +271,10 @@ async def test_score_tallies_are_entered_as_sum_and_voters(tmp_path, make_app, s
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_votes(pilot, settle)
         grid = screen.query_one("#tally-grid", EditGrid)
-        assert grid.display and grid.column_labels[:2] == ["ind Σ", "ind n"]
+        assert grid.display and grid.column_labels[:2] == [("Industry", "Σ"), ("Industry", "n")]
+        # Eight columns in half of 100: the labels are cut, their marks are not.
+        header = text_of(grid).splitlines()[0].split()
+        assert header[:4] == ["Indu…", "Σ", "Indu…", "n"]
         assert "cells of capture-station-3.yaml" in text_of(screen.query_one("#vote-info"))
         # Industry's sums down the first column, then its voters down the second.
         await pilot.press("4", "0", "enter", "2", "0", "enter", "8", "enter", "5", "enter")

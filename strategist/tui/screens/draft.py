@@ -39,8 +39,12 @@ class DraftScreen(WorkspaceScreen):
         Binding("ctrl+b", "rebuild", "Rebuild", id="draft-rebuild"),
         Binding("ctrl+t", "toggle_internal", "Public/internal", id="draft-internal"),
         Binding("ctrl+o", "toggle_outline", "Outline", id="draft-outline"),
+        # The draft scrolls by page wherever the focus is (also on the outline, after Tab).
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True, id="draft-pgdn"),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True, id="draft-pgup"),
     ]
 
+    AUTO_FOCUS = "#draft"
     OUTLINE_MIN_WIDTH = 100
     """Below this many columns the outline is hidden at first, so the draft's tables fit."""
 
@@ -56,6 +60,12 @@ class DraftScreen(WorkspaceScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        # The viewer, not the document inside it, takes the focus: focusing a document
+        # taller than the screen scrolls back to its top, so a Tab to the outline and
+        # back would lose the reader's place.
+        viewer = self.query_one("#draft", MarkdownViewer)
+        viewer.document.can_focus = False
+        viewer.can_focus = True
         self._show_outline()
         self.sync_workspace()
 
@@ -72,6 +82,14 @@ class DraftScreen(WorkspaceScreen):
         viewer = self.query_one("#draft", MarkdownViewer)
         self.outline = not viewer.show_table_of_contents
         self._show_outline()
+
+    def action_page(self, direction: int) -> None:
+        """Scroll the draft by a page, down (1) or up (-1)."""
+        viewer = self.query_one("#draft", MarkdownViewer)
+        if direction > 0:
+            viewer.scroll_page_down()
+        else:
+            viewer.scroll_page_up()
 
     def path(self) -> Path:
         base = self.strategist.root / "outputs"

@@ -22,17 +22,39 @@ from strategist.tui.filters import InputFilter, matching_inputs
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.choice import ChoiceDialog
 from strategist.tui.screens.input_dialog import InputDialog
+from strategist.tui.widgets.fit_table import FitTable
 from strategist.tui.widgets.footer import KeyFooter
-from strategist.tui.widgets.recent import shorten
 
 __all__ = ["MAX_ROWS", "InputsScreen"]
 
 MAX_ROWS = 1000
 """Rows shown at most; a search narrows a larger result."""
-TEXT_WIDTH = 34
-"""Characters of an input's text shown in the table (the editor shows all of it)."""
-THEME_WIDTH = 22
-"""Characters of a theme id shown in the table."""
+COLUMNS = [
+    ("id", "Id"),
+    ("text", "Text"),
+    ("conf", "C"),
+    ("dup", "Dup of"),
+    ("theme", "Theme"),
+    ("kind", "Kind"),
+    ("group", "Group"),
+    ("workshop", "Workshop"),
+]
+"""What curation changes (C, Dup of, Theme) comes right after the text; the workshop
+is last (its filter is at the top)."""
+STEPS = [
+    ("text", 48),
+    ("workshop", 0),
+    ("text", 32),
+    ("theme", 16),
+    ("group", 8),
+    ("kind", 5),
+    ("text", 24),
+    ("group", 0),
+    ("kind", 0),
+    ("theme", 10),
+    ("text", 12),
+]
+"""How the columns give way on a narrow terminal (the editor shows everything)."""
 _NOT_DUPLICATE = "-"
 _NO_GROUP = ""
 
@@ -77,15 +99,11 @@ class InputsScreen(WorkspaceScreen):
             yield Select[bool](
                 [("confidential", True), ("public", False)], prompt="Conf.", id="f-conf"
             )
-        yield DataTable(id="inputs-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, STEPS, id="inputs-table")
         yield Static("", id="inputs-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#inputs-table", DataTable)
-        # What curation changes (C, Dup of, Theme) comes right after the text, so it is
-        # on screen at 80 columns; workshop is last (its filter is at the top).
-        table.add_columns("Id", "Text", "C", "Dup of", "Theme", "Kind", "Group", "Workshop")
         self.query_one("#search", Input).focus()
 
     # ------------------------------------------------------------------ showing
@@ -127,14 +145,14 @@ class InputsScreen(WorkspaceScreen):
 
     def show_inputs(self) -> None:
         """Fill the table with the inputs that pass the filters, keeping the cursor row."""
-        table = self.query_one("#inputs-table", DataTable)
-        highlighted = self.highlighted_id
-        table.clear()
+        table = self.query_one("#inputs-table", FitTable)
         ws = self.workspace
         status = self.query_one("#inputs-status", Static)
         if ws is None:
+            table.set_rows([])
             status.update("No workspace loaded.")
             return
+        rows = []
         total = sum(1 for _ in ws.inputs())
         shown = 0
         matched = 0
@@ -143,32 +161,27 @@ class InputsScreen(WorkspaceScreen):
             if shown >= MAX_ROWS:
                 continue
             shown += 1
-            table.add_row(
-                item.id,
-                Text(shorten(item.text, TEXT_WIDTH)),  # Text: never read as markup
-                "C" if item.confidential else "",
-                item.duplicate_of or "",
-                shorten(item.theme, THEME_WIDTH),
-                item.kind,
-                item.group or "",
-                workshop.id,
-                key=item.id,
-            )
+            cells = {
+                "id": item.id,
+                "text": item.text,
+                "conf": "C" if item.confidential else "",
+                "dup": item.duplicate_of or "",
+                "theme": item.theme,
+                "kind": item.kind,
+                "group": item.group or "",
+                "workshop": workshop.id,
+            }
+            rows.append((item.id, cells))
+        table.set_rows(rows)
         more = f" (first {MAX_ROWS} shown; narrow the search)" if matched > shown else ""
         status.update(
             f"{matched} of {total} inputs{more} · filters left blank show all · Enter edits"
         )
-        if highlighted is not None and highlighted in table.rows:
-            table.move_cursor(row=table.get_row_index(highlighted))
 
     @property
     def highlighted_id(self) -> str | None:
         """The id of the input under the table's cursor."""
-        table = self.query_one("#inputs-table", DataTable)
-        if not table.row_count:
-            return None
-        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return row_key.value
+        return self.query_one("#inputs-table", FitTable).highlighted_key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -283,4 +296,4 @@ class InputsScreen(WorkspaceScreen):
         self.query_one("#search", Input).focus()
 
     def action_focus_table(self) -> None:
-        self.query_one("#inputs-table", DataTable).focus()
+        self.query_one("#inputs-table", FitTable).focus()

@@ -9,17 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.widgets.fit_table import FitTable
 from strategist.tui.widgets.footer import KeyFooter
-from strategist.tui.widgets.recent import shorten
 
 __all__ = ["OverviewScreen", "theme_ranks"]
-
-TITLE_WIDTH = 40
-"""Characters of a workshop title shown (the people column stays in view at 80 columns)."""
 
 
 def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
@@ -40,6 +37,31 @@ def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
         return {}, f"Ranking unavailable: {type(exc).__name__}: {exc}"
 
 
+THEME_COLUMNS = [("rank", "Rank"), ("theme", "Theme"), ("status", "Status"), ("title", "Title")]
+THEME_STEPS = [("title", 24), ("theme", 20), ("title", 12), ("theme", 12), ("title", 6)]
+"""At 80 columns rank, status and the start of id and title stay in sight."""
+WORKSHOP_COLUMNS = [
+    ("date", "Date"),
+    ("title", "Workshop"),
+    ("people", "People"),
+    ("groups", "By group"),
+    ("format", "Format"),
+    ("location", "Location"),
+]
+WORKSHOP_STEPS = [
+    ("location", 20),
+    ("title", 40),
+    ("location", 0),
+    ("title", 32),
+    ("groups", 30),
+    ("format", 0),
+    ("title", 20),
+    ("groups", 16),
+    ("title", 10),
+]
+"""Date, title, head-count and groups matter most; the place and format give way."""
+
+
 class OverviewScreen(WorkspaceScreen):
     """Cluster, title, horizon, status; themes with rank; workshops; check findings."""
 
@@ -51,18 +73,13 @@ class OverviewScreen(WorkspaceScreen):
             yield Static("Loading…", id="strategy")
             yield Static("", id="findings")
             yield Static("[b]Themes[/b]", classes="heading")
-            yield DataTable(id="themes", cursor_type="row", zebra_stripes=True)
+            yield FitTable(THEME_COLUMNS, THEME_STEPS, id="themes")
             yield Static("", id="rank-note")
             yield Static("[b]Workshops[/b]", classes="heading")
-            yield DataTable(id="workshops", cursor_type="row", zebra_stripes=True)
+            yield FitTable(WORKSHOP_COLUMNS, WORKSHOP_STEPS, id="workshops")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        # Short columns first, so rank, status and head-count are on screen at 80 columns.
-        self.query_one("#themes", DataTable).add_columns("Rank", "Theme", "Status", "Title")
-        self.query_one("#workshops", DataTable).add_columns(
-            "Date", "Workshop", "People", "By group", "Format", "Location"
-        )
         self.sync_workspace()
 
     def refresh_workspace(self) -> None:
@@ -74,11 +91,11 @@ class OverviewScreen(WorkspaceScreen):
             f"Check: [b]{errors}[/b] error(s), [b]{warnings}[/b] warning(s)"
             + ("  — run `strategist check` for details" if findings else "")
         )
-        themes = self.query_one("#themes", DataTable)
-        workshops = self.query_one("#workshops", DataTable)
-        themes.clear()
-        workshops.clear()
+        themes = self.query_one("#themes", FitTable)
+        workshops = self.query_one("#workshops", FitTable)
         if ws is None:
+            themes.set_rows([])
+            workshops.set_rows([])
             loading = self.strategist.generation == 0
             self.query_one("#strategy", Static).update(
                 "Loading…"
@@ -98,24 +115,36 @@ class OverviewScreen(WorkspaceScreen):
         ranks, note = theme_ranks(ws)
         order = {theme_id: n for n, theme_id in enumerate(ranks)}  # ranking order
         ordered = sorted(ws.themes.values(), key=lambda t: (order.get(t.id, len(order)), t.id))
-        for theme in ordered:
-            themes.add_row(
-                ranks.get(theme.id, "–"), theme.id, theme.status, Text(theme.title), key=theme.id
-            )
+        themes.set_rows(
+            [
+                (
+                    theme.id,
+                    {
+                        "rank": ranks.get(theme.id, "–"),
+                        "theme": theme.id,
+                        "status": theme.status,
+                        "title": theme.title,
+                    },
+                )
+                for theme in ordered
+            ]
+        )
         if note is None and any(r.endswith("*") for r in ranks.values()):
             note = "* not voted on yet (scores 0).  – not ranked (separate, merged or dropped)."
         elif note is None and len(ranks) < len(ws.themes):
             note = "– not ranked (separate, merged or dropped)."
         self.query_one("#rank-note", Static).update(Text(note or ""))
+        rows = []
         for workshop in ws.workshops.values():
             groups = ", ".join(f"{g} {n}" for g, n in workshop.attendance.items())
             total = str(sum(workshop.attendance.values())) if groups else "–"
-            workshops.add_row(
-                workshop.date.isoformat(),
-                Text(shorten(workshop.title, TITLE_WIDTH)),  # Text: never read as markup
-                total,
-                groups,
-                workshop.format,
-                Text(workshop.location),
-                key=workshop.id,
-            )
+            cells = {
+                "date": workshop.date.isoformat(),
+                "title": workshop.title,
+                "people": total,
+                "groups": groups,
+                "format": workshop.format,
+                "location": workshop.location,
+            }
+            rows.append((workshop.id, cells))
+        workshops.set_rows(rows)

@@ -22,7 +22,7 @@ from strategist.ops import votes as vote_ops
 from strategist.tui.screens.editing import EditingScreen, live_analysis, option_label
 from strategist.tui.screens.vote_dialogs import BallotDialog, NewVoteDialog
 from strategist.tui.widgets.footer import KeyFooter
-from strategist.tui.widgets.grid import EditGrid
+from strategist.tui.widgets.grid import ColumnLabel, EditGrid
 from strategist.tui.widgets.ranking import RankingPanel
 
 __all__ = ["VotesScreen"]
@@ -63,7 +63,7 @@ class VotesScreen(EditingScreen):
         with Horizontal(id="votes"):
             with VerticalScroll(id="votes-entry"):
                 yield Static("", id="vote-info")
-                yield EditGrid([], [], row_label_width=16, id="tally-grid")
+                yield EditGrid([], [], row_label_width=40, id="tally-grid")
                 yield Static("", id="ballots")
             with Vertical(id="votes-ranking"):
                 yield Static("[b]Live ranking[/b] · rank per group →")
@@ -133,6 +133,11 @@ class VotesScreen(EditingScreen):
             return [(g, part) for g in ws.strategy.groups for part in ("sum", "voters")]
         return [(g, None) for g in ws.strategy.groups]
 
+    @staticmethod
+    def _group_label(ws: Workspace, group: str) -> str:
+        known = ws.strategy.groups.get(group)
+        return known.label if known is not None else group
+
     def _holder_note(self, ws: Workspace, vote: Vote) -> str:
         """Which capture file the grid shows, and which other files add to the question."""
         if self.workshop_id is None:
@@ -168,8 +173,11 @@ class VotesScreen(EditingScreen):
             self._show_ranking()
             return
         columns = self._columns(ws, vote)
-        labels = [
-            g[:7] if part is None else f"{g[:3]} {'Σ' if part == 'sum' else 'n'}"
+        # Full group labels; the grid cuts them (never the values) when space is short.
+        labels: list[ColumnLabel] = [
+            self._group_label(ws, g)
+            if part is None
+            else (self._group_label(ws, g), "Σ" if part == "sum" else "n")
             for g, part in columns
         ]
         grid.display = vote.method != "rank"

@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -30,6 +31,8 @@ __all__ = ["EditGrid"]
 Cell = tuple[int, int]
 Value = int | float
 """A stored value: typed values are whole numbers, a file may hold a decimal score sum."""
+ColumnLabel = str | tuple[str, str]
+"""A column's label, or (label, mark): a mark ("Σ") is never cut off a narrowed label."""
 
 
 class EditGrid(Guarded, Widget, can_focus=True):
@@ -77,7 +80,7 @@ class EditGrid(Guarded, Widget, can_focus=True):
     def __init__(
         self,
         row_labels: list[str],
-        column_labels: list[str],
+        column_labels: list[ColumnLabel],
         values: Mapping[Cell, Value] | None = None,
         *,
         max_value: int = 9999,
@@ -96,20 +99,69 @@ class EditGrid(Guarded, Widget, can_focus=True):
         self.max_value = max_value
         self.instant = instant
         self.disabled_cells = set(disabled_cells)
-        self.cell_width = max(cell_width, *(len(c) + 1 for c in column_labels), 3)
+        self.min_cell_width = max(cell_width, 3)
         self.max_label_width = row_label_width
-        self.row_label_width = self._label_width(row_labels)
         self.cursor = self._first_enabled()
 
     # ------------------------------------------------------------------ state
 
-    def _label_width(self, row_labels: list[str]) -> int:
-        return min(self.max_label_width, max([len(r) for r in row_labels] + [4]))
+    def _natural(self) -> tuple[int, list[int]]:
+        """The row label width and each column's width that show everything in full."""
+        row = min(self.max_label_width, max([len(r) for r in self.row_labels] + [4]))
+        longest_value = max([len(str(v)) + 2 for v in self.values.values()] + [0])
+        cells = [
+            max(self.min_cell_width, len(_label_text(c)) + 1, longest_value)
+            for c in self.column_labels
+        ]
+        return row, cells
+
+    def _narrowest_cell(self) -> int:
+        """A cell can shrink to its longest value (or the typing limit), a space and "_"."""
+        longest_value = max([len(str(v)) + 2 for v in self.values.values()] + [0])
+        return max(3, len(str(self.max_value)) + 2, longest_value)
+
+    def fit(self, width: int) -> tuple[int, list[int]]:
+        """The row label width and the column widths for `width` columns.
+
+        Shrinks step by step in this order until the grid fits: row labels down to 24,
+        columns (their labels) down to 12, row labels to 16, columns to 8, row labels
+        to 10, columns to their longest value, row labels to 6. Whatever is cut ends in
+        "…"; values never are.
+        """
+        row, natural = self._natural()
+        cap = max([*natural, 0])
+        narrowest = self._narrowest_cell()
+
+        def cells() -> list[int]:
+            return [max(min(n, cap), min(n, narrowest)) for n in natural]
+
+        floors = [
+            ("row", 24),
+            ("cell", 12),
+            ("row", 16),
+            ("cell", 8),
+            ("row", 10),
+            ("cell", narrowest),
+            ("row", 6),
+        ]
+        for part, floor in floors:
+            while row + sum(cells()) > width:
+                if part == "row" and row > floor:
+                    row -= 1
+                elif part == "cell" and cap > floor:
+                    cap -= 1
+                else:
+                    break
+        return row, cells()
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        row, cells = self._natural()
+        return min(row + sum(cells), container.width)
 
     def set_data(
         self,
         row_labels: list[str],
-        column_labels: list[str],
+        column_labels: list[ColumnLabel],
         values: Mapping[Cell, Value],
         disabled_cells: Iterable[Cell] = (),
     ) -> None:
@@ -122,8 +174,6 @@ class EditGrid(Guarded, Widget, can_focus=True):
         self.column_labels = column_labels
         self.values = dict(values)
         self.disabled_cells = set(disabled_cells)
-        self.cell_width = max(self.cell_width, *(len(c) + 1 for c in column_labels), 3)
-        self.row_label_width = self._label_width(row_labels)
         row, column = self.cursor
         outside = row >= len(row_labels) or column >= len(column_labels)
         if outside or self.cursor in self.disabled_cells:
@@ -233,22 +283,22 @@ class EditGrid(Guarded, Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Text:
-        width, label_width = self.cell_width, self.row_label_width
+        label_width, widths = self.fit(self.size.width)
         text = Text(no_wrap=True, overflow="crop")
         text.append(" " * label_width)
-        for label in self.column_labels:
-            text.append(label[: width - 1].rjust(width), style="bold")
+        for label, width in zip(self.column_labels, widths, strict=True):
+            text.append(_fit_label(label, width - 1).rjust(width), style="bold")
         for row, row_label in enumerate(self.row_labels):
             text.append("\n")
-            if len(row_label) > label_width:
-                row_label = row_label[: label_width - 1] + "…"
-            text.append(row_label.ljust(label_width), style="bold" if row == self.cursor[0] else "")
-            for column in range(len(self.column_labels)):
-                text.append_text(self._cell(row, column))
+            text.append(
+                _cut(row_label, label_width).ljust(label_width),
+                style="bold" if row == self.cursor[0] else "",
+            )
+            for column, width in enumerate(widths):
+                text.append_text(self._cell(row, column, width))
         return text
 
-    def _cell(self, row: int, column: int) -> Text:
-        width = self.cell_width
+    def _cell(self, row: int, column: int, width: int) -> Text:
         at_cursor = (row, column) == self.cursor
         if (row, column) in self.disabled_cells:
             return Text("·".rjust(width), style="dim")
@@ -262,3 +312,22 @@ class EditGrid(Guarded, Widget, can_focus=True):
         else:
             style = Style(dim=body.strip() == "-")
         return Text(" ") + Text(body, style=style)
+
+
+def _label_text(label: ColumnLabel) -> str:
+    return label if isinstance(label, str) else f"{label[0]} {label[1]}"
+
+
+def _fit_label(label: ColumnLabel, width: int) -> str:
+    """A column label in `width` characters; a mark stays whole, the label gives way."""
+    if isinstance(label, str) or len(_label_text(label)) <= width:
+        return _cut(_label_text(label), width)
+    name, mark = label
+    return f"{_cut(name, width - len(mark) - 1)} {mark}"
+
+
+def _cut(label: str, width: int) -> str:
+    """`label` in at most `width` characters, ending in "…" when cut."""
+    if len(label) <= width:
+        return label
+    return label[: max(width - 1, 0)] + "…"

@@ -17,25 +17,34 @@ def ranking_table(ws: Workspace, analysis: Analysis, width: int = 60) -> Table:
     """Rank (competition ranking: ties stay ties), theme, pooled score, rank per group.
 
     Only the theme column gives way when `width` is short, so every group's rank stays
-    visible in half of an 80-column terminal.
+    visible in half of an 80-column terminal (groups headed by their first three
+    letters); a wide panel shows whole theme titles and group labels.
     """
     groups = list(analysis.group_scores)
     ranks = [r.rank for r in analysis.ranking]
     rank_width = max([len(f"{r}=") for r in ranks] + [1])
-    # Columns are one space apart: rank, score (5) and a 3-wide column per group.
-    theme_width = max(6, min(22, width - rank_width - 1 - 6 - 4 * len(groups) - 1))
+    titles = [_title(ws, r.theme) for r in analysis.ranking]
+    longest = max([len(t) for t in titles] + [6])
+    # Columns are one space apart: rank, theme, score (5) and a column per group, headed
+    # by the group's label, else its id, else the id's first three letters: whichever
+    # fits beside a theme column of 24 characters.
+    fixed = rank_width + 1 + 6 + 1
+    full = [ws.strategy.groups[g].label if g in ws.strategy.groups else g for g in groups]
+    for labels in (full, groups, [g[:3] for g in groups]):
+        if fixed + min(longest, 24) + sum(max(3, len(label)) + 1 for label in labels) <= width:
+            break
+    group_width = sum(max(3, len(label)) + 1 for label in labels)
+    theme_width = max(6, min(longest, width - fixed - group_width))
     table = Table(
         box=None, pad_edge=False, collapse_padding=True, header_style="bold", expand=False
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Theme", no_wrap=True, width=theme_width, overflow="ellipsis")
     table.add_column("Score", justify="right", no_wrap=True, min_width=5)
-    for group in groups:
-        table.add_column(group[:3], justify="right", no_wrap=True, min_width=3)
-    for row in analysis.ranking:
+    for label in labels:
+        table.add_column(label, justify="right", no_wrap=True, min_width=3)
+    for row, title in zip(analysis.ranking, titles, strict=True):
         tie = ranks.count(row.rank) > 1
-        theme = ws.themes.get(row.theme)
-        title = theme.title if theme is not None else row.theme
         cells = [
             Text(f"{row.rank}{'=' if tie else ''}", style="bold" if tie else ""),
             Text(title),
@@ -46,6 +55,11 @@ def ranking_table(ws: Workspace, analysis: Analysis, width: int = 60) -> Table:
             cells.append(Text("-" if rank is None else str(rank)))
         table.add_row(*cells)
     return table
+
+
+def _title(ws: Workspace, theme_id: str) -> str:
+    theme = ws.themes.get(theme_id)
+    return theme.title if theme is not None else theme_id
 
 
 class RankingPanel(Widget):
