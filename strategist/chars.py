@@ -19,6 +19,7 @@ __all__ = [
     "MAX_MESSAGE",
     "describe",
     "excerpt",
+    "json_safe",
     "safe_message",
     "strip_invisible",
     "terminal_safe",
@@ -54,6 +55,20 @@ def terminal_safe(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return INVISIBLE.sub(shown, CONTROL.sub(shown, text))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every control, bidi and zero-width character as a `\\uXXXX` escape.
+
+    `json.dumps(..., ensure_ascii=False)` escapes C0 controls but writes C1 controls and
+    bidi characters raw; in JSON they can only stand inside strings, where the escape
+    means the same character, so the document's value is unchanged.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        return f"\\u{ord(match.group(0)):04x}"
+
+    return INVISIBLE.sub(escaped, CONTROL.sub(escaped, text))
 
 
 EXCERPT = 80

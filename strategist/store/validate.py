@@ -31,6 +31,7 @@ from strategist.store._report import (
     workshop_path,
 )
 from strategist.store._sourcemap import KeyPath, SourceMap
+from strategist.store._textchars import check_characters
 from strategist.store._votes import check_votes
 
 __all__ = ["validate"]
@@ -59,6 +60,7 @@ def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
     _sources(report, known_inputs)
     _workshops(report)
     check_votes(report)
+    check_characters(report)
     return sorted(set(report.findings))
 
 
