@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from load_builders import make_workspace, write
 
 from strategist.cli import main
-from strategist.store import load_workspace
+from strategist.model import Theme
+from strategist.store import StoreError, load_workspace, save_theme
 
 SECRET = "TOP SECRET LINE " * 40
 
@@ -101,3 +104,17 @@ def test_check_quotes_at_most_a_short_excerpt_of_a_file_it_cannot_use(tmp_path: 
     assert out.exit_code == 1 and "[wrong-type]" in out.output
     assert "user0:x" in out.output and "user5:x" not in out.output
     assert max(len(line) for line in out.output.splitlines()) < 200
+
+
+def test_a_save_never_writes_through_a_folder_linked_out_of_the_workspace(tmp_path: Path) -> None:
+    ws_root = make_workspace(tmp_path / "ws")
+    ws = load_workspace(ws_root).workspace
+    assert ws is not None
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(ws_root / "themes", elsewhere)
+    shutil.rmtree(ws_root / "themes")
+    os.symlink(elsewhere, ws_root / "themes")
+    before = {p.name: p.read_bytes() for p in elsewhere.iterdir()}
+    with pytest.raises(StoreError, match="out of the workspace"):
+        save_theme(ws, Theme(id="gamma", title="Gamma", status="active"))
+    assert {p.name: p.read_bytes() for p in elsewhere.iterdir()} == before
