@@ -1,6 +1,8 @@
 """Parse a workspace directory into the model, collecting located findings.
 
-Each file is read once: bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF), then
+Each file is first checked for where it leads (a symbolic link out of the workspace, a
+folder or dangling link where a file belongs: `strategist.store._paths`), then read once:
+bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF, control characters), then
 one pass over the YAML events into located nodes (tags, anchors, aliases, duplicate keys,
 depth), then a typed conversion into the model. A file with errors is left out of the
 workspace and the rest is loaded; `validate` then checks values and cross-references
