@@ -111,3 +111,11 @@ def test_input_edit_refuses_a_control_character(tmp_path: Path) -> None:
     assert out.exit_code == 1 and "[control-character]" in out.output
     assert not set(RAW) & set(out.output)
     assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
+
+
+def test_an_exit_2_message_shows_a_control_character_in_a_path_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "ws\x1b]0;owned\x07"
+    folder.mkdir()
+    out = _run("check", str(folder))
+    assert out.exit_code == 2 and "not a workspace" in out.stderr
+    assert "\\x1b]0;owned\\x07" in out.stderr and not set(RAW) & set(out.output)
