@@ -14,8 +14,13 @@ import unicodedata
 
 __all__ = [
     "CONTROL",
+    "EXCERPT",
     "INVISIBLE",
+    "MAX_MESSAGE",
     "describe",
+    "excerpt",
+    "json_safe",
+    "safe_message",
     "strip_invisible",
     "terminal_safe",
 ]
@@ -50,3 +55,41 @@ def terminal_safe(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return INVISIBLE.sub(shown, CONTROL.sub(shown, text))
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every control, bidi and zero-width character as a `\\uXXXX` escape.
+
+    `json.dumps(..., ensure_ascii=False)` escapes C0 controls but writes C1 controls and
+    bidi characters raw; in JSON they can only stand inside strings, where the escape
+    means the same character, so the document's value is unchanged.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        return f"\\u{ord(match.group(0)):04x}"
+
+    return INVISIBLE.sub(escaped, CONTROL.sub(escaped, text))
+
+
+EXCERPT = 80
+"""At most this many characters of a value are quoted in a message (`excerpt`)."""
+
+
+MAX_MESSAGE = 300
+"""A finding's message is cut to this many characters (`safe_message`)."""
+
+
+def safe_message(message: str) -> str:
+    """A finding's message made safe for a terminal or log: escapes, at most MAX_MESSAGE."""
+    shown = terminal_safe(message)
+    return shown if len(shown) <= MAX_MESSAGE else shown[: MAX_MESSAGE - 1] + "…"
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """`text` quoted for a message (as `repr`, so control and bidi characters show as
+    escapes), cut to `limit` characters with `…`.
+
+    A file strategist cannot use (say `/etc/passwd` where a theme was expected) may be one
+    long value; a message quotes only its start, so no file lands whole in a CI log.
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -21,6 +21,7 @@ __all__ = [
     "LANGUAGES",
     "METHODS",
     "RANKED_STATUSES",
+    "RESERVED_NAMES",
     "SCHEMA_VERSION",
     "STATUSES",
     "THEME_STATUSES",
@@ -41,6 +42,7 @@ __all__ = [
     "Vote",
     "Workshop",
     "Workspace",
+    "is_reserved_name",
     "is_slug",
 ]
 
@@ -66,6 +68,20 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 def is_slug(value: str) -> bool:
     """Whether `value` is an id: a lowercase ASCII slug, ``[a-z0-9][a-z0-9-]*``."""
     return _SLUG.fullmatch(value) is not None
+
+
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)}
+)
+"""File names Windows refuses whatever their extension (`con.yaml` cannot be checked out)."""
+
+
+def is_reserved_name(value: str) -> bool:
+    """Whether `value` (an id that names a file or folder) is reserved on Windows.
+
+    Case-insensitive and with any extension: `con`, `CON`, `aux.notes` and `com1` are.
+    """
+    return value.split(".", 1)[0].strip().lower() in RESERVED_NAMES
 
 
 Number = int | float

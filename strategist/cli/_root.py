@@ -13,6 +13,7 @@ from typing import TypeVar
 import click
 
 from strategist import __version__, store
+from strategist.chars import terminal_safe
 from strategist.ops import OpsError
 from strategist.store.errors import StoreError
 
@@ -42,6 +43,10 @@ class EnvironmentProblem(click.ClickException):
     """A failure outside the workspace content: exits 2."""
 
     exit_code = EXIT_ENVIRONMENT
+
+    def format_message(self) -> str:
+        # Messages name files, and a file name may hold an escape sequence.
+        return terminal_safe(self.message)
 
 
 @dataclass

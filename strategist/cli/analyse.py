@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from strategist.analysis import Analysis, RoadmapCycleError, analyse, analysis_to_json
+from strategist.chars import json_safe, terminal_safe
 from strategist.cli._root import EXIT_CONTENT, Context, main, pass_context
 from strategist.cli.check import load_or_exit
 from strategist.model import BALANCES, Workspace
@@ -159,6 +160,7 @@ def analyse_command(
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(EXIT_CONTENT) from exc
     if output_format == "json":
-        click.echo(json.dumps(analysis_to_json(result), indent=2, ensure_ascii=False))
+        click.echo(json_safe(json.dumps(analysis_to_json(result), indent=2, ensure_ascii=False)))
     else:
-        click.echo(format_text(ws, result), nl=False)
+        # Titles and questions are the team's text: nothing in them may act on the terminal.
+        click.echo(terminal_safe(format_text(ws, result)), nl=False)

@@ -31,6 +31,7 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     written); 2 not a workspace, or the outputs could not be written.
     """
     from strategist.render import build_outputs  # keep `strategist --help` fast
+    from strategist.render.build import OutputLinkError
 
     root = ctx.root(directory)
     ws = load_or_exit(root)
@@ -39,6 +40,8 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     except (RoadmapCycleError, LockedError) as error:  # a cycle: validate reports it first
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_CONTENT) from error
+    except OutputLinkError as error:
+        raise EnvironmentProblem(f"cannot write outputs: {error}") from error
     except (FileExistsError, NotADirectoryError) as error:
         where = error.filename or Path(ws.root) / "outputs"
         raise EnvironmentProblem(f"cannot write outputs: {where} is not a folder") from error

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import click
 
+from strategist.chars import json_safe, terminal_safe
 from strategist.cli._root import (
     EXIT_CONTENT,
     EXIT_OK,
@@ -61,7 +62,7 @@ def load_or_exit(root: Path, *, warnings: bool = True) -> Workspace:
     ws = None if result.has_errors else result.workspace
     if ws is None or warnings:
         for finding in result.findings:
-            click.echo(finding.format(), err=True)
+            click.echo(terminal_safe(finding.format()), err=True)
     if ws is None:
         click.echo(summary(result), err=True)
         sys.exit(EXIT_CONTENT)
@@ -98,10 +99,11 @@ def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> No
     """
     result = load_or_problem(ctx.root(directory))
     if output == "json":
-        click.echo(json.dumps([_as_json(f) for f in result.findings], indent=2, ensure_ascii=False))
+        text = json.dumps([_as_json(f) for f in result.findings], indent=2, ensure_ascii=False)
+        click.echo(json_safe(text))
     else:
         for finding in result.findings:
-            click.echo(finding.format())
+            click.echo(terminal_safe(finding.format()))
     click.echo(summary(result), err=True)
     failed = result.has_errors or (strict and bool(result.findings))
     sys.exit(EXIT_CONTENT if failed else EXIT_OK)

@@ -14,10 +14,10 @@ import dataclasses
 from collections import Counter
 
 from strategist import store
-from strategist.model import Finding, Workshop, Workspace, is_slug
+from strategist.model import Finding, Workshop, Workspace, is_reserved_name, is_slug
 from strategist.ops import OpsError
 
-__all__ = ["check_slug", "commit", "draft_of"]
+__all__ = ["check_file_id", "check_slug", "commit", "draft_of"]
 
 
 def check_slug(value: str, what: str) -> None:
@@ -26,6 +26,16 @@ def check_slug(value: str, what: str) -> None:
         raise OpsError(
             f"{what} {value!r} is not a valid id: use lowercase letters, digits and '-',"
             " starting with a letter or digit"
+        )
+
+
+def check_file_id(value: str, what: str) -> None:
+    """Refuse an id that names a file or folder and is not a slug, or is reserved on Windows."""
+    check_slug(value, what)
+    if is_reserved_name(value):
+        raise OpsError(
+            f"{what} {value!r} is a name Windows reserves for a device (con, prn, aux, nul, "
+            "com1–com9, lpt1–lpt9); choose another id [reserved-id]"
         )
 
 

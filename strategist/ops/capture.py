@@ -19,7 +19,7 @@ from pathlib import Path
 from strategist import store
 from strategist.model import FORMATS, INPUT_KINDS, Capture, Input, Workshop, Workspace
 from strategist.ops import OpsError
-from strategist.ops._commit import check_slug, commit
+from strategist.ops._commit import check_file_id, check_slug, commit
 
 __all__ = [
     "UNCHANGED",
@@ -161,7 +161,7 @@ def add_workshop(
         OpsError: bad or taken id, empty title, unknown format, group or theme, a
             negative head-count.
     """
-    check_slug(workshop_id, "workshop")
+    check_file_id(workshop_id, "workshop")
     if workshop_id in ws.workshops or Path(ws.root, "workshops", workshop_id).exists():
         raise OpsError(f"workshop {workshop_id!r} exists already")
     if not title.strip():

@@ -22,7 +22,7 @@ from strategist.model import (
     Workspace,
 )
 from strategist.ops import OpsError
-from strategist.ops._commit import check_slug, commit, draft_of
+from strategist.ops._commit import check_file_id, commit, draft_of
 
 __all__ = [
     "add_theme",
@@ -51,7 +51,7 @@ def add_theme(ws: Workspace, theme_id: str, title: str, status: str = "proposed"
     Raises:
         OpsError: bad id, id taken, empty title or unknown status.
     """
-    check_slug(theme_id, "theme")
+    check_file_id(theme_id, "theme")
     if theme_id in ws.themes:
         raise OpsError(f"theme {theme_id!r} exists already")
     if not title.strip():
@@ -159,7 +159,7 @@ def rename_theme(ws: Workspace, old: str, new: str) -> list[str]:
             option named like the new id.
     """
     _theme(ws, old)
-    check_slug(new, "theme")
+    check_file_id(new, "theme")
     if new == old:
         raise OpsError("the new id is the same as the old one")
     if new in ws.themes:

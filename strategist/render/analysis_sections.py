@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategist.analysis import Analysis, Consensus
+from strategist.analysis import Analysis, Consensus, QuestionResult
 from strategist.analysis.consensus import consensus
 from strategist.model import Workspace
 from strategist.render.common import Policy, fmt_number, group_label, table, theme_title
@@ -11,7 +11,9 @@ from strategist.render.i18n import t
 
 __all__ = [
     "disagreement_section",
+    "exposes_small_group",
     "group_head_counts",
+    "hidden_scores",
     "interdependencies_section",
     "method_section",
     "shown_consensus",
@@ -104,6 +106,33 @@ def group_head_counts(analysis: Analysis) -> dict[str, int]:
             if tally.took_part:
                 counts[g] = min(counts.get(g, tally.head_count), tally.head_count)
     return counts
+
+
+def exposes_small_group(q: QuestionResult, policy: Policy) -> bool:
+    """Whether a question's result could be read as a hidden group's own share.
+
+    It can when a group below `min_group_size` took part and at most one shown group did:
+    with no shown group the result is the small group's share, and with one a reader who
+    knows (or guesses) that group's share can take it out again.
+    """
+    voters = [tally for tally in q.groups.values() if tally.took_part]
+    small = sum(1 for tally in voters if not policy.shows(tally.head_count))
+    return small > 0 and len(voters) - small <= 1
+
+
+def hidden_scores(analysis: Analysis, policy: Policy) -> set[str]:
+    """The ranked themes whose score a public document suppresses: every question behind
+    the score exposes a small group (`exposes_small_group`). Internal documents hide none."""
+    if policy.internal:
+        return set()
+    exposes: dict[str, list[bool]] = {}
+    for q in analysis.questions:
+        if q.ignored:
+            continue
+        verdict = exposes_small_group(q, policy)
+        for option in q.options:
+            exposes.setdefault(option, []).append(verdict)
+    return {r.theme for r in analysis.ranking if r.voted and all(exposes.get(r.theme, [False]))}
 
 
 def shown_consensus(analysis: Analysis, policy: Policy) -> tuple[Consensus, list[str]]:

@@ -11,13 +11,37 @@ from strategist.render.markdown import render_strategy
 from strategist.store.lock import workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
 
-__all__ = ["build_outputs", "output_dir", "write_documents"]
+__all__ = ["OutputLinkError", "build_outputs", "check_output_dirs", "output_dir", "write_documents"]
+
+
+class OutputLinkError(Exception):
+    """`outputs/` or `outputs/internal/` is a symbolic link: nothing is written through it.
+
+    A committed link `outputs/internal -> .` would make the internal build overwrite the
+    public draft with the confidential one; a linked `outputs/` would publish elsewhere.
+    """
 
 
 def output_dir(root: str | Path, internal: bool = False) -> Path:
     """`outputs/`, or `outputs/internal/` for the internal documents."""
     base = Path(root) / "outputs"
     return base / "internal" if internal else base
+
+
+def check_output_dirs(root: str | Path) -> None:
+    """Refuse output folders that are symbolic links (whichever build is asked for).
+
+    Raises:
+        OutputLinkError: `outputs/` or `outputs/internal/` is a link (dangling or not).
+    """
+    for internal in (False, True):
+        folder = output_dir(root, internal)
+        if folder.is_symlink():
+            name = folder.relative_to(root).as_posix()
+            raise OutputLinkError(
+                f"{name}/ is a symbolic link; strategist writes outputs only into a real "
+                "folder (remove the link)"
+            )
 
 
 def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
@@ -56,6 +80,7 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
 
     Raises:
         strategist.analysis.RoadmapCycleError: the `requires` graph has a cycle.
+        OutputLinkError: `outputs/` or `outputs/internal/` is a symbolic link.
         OSError: a file could not be written.
         strategist.store.LockedError: another process kept the workspace locked.
     """
@@ -68,6 +93,7 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
+        check_output_dirs(ws.root)  # again under the lock, right before writing
         written = write_documents(target, documents)
         if internal and not (target / ".gitignore").is_file():
             # Confidential inputs must never be committed by accident, whatever the

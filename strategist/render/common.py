@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from strategist.model import Input, Workspace
+from strategist.model import Input, Workshop, Workspace
 from strategist.render.escape import inline
 from strategist.render.i18n import t
 
@@ -14,10 +14,12 @@ __all__ = [
     "fmt_number",
     "fmt_share",
     "group_label",
+    "input_group",
     "input_line",
     "public_inputs",
     "table",
     "theme_title",
+    "workshop_head_count",
 ]
 
 
@@ -82,29 +84,58 @@ def group_label(ws: Workspace, group_id: str) -> str:
     return inline(group.label if group else group_id)
 
 
-def input_line(ws: Workspace, item: Input, policy: Policy) -> str:
-    """One cited input: id, kind, group and escaped text, confidential ones marked."""
+def workshop_head_count(workshop: Workshop, group: str) -> int:
+    """The people of `group` at `workshop`: its attendance, or more voters in one question.
+
+    As in the analysis, ballot voters were in the room, so the larger of the attendance
+    and the group's ballots in any one question counts (never their sum).
+    """
+    ballots: dict[str, int] = {}
+    for capture in workshop.captures.values():
+        for vote in capture.votes:
+            cast = sum(1 for b in vote.ballots if b.group == group)
+            ballots[vote.id] = ballots.get(vote.id, 0) + cast
+    return max([workshop.attendance.get(group, 0), *ballots.values()])
+
+
+def input_group(workshop: Workshop, item: Input, policy: Policy) -> str | None:
+    """The group an input may be labelled with: its group where that group met
+    `min_group_size` at the input's workshop (always, internally), else None.
+
+    An input labelled with a group of three people at a working group says which of
+    three said it; without the label it is one of the workshop's inputs.
+    """
+    if item.group and policy.shows(workshop_head_count(workshop, item.group)):
+        return item.group
+    return None
+
+
+def input_line(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> str:
+    """One cited input: id, kind, group (where it may be shown) and escaped text,
+    confidential ones marked."""
     kind = t(f"kind.{item.kind}", policy.lang)
     text = inline(item.text)
     if item.confidential:
         text = t("confidential_mark", policy.lang) + " " + text
-    if item.group:
+    group = input_group(workshop, item, policy)
+    if group:
         return t(
             "input.cite",
             policy.lang,
             id=item.id,
             kind=kind,
-            group=group_label(ws, item.group),
+            group=group_label(ws, group),
             text=text,
         )
     return t("input.cite_no_group", policy.lang, id=item.id, kind=kind, text=text)
 
 
-def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[Input]:
-    """The inputs a draft may cite for a theme: in workshop-date, then file order, without
-    duplicates and (in public documents) without confidential ones."""
+def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[tuple[Workshop, Input]]:
+    """The inputs a draft may cite for a theme, each with its workshop: in workshop-date,
+    then file order, without duplicates and (in public documents) without confidential
+    ones."""
     return [
-        item
-        for _w, _c, item in ws.inputs()
+        (workshop, item)
+        for workshop, _c, item in ws.inputs()
         if item.theme == theme_id and item.duplicate_of is None and policy.shows_input(item)
     ]

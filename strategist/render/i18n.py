@@ -74,6 +74,10 @@ EN: dict[str, str] = {
     ),
     "themes.unvoted_note": "Themes marked “not voted on” were never put to a vote and score 0.",
     "theme.meta": "Rank {rank} · score {score}",
+    "themes.suppressed_note": (
+        "“< {n}”: the score comes only from votes in which a group of fewer than {n} people "
+        "could be told apart, so it is not published."
+    ),
     "theme.unvoted_meta": "Not voted on yet",
     "theme.separate_meta": "Reported separately",
     "theme.owner": " · owner: {owner}",
@@ -176,7 +180,12 @@ EN: dict[str, str] = {
     "method.min_group": (
         "Published figures by group require at least {n} people behind them (the group's "
         "attendance, or its ballots in a vote; the smallest over several votes). Smaller "
-        "groups' figures are shown as “< {n}” and left out of totals, which then say so."
+        "groups' figures are shown as “< {n}” and left out of totals, which then say so. A "
+        "vote exposes such a group when, besides it, at most one group of {n} or more took "
+        "part (the result would be, or could be reduced to, the small group's own share); "
+        "a theme's score drawn only from such votes is shown as “< {n}” too. Inputs name "
+        "their group only where that group had at least {n} people at the workshop (its "
+        "attendance, or its voters in one vote)."
     ),
     "method.internal": "This internal draft shows every figure, unsuppressed.",
     # input register

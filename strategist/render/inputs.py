@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strategist.model import Input, Workshop, Workspace
-from strategist.render.common import Policy, group_label, table
+from strategist.render.common import Policy, group_label, input_group, table
 from strategist.render.escape import inline
 from strategist.render.i18n import t
 
@@ -53,11 +53,11 @@ def render_inputs(ws: Workspace, internal: bool = False) -> str:
                 t("col.group", lang),
                 t("col.text", lang),
             ]
-            parts.append(table(header, [_row(ws, item, policy) for item in items]))
+            parts.append(table(header, [_row(ws, w, item, policy) for item in items]))
     return "\n\n".join(parts) + "\n"
 
 
-def _row(ws: Workspace, item: Input, policy: Policy) -> list[str]:
+def _row(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> list[str]:
     text = inline(item.text)
     notes = []
     if item.confidential:
@@ -66,10 +66,11 @@ def _row(ws: Workspace, item: Input, policy: Policy) -> list[str]:
         notes.append("*" + _duplicate_note(ws, item.duplicate_of, policy) + "*")
     if notes:
         text = " ".join(notes) + " " + text
+    group = input_group(workshop, item, policy)
     return [
         item.id,
         t(f"kind.{item.kind}", policy.lang),
-        group_label(ws, item.group) if item.group else "",
+        group_label(ws, group) if group else "",
         text,
     ]
 

@@ -11,6 +11,7 @@ from strategist.analysis import Analysis
 from strategist.model import Kpi, Theme, Workspace
 from strategist.render.analysis_sections import (
     disagreement_section,
+    hidden_scores,
     interdependencies_section,
     method_section,
     shown_consensus,
@@ -156,11 +157,16 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         counts: dict[int, int] = {}
         for r in analysis.ranking:
             counts[r.rank] = counts.get(r.rank, 0) + 1
+        hidden = hidden_scores(analysis, policy)
+
+        def score(theme: str, value: float) -> str:
+            return policy.suppressed() if theme in hidden else fmt_share(value)
+
         rows = [
             [
                 _rank_text(r.rank, counts[r.rank] > 1),
                 theme_title(ws, r.theme),
-                fmt_share(r.score) if r.voted else "–",
+                score(r.theme, r.score) if r.voted else "–",
                 t("yes", lang) if r.voted else t("not_voted", lang),
             ]
             for r in analysis.ranking
@@ -172,6 +178,8 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
             t("col.voted", lang),
         ]
         out += [t("themes.intro", lang), "", table(header, rows, [0, 2])]
+        if hidden:
+            out += ["", t("themes.suppressed_note", lang, n=policy.min_group_size)]
         if analysis.unvoted:
             out += ["", t("themes.unvoted_note", lang)]
         agreement = shown_consensus(analysis, policy)[0].kendall_w
@@ -181,7 +189,7 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
             theme = ws.themes[r.theme]
             if r.voted:
                 rank = _rank_text(r.rank, counts[r.rank] > 1)
-                meta = t("theme.meta", lang, rank=rank, score=fmt_share(r.score))
+                meta = t("theme.meta", lang, rank=rank, score=score(r.theme, r.score))
             else:
                 meta = t("theme.unvoted_meta", lang)
             out += ["", _theme_block(ws, theme, meta, policy)]
@@ -209,7 +217,7 @@ def _theme_block(ws: Workspace, theme: Theme, meta: str, policy: Policy, level: 
         shown = items[:MAX_CITED]
         lines.append(t("theme.inputs", policy.lang, shown=len(shown), total=len(items)))
         lines.append("")
-        lines += [f"- {input_line(ws, item, policy)}" for item in shown]
+        lines += [f"- {input_line(ws, workshop, item, policy)}" for workshop, item in shown]
     else:
         lines.append(t("theme.no_inputs", policy.lang))
     return "\n".join(lines)

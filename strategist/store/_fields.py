@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from strategist.chars import excerpt
 from strategist.model import Finding
 from strategist.store._sourcemap import KeyPath
 from strategist.store._yaml import Map, Node, Scalar, Seq
@@ -42,7 +43,7 @@ def _kind(node: Node) -> str:
         return "a list"
     if node.is_null:
         return "empty" if node.value == "" else f"{node.value} (empty)"
-    return "quoted text" if not node.plain else f"{node.value!r}"
+    return "quoted text" if not node.plain else excerpt(node.value)
 
 
 class FieldReader:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from strategist.model import SCHEMA_VERSION, Finding, Severity, Workspace, is_slug
+from strategist.model import (
+    SCHEMA_VERSION,
+    Finding,
+    Severity,
+    Workspace,
+    is_reserved_name,
+    is_slug,
+)
 from strategist.store._sourcemap import KeyPath, SourceMap
 
 __all__ = [
@@ -70,6 +77,17 @@ class Report:
         if not is_slug(value):
             message = f"{what} {value!r} is not a lowercase slug (a-z, 0-9, '-')"
             self.error(relpath, path, "bad-slug", message, key)
+
+    def file_id(self, relpath: str, path: KeyPath, value: str, what: str) -> None:
+        """A slug that also names a file or folder: reported when Windows reserves it."""
+        self.slug(relpath, path, value, what)
+        if is_reserved_name(value):
+            message = (
+                f"{what} {value!r} is a name Windows reserves for a device "
+                "(con, prn, aux, nul, com1–com9, lpt1–lpt9): the repository could not be "
+                "checked out there; choose another id"
+            )
+            self.error(relpath, path, "reserved-id", message)
 
     def enum(
         self, relpath: str, path: KeyPath, value: str, allowed: tuple[str, ...], what: str

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from strategist.chars import CONTROL, INVISIBLE, describe
 from strategist.model import Finding, Severity, Stamp
 
 __all__ = ["MAX_FILE_SIZE", "FileText", "leading_comments", "read_text"]
@@ -19,6 +21,11 @@ __all__ = ["MAX_FILE_SIZE", "FileText", "leading_comments", "read_text"]
 MAX_FILE_SIZE = 32 * 1024 * 1024
 """Files larger than this are refused unread (a workspace file is never that big)."""
 
+MAX_CHAR_FINDINGS = 5
+"""Control (and, in Markdown, invisible) characters reported per file at most."""
+
+_RAW_CONTROL = re.compile(CONTROL.pattern.replace("\x00", "\x01"))
+"""CONTROL without NUL, which `nul-byte` reports."""
 _BOM = b"\xef\xbb\xbf"
 _SIDE_MARKER = re.compile(rb"^(?:<<<<<<<|>>>>>>>)(?:[ \t\r\n]|$)", re.MULTILINE)
 _MIDDLE_MARKER = re.compile(rb"^=======(?:[ \t]*\r?$)", re.MULTILINE)
@@ -119,10 +126,44 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
         fix = "read as LF" if relpath.endswith(".md") else "normalised to LF on the next save"
         add(line, column, "warning", "crlf", f"CRLF line endings ({fix})")
         text = text.replace("\r\n", "\n")
+    _characters(text, relpath.endswith(".md"), add)
     if any(f.severity == "error" for f in result.findings):
         return result
     result.text = text
     return result
+
+
+def _characters(
+    text: str, markdown: bool, add: Callable[[int, int, Severity, str, str], None]
+) -> None:
+    """Locate raw control characters (errors) and, in Markdown, invisible ones (warnings).
+
+    YAML text fields are checked for invisible characters after parsing, where escapes
+    such as `"\\u202e"` are resolved too (`strategist.store._textchars`).
+    """
+
+    def position(offset: int) -> tuple[int, int]:
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    for count, match in enumerate(_RAW_CONTROL.finditer(text)):
+        if count == MAX_CHAR_FINDINGS:
+            break
+        message = (
+            f"control character {describe(match.group(0))}: not allowed in a workspace "
+            "file (only tab and line breaks are)"
+        )
+        add(*position(match.start()), "error", "control-character", message)
+    if not markdown:
+        return
+    for count, match in enumerate(INVISIBLE.finditer(text)):
+        if count == MAX_CHAR_FINDINGS:
+            break
+        message = (
+            f"invisible character {describe(match.group(0))} (a bidi control or zero-width "
+            "character): left out of generated documents"
+        )
+        add(*position(match.start()), "warning", "invisible-character", message)
 
 
 def leading_comments(text: str) -> str:

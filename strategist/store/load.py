@@ -1,6 +1,8 @@
 """Parse a workspace directory into the model, collecting located findings.
 
-Each file is read once: bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF), then
+Each file is first checked for where it leads (a symbolic link out of the workspace, a
+folder or dangling link where a file belongs: `strategist.store._paths`), then read once:
+bytes (size cap, NUL, UTF-8, conflict markers, BOM, CRLF, control characters), then
 one pass over the YAML events into located nodes (tags, anchors, aliases, duplicate keys,
 depth), then a typed conversion into the model. A file with errors is left out of the
 workspace and the rest is loaded; `validate` then checks values and cross-references
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from strategist.chars import safe_message
 from strategist.model import (
     FORMATS,
     Capture,
@@ -35,6 +38,7 @@ from strategist.model import (
 from strategist.store import _text
 from strategist.store._convert import read_capture, read_strategy, read_theme, read_workshop
 from strategist.store._fields import FieldReader, Invalid
+from strategist.store._paths import file_finding, folder_finding
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
@@ -69,6 +73,7 @@ class _Loader:
 
     def __init__(self, root: Path, max_size: int) -> None:
         self.root = root
+        self.real_root = root.resolve()
         self.max_size = max_size
         self.findings: list[Finding] = []
         self.sources = SourceMap()
@@ -78,6 +83,10 @@ class _Loader:
 
     def text(self, relpath: str) -> str | None:
         path = self.root / relpath
+        problem = file_finding(self.real_root, path, relpath)
+        if problem is not None:
+            self.findings.append(problem)
+            return None
         try:
             read = _text.read_text(path, relpath, self.max_size)
         except OSError as error:
@@ -125,23 +134,38 @@ class _Loader:
         message = f"{key} {found!r} differs from its {what} {expected!r}"
         self.findings.append(Finding(relpath, line, column, "error", "id-mismatch", message))
 
+    def listing(self, folder: Path, prefix: str) -> list[Path]:
+        """The entries of a workspace folder, sorted; none (and an error) when the folder
+        is a link out of the workspace, none when it is absent.
+
+        Raises:
+            StoreError: the folder cannot be listed.
+        """
+        problem = folder_finding(self.real_root, folder, prefix)
+        if problem is not None:
+            self.findings.append(problem)
+            return []
+        try:
+            return sorted(folder.iterdir())
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as error:
+            raise StoreError(f"{prefix}: cannot list: {error.strerror or error}") from error
+
     def yaml_files(
         self, folder: Path, prefix: str, wanted: Callable[[str], bool], expected: str
     ) -> list[Path]:
         """The files of `folder` that are read; other YAML files there are reported, as
-        a misnamed file (`.yml`, `capture_laptop.yaml`) would otherwise vanish silently."""
-        try:
-            found = sorted(
-                p
-                for p in folder.iterdir()
-                if p.suffix.lower() in (".yaml", ".yml")
-                and not p.name.startswith(".")
-                and p.is_file()
-            )
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise StoreError(f"{prefix}: cannot list: {error.strerror or error}") from error
+        a misnamed file (`.yml`, `capture_laptop.yaml`) would otherwise vanish silently.
+
+        Entries with a wanted name are returned whatever they are (a folder, a dangling
+        link): reading them reports why they cannot be used.
+        """
+        found = [
+            p
+            for p in self.listing(folder, prefix)
+            if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
+        ]
         for path in found:
             if not wanted(path.name):
                 message = f"this file is not read ({expected})"
@@ -190,7 +214,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         raise NotAWorkspaceError(
             f"{base}: cannot read the directory: {error.strerror or error}"
         ) from error
-    if not (base / "strategy.yaml").is_file():
+    if not os.path.lexists(base / "strategy.yaml"):
         raise NotAWorkspaceError(f"{base}: not a workspace (no strategy.yaml)")
     recovered = recover(base)
     loader = _Loader(base, _text.MAX_FILE_SIZE if max_size is None else max_size)
@@ -225,12 +249,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
 
     workshops: list[Workshop] = []
     checked_workshops: list[Workshop] = []
-    try:
-        folders = sorted(p for p in (base / "workshops").iterdir() if p.is_dir())
-    except FileNotFoundError:
-        folders = []
-    except OSError as error:
-        raise StoreError(f"workshops: cannot list: {error.strerror or error}") from error
+    folders = [p for p in loader.listing(base / "workshops", "workshops") if p.is_dir()]
     for folder in folders:
         prefix = f"workshops/{folder.name}"
         files = loader.yaml_files(
@@ -242,7 +261,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         workshop: Workshop | None = None
         checked: Workshop | None = None
         checked_captures: dict[str, Capture] = {}
-        if (folder / "workshop.yaml").is_file():
+        if any(p.name == "workshop.yaml" for p in files):
             workshop, _ = loader.parse(f"{prefix}/workshop.yaml", read_workshop)
             checked = workshop
             if workshop is not None and workshop.id != folder.name:
@@ -289,14 +308,11 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             checked_workshops.append(dataclasses.replace(checked, captures=checked_captures))
 
     narrative: dict[str, str] = {}
-    try:
-        pages = sorted(
-            p for p in (base / "narrative").iterdir() if p.suffix == ".md" and p.is_file()
-        )
-    except FileNotFoundError:
-        pages = []
-    except OSError as error:
-        raise StoreError(f"narrative: cannot list: {error.strerror or error}") from error
+    pages = [
+        p
+        for p in loader.listing(base / "narrative", "narrative")
+        if p.suffix == ".md" and not p.name.startswith(".")
+    ]
     for page in pages:
         page_text = loader.text(f"narrative/{page.name}")
         if page_text is not None:
@@ -325,7 +341,9 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     if strategy is None:
         findings = [f for f in findings if f.path != "strategy.yaml"]
     loader.findings.extend(findings)
-    findings = sorted(set(loader.findings))
+    findings = sorted(
+        {dataclasses.replace(f, message=safe_message(f.message)) for f in loader.findings}
+    )
     return LoadResult(workspace, findings, loader.sources, loader.files, recovered)
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from strategist.model import Capture, Stamp, Theme, Workshop, Workspace, is_slug
+from strategist.store._paths import is_inside
 from strategist.store.canonical import canonical_yaml, to_data
 from strategist.store.errors import ConflictError, StaleFileError, StoreError
 from strategist.store.journal import (
@@ -152,13 +153,20 @@ def save_files(ws: Workspace, changes: Mapping[str, bytes | None]) -> list[str]:
     Raises:
         StaleFileError, ConflictError: a file cannot be safely overwritten; nothing written.
         LockedError: another process kept the lock for the whole wait.
-        StoreError: the file system refused (permission denied, disk full).
+        StoreError: the file system refused (permission denied, disk full), or a file
+            leads out of the workspace through a symbolic link; nothing written.
     """
     root = Path(ws.root)
     with workspace_lock(root):
         recover_locked(root)  # an earlier writer's interrupted edit comes first
         pending: list[Change] = []
+        real_root = root.resolve()
         for relpath, data in changes.items():
+            if not is_inside(real_root, root / relpath):
+                raise StoreError(
+                    f"{relpath}: leads out of the workspace through a symbolic link; "
+                    "strategist does not write there"
+                )
             current = _check_current(ws, relpath, root / relpath)
             if data is not None and current == data:
                 # Nothing changed: leave the file (and its mtime) alone.

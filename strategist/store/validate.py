@@ -31,6 +31,7 @@ from strategist.store._report import (
     workshop_path,
 )
 from strategist.store._sourcemap import KeyPath, SourceMap
+from strategist.store._textchars import check_characters
 from strategist.store._votes import check_votes
 
 __all__ = ["validate"]
@@ -59,6 +60,7 @@ def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
     _sources(report, known_inputs)
     _workshops(report)
     check_votes(report)
+    check_characters(report)
     return sorted(set(report.findings))
 
 
@@ -113,7 +115,7 @@ def _model_keys(r: Report) -> None:
 def _theme(r: Report, theme: Theme) -> None:
     path = theme_path(theme.id)
     themes = r.ws.themes
-    r.slug(path, ("id",), theme.id, "theme id")
+    r.file_id(path, ("id",), theme.id, "theme id")
     r.enum(path, ("status",), theme.status, THEME_STATUSES, "status")
     if theme.status == "merged" and not theme.merged_into:
         r.error(path, ("status",), "merged-into", "a merged theme needs merged_into")
@@ -242,7 +244,7 @@ def _workshops(r: Report) -> None:
     minimum = r.ws.strategy.min_group_size
     for workshop in r.ws.workshops.values():
         path = workshop_path(workshop.id)
-        r.slug(path, ("id",), workshop.id, "workshop id")
+        r.file_id(path, ("id",), workshop.id, "workshop id")
         r.enum(path, ("format",), workshop.format, FORMATS, "format")
         for i, theme_id in enumerate(workshop.themes):
             r.theme_ref(path, ("themes", i), theme_id)

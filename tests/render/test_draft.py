@@ -119,7 +119,7 @@ def test_separate_theme_is_reported_on_its_own(small_ws: Workspace) -> None:
         "",
         "Inputs behind it (1 of 1; all in the input register):",
         "",
-        "- **k0000005** (goal, Gamma): Separate goal",
+        "- **k0000005** (goal): Separate goal",  # 2 of Gamma attended: no group label
         "",
     ]
     ranking_rows = [line for line in lines[:start] if line.startswith("| ")]

@@ -54,8 +54,16 @@ def test_the_readme_lists_exactly_the_codes_check_emits() -> None:
 
 
 def test_warnings_are_exactly_designs_warnings() -> None:
-    """DESIGN: self-influence, references to merged/dropped themes, BOM/CRLF, small groups."""
-    design = ["bom", "crlf", "inactive-reference", "self-influence", "small-group"]
+    """DESIGN: self-influence, references to merged/dropped themes, BOM/CRLF, small groups;
+    issue 13 adds bidi and zero-width characters."""
+    design = [
+        "bom",
+        "crlf",
+        "inactive-reference",
+        "invisible-character",
+        "self-influence",
+        "small-group",
+    ]
     emitted = emitted_codes()
     assert sorted(code for code, sev in emitted.items() if "warning" in sev) == design
     assert all(emitted[code] == {"warning"} for code in design)
