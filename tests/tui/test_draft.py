@@ -122,3 +122,19 @@ def test_draft_snapshot(tmp_path, make_app, settle, snap_compare, size):
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_a_symlinked_draft_is_not_shown(tmp_path, make_app, settle, text_of):
+    """The draft screen shows what strategist built, never a file a link points at."""
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.md"
+    secret.write_text("# Salaries\n\nconfidential\n", encoding="utf-8")
+    (tmp_path / "outputs").mkdir()
+    (tmp_path / "outputs" / "strategy.md").symlink_to(secret)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        status = text_of(app.screen.query_one("#draft-status", Static))
+        assert "outputs/strategy.md is a symbolic link" in status
+        assert "Salaries" not in app.screen.query_one(MarkdownViewer).document.source

@@ -104,6 +104,14 @@ class DraftScreen(WorkspaceScreen):
         which = "INTERNAL draft (confidential inputs included)" if self.internal else "Public draft"
         viewer = self.query_one("#draft", MarkdownViewer)
         status = self.query_one("#draft-status", Static)
+        outputs = self.strategist.root / "outputs"
+        linked = [p for p in (outputs, path.parent, path) if p.is_symlink()]
+        if linked:
+            # What is shown must be what strategist built, never a file a link points at.
+            name = linked[0].relative_to(self.strategist.root).as_posix()
+            status.update(f"{which}: not shown, {name} is a symbolic link (remove it)")
+            viewer.document.update("")
+            return
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
