@@ -6,22 +6,18 @@ import datetime as dt
 import json
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from journal_workspace import write_journal_workspace
 
 from strategist import store
 from strategist.cli import main
 from strategist.ops import capture as capture_ops
 from strategist.ops import themes as theme_ops
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "tui"))
-from fixture_workspace import write_workspace
-
-KICKOFF = "workshops/2018-09-11-kickoff"
 PATCHED = ("open", "write", "fsync", "replace", "rename", "unlink", "mkdir", "rmdir", "fchmod")
 
 
@@ -35,20 +31,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     at = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.UTC)
     monkeypatch.setattr(capture_ops, "capture_time", lambda: at)
     monkeypatch.setattr(store, "new_input_id", lambda ws: "k7q2m9xa")
-    root = write_workspace(tmp_path / "ws")
-    (root / "themes/workforce.yaml").write_text(
-        "id: workforce\ntitle: Workforce\nstatus: proposed\nrequires: [entrepreneurship]\n",
-        encoding="utf-8",
-    )
-    (root / KICKOFF / "capture-station-3.yaml").write_text(
-        "device: station-3\nvotes:\n  - id: theme-priority\n    question: Which?\n"
-        "    method: dots\n    options: [entrepreneurship, workforce]\n"
-        "    tallies:\n      industry: {entrepreneurship: 12, workforce: 3}\n"
-        "inputs:\n  - id: wf000001\n    theme: workforce\n    kind: idea\n    text: Skills.\n",
-        encoding="utf-8",
-    )
-    store.set_device_name(root, "laptop")
-    return root
+    return write_journal_workspace(tmp_path / "ws")
 
 
 def tree(root: Path) -> dict[str, bytes]:
