@@ -3,15 +3,20 @@ and a capture file with a vote and an input, so a rename and a merge touch sever
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from strategist import store
+from strategist.ops import themes as theme_ops
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tui"))
 from fixture_workspace import write_workspace
 
-__all__ = ["KICKOFF", "write_journal_workspace"]
+__all__ = ["KICKOFF", "Killed", "interrupt_rename", "write_journal_workspace"]
 
 KICKOFF = "workshops/2018-09-11-kickoff"
 
@@ -32,3 +37,28 @@ def write_journal_workspace(root: Path) -> Path:
     )
     store.set_device_name(root, "laptop")
     return root
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: no handler of the store catches it."""
+
+
+def interrupt_rename(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave `theme rename entrepreneurship founders` as a writer killed after staging
+    every file: its journal and temporary files are on disk, nothing renamed yet."""
+    result = store.load_workspace(root)
+    assert result.workspace is not None
+    real = os.replace
+    calls = [0]
+
+    def replace(*args: Any, **kw: Any) -> None:
+        calls[0] += 1
+        if calls[0] >= 2:  # the first puts the journal in place
+            raise Killed
+        real(*args, **kw)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", replace)
+        with pytest.raises(Killed):
+            theme_ops.rename_theme(result.workspace, "entrepreneurship", "founders")
+    assert (root / ".strategist/journal.json").exists()
