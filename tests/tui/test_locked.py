@@ -28,6 +28,18 @@ sys.stdin.read()
 """
 """A writer in another process: holds the workspace lock until its stdin is closed."""
 
+ADD_UNDER_LOCK = """\
+import sys
+from strategist import store
+from strategist.ops import capture
+ws = store.load_workspace(sys.argv[1]).workspace
+with store.workspace_lock(sys.argv[1]):
+    capture.add_input(ws, "2018-09-11-kickoff", sys.argv[2], "workforce", "idea", "From the CLI")
+    print("locked", flush=True)
+    sys.stdin.read()
+"""
+"""A `capture add` in another process that adds to this device's file, then keeps the lock."""
+
 
 @pytest.fixture
 def short_lock_wait() -> Iterator[float]:
@@ -37,16 +49,21 @@ def short_lock_wait() -> Iterator[float]:
     store.set_lock_wait(previous)
 
 
+@pytest.mark.parametrize("writes", [False, True], ids=["holds-the-lock", "adds-to-the-same-file"])
 async def test_a_save_into_a_locked_workspace_retries_says_so_and_lands_once(
-    tmp_path, make_app, settle, type_text, notes, short_lock_wait
+    tmp_path, make_app, settle, type_text, notes, short_lock_wait, writes
 ):
-    """Another process holds the lock: the input waits, the app says it tries again, and
-    once the lock is released the input is in the capture file, once."""
+    """Another process holds the lock (and maybe adds an input to this device's file
+    meanwhile): the input waits, the app says it tries again, and once the lock is
+    released the input is in the capture file, once, after the other one."""
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_capture(pilot, settle)
+        args = [ADD_UNDER_LOCK, str(tmp_path), DEVICE] if writes else [HOLD_LOCK]
         holder = subprocess.Popen(
-            [sys.executable, "-c", HOLD_LOCK, str(tmp_path / ".strategist/lock")],
+            [sys.executable, "-c", *args]
+            if writes
+            else [sys.executable, "-c", HOLD_LOCK, str(tmp_path / ".strategist/lock")],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -55,13 +72,16 @@ async def test_a_save_into_a_locked_workspace_retries_says_so_and_lands_once(
             assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
             await type_text(pilot, "Locked out")
             await pilot.press("enter")
-            expected = f"workspace is locked by PID {holder.pid} (strategist theme rename a b)"
+            command = "-c " + " ".join(args[1:]) if writes else "strategist theme rename a b"
+            expected = f"workspace is locked by PID {holder.pid} ({command})"
             for _ in range(200):
                 if any(expected in n and "trying again" in n for n in notes(app)):
                     break
                 await pilot.pause(0.02)
             assert any(f"Saving the input: {expected}" in n for n in notes(app)), notes(app)
-            assert not capture_file(tmp_path).exists()  # nothing written behind the lock
+            # Nothing written behind the lock.
+            assert b"Locked out" not in capture_file(tmp_path).read_bytes() if writes else True
+            assert writes or not capture_file(tmp_path).exists()
         finally:
             assert holder.stdin is not None
             holder.stdin.close()
@@ -69,7 +89,8 @@ async def test_a_save_into_a_locked_workspace_retries_says_so_and_lands_once(
         await settle(pilot)
         assert not any("refused" in n or "failed" in n for n in notes(app)), notes(app)
     data = yaml.safe_load(capture_file(tmp_path).read_text(encoding="utf-8"))
-    assert [i["text"] for i in data["inputs"]] == ["Locked out"]
+    expected_texts = ["From the CLI", "Locked out"] if writes else ["Locked out"]
+    assert [i["text"] for i in data["inputs"]] == expected_texts
     assert data["device"] == DEVICE
 
 
