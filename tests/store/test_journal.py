@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from journal_workspace import write_journal_workspace
+from journal_workspace import interrupt_rename, write_journal_workspace
 
 from strategist import store
 from strategist.cli import main
@@ -236,3 +236,47 @@ def test_a_writer_that_waits_too_long_exits_1_naming_the_holder(ws: Path) -> Non
         store.set_lock_wait(previous)
     assert result.exit_code == 1
     assert "workspace is locked by PID 4242 (strategist theme rename a b)" in result.stderr
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["rolled-forward", "rolled-back"])
+def test_a_recovery_killed_at_any_step_is_finished_by_the_next_load(
+    ws: Path,
+    tmp_path: Path,
+    damaged: bool,
+    kill_at: Callable[[int], list[int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The recovery itself killed at os call k, for every k: the load after it still ends
+    with the new tree (journal intact) or the old one (a temp file truncated)."""
+    old = tree(ws)
+    probe = tmp_path / "probe"
+    shutil.copytree(ws, probe)
+    theme_ops.rename_theme(loaded(probe), "entrepreneurship", "founders")
+    expected = old if damaged else tree(probe)
+    interrupt_rename(ws, monkeypatch)
+    if damaged:
+        entries = _journal(ws)["replace"]
+        assert isinstance(entries, list)
+        temp = ws / entries[-1]["temp"]
+        temp.write_bytes(temp.read_bytes()[:10])
+    k = 1
+    while True:
+        trial = tmp_path / f"trial-{k}"
+        shutil.copytree(ws, trial)
+        kill_at(k)
+        try:
+            store.load_workspace(trial)
+            finished = True
+        except Killed:
+            finished = False
+        kill_at(10**9)  # disarm
+        after = store.load_workspace(trial)
+        assert not after.has_errors, (k, [f.format() for f in after.findings])
+        assert tree(trial) == expected and temp_files(trial) == [], k
+        shutil.rmtree(trial)
+        if finished:
+            break
+        k += 1
+        assert k < 200
+    print(f"recovery killed at each of its {k - 1} os calls: always {'old' if damaged else 'new'}")
+    assert k > 3
