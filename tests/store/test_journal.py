@@ -34,12 +34,12 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return write_journal_workspace(tmp_path / "ws")
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file outside .strategist/, byte for byte."""
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file and folder outside .strategist/, files byte for byte (folders: None)."""
     return {
-        str(p.relative_to(root)): p.read_bytes()
+        str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".strategist" not in p.relative_to(root).parts
+        if ".strategist" not in p.relative_to(root).parts
     }
 
 
@@ -77,6 +77,9 @@ OPS: dict[str, Callable[[store.Workspace], object]] = {
     "merge": lambda w: theme_ops.merge_theme(w, "workforce", "entrepreneurship"),
     "capture-new-file": lambda w: capture_ops.add_input(
         w, "2018-09-11-kickoff", "newdevice", "entrepreneurship", "idea", "New idea"
+    ),
+    "workshop-new-folder": lambda w: capture_ops.add_workshop(
+        w, "2019-01-15-review", "Review", dt.date(2019, 1, 15), "kickoff"
     ),
 }
 
