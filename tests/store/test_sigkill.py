@@ -2,17 +2,18 @@
 
 For each multi-file op (and `capture add` into a new capture file) the command runs as
 `python -m strategist` in a subprocess on a fresh copy of a small git workspace and is
-killed with SIGKILL after a seeded random delay. The next load (in this process) must
-leave exactly the old or the new workspace: `check` clean, no temporary file or journal
-left, `git status` showing nothing or exactly the op's changes.
+killed with SIGKILL after a seeded random delay. The next load (in this process, or in
+one trial of ten a `strategist check` run) must leave exactly the old or the new
+workspace: `check` clean, no temporary file or journal left, `git status` showing
+nothing or exactly the op's changes.
 
 Python's start-up takes most of a command's time, so a delay drawn over the whole run
 would mostly kill the interpreter while it imports. One trial in five is drawn that way;
 two start their clock when the child first takes the workspace lock (its load's
 recovery, shortly before the edit), two when its journal or first temporary file shows;
-each is spread over the rest of the run, or of the writes, as measured beforehand. The summary line
-(`pytest -s`) gives the trials, the outcomes (old / new, and how many had finished
-before the kill) and what the recoveries said.
+each is spread over the rest of the run, or of the writes, as measured beforehand. The
+summary line (`pytest -s`) gives the trials, the outcomes (old / new, and how many had
+finished before the kill) and what the recoveries said.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from strategist import store
 from strategist.store.journal import is_temp_name
 from strategist.store.lock import STATE_DIR
 
-TRIALS = int(os.environ.get("STRATEGIST_SIGKILL_TRIALS", "50"))
+TRIALS = int(os.environ.get("STRATEGIST_SIGKILL_TRIALS", "40"))
 """Trials per op (the environment variable raises it for a longer local run)."""
 SEED = 12
 NEW_CAPTURE = f"{KICKOFF}/capture-laptop.yaml"
@@ -216,8 +217,24 @@ def test_a_sigkill_at_a_random_moment_leaves_the_old_or_the_new_workspace(
             child.wait_for(staging)
             code = child.kill_after(rng.uniform(0, 1.5 * (timing.written - timing.staging)))
         assert code in (0, -signal.SIGKILL), (trial, code)
+        said = None
+        if trial % 10 == 9:  # one in ten recovered by `strategist check` itself
+            checked = subprocess.run(
+                [sys.executable, "-m", "strategist", "check", str(root)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert checked.returncode == 0, (trial, checked.stdout, checked.stderr)
+            assert "unread-file" not in checked.stdout + checked.stderr, trial
+            lines = [line for line in checked.stderr.splitlines() if line.startswith("strategist:")]
+            assert len(lines) <= 1, (trial, checked.stderr)
+            said = lines[0].removeprefix("strategist: ") if lines else None
         result = store.load_workspace(root)
-        where = (trial, code, result.recovered)
+        if trial % 10 == 9:
+            assert result.recovered is None, (trial, result.recovered)  # check did it all
+        recovered = said if trial % 10 == 9 else result.recovered
+        where = (trial, code, recovered)
         assert not result.has_errors, (where, [f.format() for f in result.findings])
         assert not [f for f in result.findings if f.code == "unread-file"], where
         state = tree(root)
@@ -230,7 +247,7 @@ def test_a_sigkill_at_a_random_moment_leaves_the_old_or_the_new_workspace(
         if name == "theme-merge" and state == old:
             assert b"merged" not in state["themes/workforce.yaml"], where
         outcomes["finished" if code == 0 else "new" if state == new else "old"] += 1
-        recoveries[_recovered_kind(result.recovered)] += 1
+        recoveries[_recovered_kind(recovered)] += 1
         shutil.rmtree(root)
     elapsed = time.monotonic() - began
     print(
