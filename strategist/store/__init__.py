@@ -9,9 +9,9 @@ first finishes or undoes an interrupted write (``recover``).
 
 from strategist.store.errors import ConflictError, NotAWorkspaceError, StaleFileError, StoreError
 from strategist.store.ids import device_name, new_input_id, set_device_name
-from strategist.store.journal import recover
 from strategist.store.load import LoadResult, load_workspace
 from strategist.store.lock import LockedError, set_lock_wait, workspace_lock
+from strategist.store.recovery import recover
 from strategist.store.save import (
     canonical_yaml,
     capture_file,

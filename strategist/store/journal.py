@@ -1,4 +1,4 @@
-"""All-or-nothing writes of several files, and the recovery of an interrupted write.
+"""All-or-nothing writes of several files: the journal, and finishing or undoing one.
 
 As SQLite's rollback journal, but rolling forward: `write_journaled` records the
 intent first, in ``.strategist/journal.json`` (which temporary file replaces which
@@ -6,14 +6,12 @@ target, with the new content's SHA-256 and size, which files are removed, which 
 are created), then creates the folders, writes and fsyncs every temporary file, renames
 them onto their targets, removes the deleted files and finally removes the journal.
 
-`recover` (called by every load, hence by every command and the TUI) finds a journal
-left by a killed writer and decides by the hashes: when every new file is intact (as
-a temporary file, or already renamed onto its target) the write is completed; when one
-is missing or damaged (the writer died while staging) the temporary files and created
-folders are removed and the workspace is as it was before. It then removes the
-temporary files of a killed single-file save (``.<name>.<8 chars>.tmp`` beside their
-target: the rename is a save's commit point, so such a file never became the truth).
-Both run under the workspace lock, so a live writer's files are never touched.
+`finish_or_undo` decides by the hashes what to do with a journal a writer did not
+clear: when every new file is intact (as a temporary file, or already renamed onto its
+target) the write is completed; when one is missing or damaged (the writer died while
+staging) the temporary files and created folders are removed and the workspace is as
+it was before. ``strategist.store.recovery`` calls it on every load; a writer whose
+own write failed calls it at once.
 """
 
 from __future__ import annotations
@@ -29,26 +27,25 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from strategist.model import Stamp
-from strategist.store.errors import StoreError
-from strategist.store.lock import STATE_DIR, LockedError, state_dir, workspace_lock
+from strategist.store.lock import STATE_DIR, state_dir
 
 __all__ = [
     "JOURNAL_FILE",
+    "JOURNAL_NEW",
     "Change",
+    "finish_or_undo",
     "fsync_dir",
     "is_temp_name",
-    "recover",
-    "recover_locked",
+    "read_journal",
     "umask",
     "write_journaled",
 ]
 
 JOURNAL_FILE = "journal.json"
-_JOURNAL_NEW = "journal.json.new"
+JOURNAL_NEW = "journal.json.new"
+"""A journal being written; one left behind was never complete, so nothing began."""
 _TEMP = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
 _TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"  # as tempfile.mkstemp's names
-_SWEPT = ("", "themes", "narrative", "outputs", "outputs/internal")
-"""Folders (besides each workshop folder) where strategist writes temporary files."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +107,7 @@ def write_journaled(root: str | Path, changes: list[Change]) -> dict[str, Stamp]
         _apply(base, plan)
     except Exception:
         try:
-            finished = _recover_plan(base, plan)
+            finished = finish_or_undo(base, plan)
         except Exception:
             finished = False  # the journal stays; the next load tries again
         if not finished:
@@ -153,7 +150,7 @@ def _write_journal(base: Path, plan: _Plan) -> None:
         "replace": [vars(e) for e in plan.replace],
         "delete": plan.delete,
     }
-    new = state / _JOURNAL_NEW
+    new = state / JOURNAL_NEW
     _write_new(new, json.dumps(record, indent=1).encode("utf-8"), 0o644, exclusive=False)
     os.replace(new, state / JOURNAL_FILE)
     fsync_dir(state)
@@ -218,70 +215,14 @@ def _fsync_parents(base: Path, plan: _Plan) -> None:
         fsync_dir(base / parent)
 
 
-# --------------------------------------------------------------------------- recovery
+# --------------------------------------------------------------------------- finishing or undoing
 
 
-def recover(root: str | Path) -> str | None:
-    """Finish or undo an interrupted write of `root` and remove its temporary files.
+def finish_or_undo(base: Path, plan: _Plan) -> bool:
+    """Roll `plan` forward (True) when all its new files are intact, else back (False).
 
-    Waits for the workspace lock like a writer; when a live writer keeps it for the whole
-    wait, that writer recovers first itself, and nothing is done here.
-
-    Returns:
-        One line saying what was done, or None when there was nothing to do.
+    The caller holds the workspace lock; the journal is removed either way.
     """
-    base = Path(root)
-    if not (base / STATE_DIR).is_dir() and not _debris(base):
-        return None
-    try:
-        with workspace_lock(base):
-            return recover_locked(base)
-    except LockedError:
-        return None
-    except (OSError, StoreError) as error:
-        if (base / STATE_DIR / JOURNAL_FILE).exists():
-            reason = error.strerror if isinstance(error, OSError) else str(error)
-            return f"could not recover an interrupted edit: {reason or error}"
-        return None  # a read-only workspace with nothing to recover
-
-
-def recover_locked(root: str | Path) -> str | None:
-    """`recover` for a caller that holds the workspace lock."""
-    base = Path(root)
-    state = base / STATE_DIR
-    done: list[str] = []
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(state / _JOURNAL_NEW)  # a journal that was never complete: nothing began
-    if (state / JOURNAL_FILE).exists():
-        done.append(_recover_journal(base))
-    swept = _sweep(base)
-    if swept:
-        files = "file" if swept == 1 else "files"
-        done.append(f"removed {swept} temporary {files} of an interrupted save")
-    return "; ".join(done) or None
-
-
-def _recover_journal(base: Path) -> str:
-    path = base / STATE_DIR / JOURNAL_FILE
-    try:
-        plan = _read_journal(path)
-    except ValueError as error:
-        os.unlink(path)
-        return f"removed an unreadable journal of an interrupted edit ({error})"
-    written, removed = len(plan.replace), len(plan.delete)
-    if _recover_plan(base, plan):
-        return (
-            f"finished an interrupted edit ({plan.command}): "
-            f"{written} {'file' if written == 1 else 'files'} written, {removed} removed"
-        )
-    return (
-        f"undid an interrupted edit ({plan.command}): its new files were incomplete, "
-        "so the workspace is as it was before it"
-    )
-
-
-def _recover_plan(base: Path, plan: _Plan) -> bool:
-    """Roll `plan` forward (True) when all its new files are intact, else back (False)."""
     if all(_intact(base, entry) for entry in plan.replace):
         _apply(base, plan)
         return True
@@ -303,7 +244,7 @@ def _intact(base: Path, entry: _Entry) -> bool:
     return False
 
 
-def _read_journal(path: Path) -> _Plan:
+def read_journal(path: Path) -> _Plan:
     """The journal's plan, refusing paths outside the workspace (ValueError)."""
     try:
         record = json.loads(path.read_bytes())
@@ -331,34 +272,6 @@ def _inside(value: object) -> str:
     if path.is_absolute() or ".." in path.parts or str(path) in ("", ".") or "\\" in str(path):
         raise ValueError(f"{value!r} is not a path inside the workspace")
     return str(path)
-
-
-def _temp_folders(base: Path) -> list[Path]:
-    folders = [base / name for name in _SWEPT]
-    with contextlib.suppress(OSError):
-        folders.extend(p for p in sorted((base / "workshops").iterdir()) if p.is_dir())
-    return folders
-
-
-def _debris(base: Path) -> bool:
-    return any(True for _ in _temp_files(base))
-
-
-def _temp_files(base: Path) -> list[Path]:
-    found: list[Path] = []
-    for folder in _temp_folders(base):
-        with contextlib.suppress(OSError):
-            found.extend(p for p in sorted(folder.iterdir()) if is_temp_name(p.name))
-    return found
-
-
-def _sweep(base: Path) -> int:
-    removed = 0
-    for path in _temp_files(base):
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
-            os.unlink(path)
-            removed += 1
-    return removed
 
 
 # --------------------------------------------------------------------------- helpers

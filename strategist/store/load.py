@@ -42,7 +42,7 @@ from strategist.store._paths import file_finding, folder_finding
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.errors import NotAWorkspaceError, StoreError
-from strategist.store.journal import recover
+from strategist.store.recovery import recover
 from strategist.store.validate import validate
 
 __all__ = ["LoadResult", "load_workspace"]
@@ -61,7 +61,7 @@ class LoadResult:
     """How many files were read."""
     recovered: str | None = None
     """One line saying how an interrupted write was finished or undone before the load
-    (`strategist.store.journal.recover`); None when there was nothing to recover."""
+    (`strategist.store.recovery.recover`); None when there was nothing to recover."""
 
     @property
     def has_errors(self) -> bool:

@@ -115,7 +115,8 @@ def _command() -> str:
 def _holder(fd: int) -> str:
     """'PID N (command)' as the holder wrote it, or a plain 'another process'."""
     with contextlib.suppress(OSError, ValueError):
-        text = os.pread(fd, 4096, 0).decode("utf-8", "replace").strip()
+        # The first line only: the rest may be the end of a longer previous line.
+        text = os.pread(fd, 4096, 0).decode("utf-8", "replace").split("\n", 1)[0].strip()
         pid, _, command = text.partition(" ")
         if pid.isdigit():
             return f"PID {pid} ({command or 'unknown command'})"
@@ -136,8 +137,11 @@ def _acquire(root: str | Path, wait: float) -> int:
                 if time.monotonic() >= deadline:
                     raise LockedError(f"workspace is locked by {_holder(fd)}") from None
                 time.sleep(_POLL_SECONDS)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()} {_command()}\n".encode(), 0)
+        # Written over the previous holder's line, then cut to length: the file is never
+        # empty, so a writer that gives up meanwhile can still name a holder.
+        record = f"{os.getpid()} {_command()}\n".encode()
+        os.pwrite(fd, record, 0)
+        os.ftruncate(fd, len(record))
     except BaseException:
         os.close(fd)
         raise

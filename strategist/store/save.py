@@ -38,15 +38,9 @@ from strategist.model import Capture, Stamp, Theme, Workshop, Workspace, is_slug
 from strategist.store._paths import is_inside
 from strategist.store.canonical import canonical_yaml, to_data
 from strategist.store.errors import ConflictError, StaleFileError, StoreError
-from strategist.store.journal import (
-    Change,
-    fsync_dir,
-    is_temp_name,
-    recover_locked,
-    umask,
-    write_journaled,
-)
+from strategist.store.journal import Change, fsync_dir, is_temp_name, umask, write_journaled
 from strategist.store.lock import workspace_lock
+from strategist.store.recovery import recover_locked
 
 __all__ = [
     "Staged",

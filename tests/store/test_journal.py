@@ -6,22 +6,18 @@ import datetime as dt
 import json
 import os
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from journal_workspace import interrupt_rename, write_journal_workspace
 
 from strategist import store
 from strategist.cli import main
 from strategist.ops import capture as capture_ops
 from strategist.ops import themes as theme_ops
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "tui"))
-from fixture_workspace import write_workspace
-
-KICKOFF = "workshops/2018-09-11-kickoff"
 PATCHED = ("open", "write", "fsync", "replace", "rename", "unlink", "mkdir", "rmdir", "fchmod")
 
 
@@ -35,28 +31,15 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     at = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.UTC)
     monkeypatch.setattr(capture_ops, "capture_time", lambda: at)
     monkeypatch.setattr(store, "new_input_id", lambda ws: "k7q2m9xa")
-    root = write_workspace(tmp_path / "ws")
-    (root / "themes/workforce.yaml").write_text(
-        "id: workforce\ntitle: Workforce\nstatus: proposed\nrequires: [entrepreneurship]\n",
-        encoding="utf-8",
-    )
-    (root / KICKOFF / "capture-station-3.yaml").write_text(
-        "device: station-3\nvotes:\n  - id: theme-priority\n    question: Which?\n"
-        "    method: dots\n    options: [entrepreneurship, workforce]\n"
-        "    tallies:\n      industry: {entrepreneurship: 12, workforce: 3}\n"
-        "inputs:\n  - id: wf000001\n    theme: workforce\n    kind: idea\n    text: Skills.\n",
-        encoding="utf-8",
-    )
-    store.set_device_name(root, "laptop")
-    return root
+    return write_journal_workspace(tmp_path / "ws")
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file outside .strategist/, byte for byte."""
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file and folder outside .strategist/, files byte for byte (folders: None)."""
     return {
-        str(p.relative_to(root)): p.read_bytes()
+        str(p.relative_to(root)): p.read_bytes() if p.is_file() else None
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".strategist" not in p.relative_to(root).parts
+        if ".strategist" not in p.relative_to(root).parts
     }
 
 
@@ -94,6 +77,9 @@ OPS: dict[str, Callable[[store.Workspace], object]] = {
     "merge": lambda w: theme_ops.merge_theme(w, "workforce", "entrepreneurship"),
     "capture-new-file": lambda w: capture_ops.add_input(
         w, "2018-09-11-kickoff", "newdevice", "entrepreneurship", "idea", "New idea"
+    ),
+    "workshop-new-folder": lambda w: capture_ops.add_workshop(
+        w, "2019-01-15-review", "Review", dt.date(2019, 1, 15), "kickoff"
     ),
 }
 
@@ -253,3 +239,47 @@ def test_a_writer_that_waits_too_long_exits_1_naming_the_holder(ws: Path) -> Non
         store.set_lock_wait(previous)
     assert result.exit_code == 1
     assert "workspace is locked by PID 4242 (strategist theme rename a b)" in result.stderr
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["rolled-forward", "rolled-back"])
+def test_a_recovery_killed_at_any_step_is_finished_by_the_next_load(
+    ws: Path,
+    tmp_path: Path,
+    damaged: bool,
+    kill_at: Callable[[int], list[int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The recovery itself killed at os call k, for every k: the load after it still ends
+    with the new tree (journal intact) or the old one (a temp file truncated)."""
+    old = tree(ws)
+    probe = tmp_path / "probe"
+    shutil.copytree(ws, probe)
+    theme_ops.rename_theme(loaded(probe), "entrepreneurship", "founders")
+    expected = old if damaged else tree(probe)
+    interrupt_rename(ws, monkeypatch)
+    if damaged:
+        entries = _journal(ws)["replace"]
+        assert isinstance(entries, list)
+        temp = ws / entries[-1]["temp"]
+        temp.write_bytes(temp.read_bytes()[:10])
+    k = 1
+    while True:
+        trial = tmp_path / f"trial-{k}"
+        shutil.copytree(ws, trial)
+        kill_at(k)
+        try:
+            store.load_workspace(trial)
+            finished = True
+        except Killed:
+            finished = False
+        kill_at(10**9)  # disarm
+        after = store.load_workspace(trial)
+        assert not after.has_errors, (k, [f.format() for f in after.findings])
+        assert tree(trial) == expected and temp_files(trial) == [], k
+        shutil.rmtree(trial)
+        if finished:
+            break
+        k += 1
+        assert k < 200
+    print(f"recovery killed at each of its {k - 1} os calls: always {'old' if damaged else 'new'}")
+    assert k > 3

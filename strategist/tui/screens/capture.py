@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import partial
 from typing import Any, ClassVar
 
@@ -212,10 +212,22 @@ class CaptureScreen(CaptureChoices):
         workshop_id, device = self.workshop_id, self.device
         theme, kind, group, secret = self.theme, self.kind, self.group, self.confidential
 
-        def add() -> None:
+        def save() -> None:
             before = undo.snapshot_capture(ws, workshop_id, device)
             item = capture_ops.add_input(ws, workshop_id, device, theme, kind, text, group, secret)
             self.undo_stack.append(undo.after_edit(ws, replace(before, label=f"adding {item.id}")))
+
+        def add() -> None:
+            # As the CLI's `capture add`: when another writer (a `capture add` on this
+            # clone, a rename) saved this device's file since it was loaded, load again
+            # and add to what it left, still under the lock, instead of refusing.
+            with store.workspace_lock(ws.root):
+                try:
+                    save()
+                except store.StaleFileError:
+                    if not _reload_into(ws):
+                        raise
+                    save()
 
         def failed(exc: BaseException) -> None:
             # Nothing typed is ever lost: back into the field, or (when the next input
@@ -338,3 +350,14 @@ class CaptureScreen(CaptureChoices):
 
     def action_focus_text(self) -> None:
         self.query_one("#capture-input", Input).focus()
+
+
+def _reload_into(ws: Workspace) -> bool:
+    """Load `ws.root` again into `ws` (in place, as an op's commit adopts its draft);
+    False when the workspace can no longer be loaded."""
+    fresh = store.load_workspace(ws.root).workspace
+    if fresh is None:
+        return False
+    for f in fields(Workspace):
+        setattr(ws, f.name, getattr(fresh, f.name))
+    return True
