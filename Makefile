@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest lock clean
+.PHONY: run test lint typecheck pytest bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +18,17 @@ run: $(STAMP)  ## open the TUI on the example workspace (the repository root)
 test: $(STAMP) lint typecheck pytest  ## ruff, mypy and pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check strategist tests
-	$(BIN)/ruff format --check strategist tests
+	$(BIN)/ruff check strategist tests bench
+	$(BIN)/ruff format --check strategist tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q -n 2
+
+bench: $(STAMP)  ## every performance goal as a ratio, measured in one run (takes minutes)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lock:  ## re-pin requirements.lock from what pyproject.toml allows (needs the network)
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
