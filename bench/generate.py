@@ -27,11 +27,32 @@ GROUPS = {
 }
 PER_FILE = 500
 DEVICES = 4
-WORDS = (
-    "Datenplattform Kliniken KMU Förderung Transfer Gründung Fachkräfte Hamburg Kiel Lübeck "
-    "Schleswig-Holstein Medizintechnik Biotech Innovation Netzwerk Wagniskapital Pilotprojekt "
-    "Digitalisierung Regulierung Studien Labor Ausbildung Internationalisierung Messe"
-).split()
+WORDS = [
+    "Datenplattform",
+    "Kliniken",
+    "KMU",
+    "Förderung",
+    "Transfer",
+    "Gründung",
+    "Fachkräfte",
+    "Hamburg",
+    "Kiel",
+    "Lübeck",
+    "Schleswig-Holstein",
+    "Medizintechnik",
+    "Biotech",
+    "Innovation",
+    "Netzwerk",
+    "Wagniskapital",
+    "Pilotprojekt",
+    "Digitalisierung",
+    "Regulierung",
+    "Studien",
+    "Labor",
+    "Ausbildung",
+    "Internationalisierung",
+    "Messe",
+]
 
 
 def _strategy() -> Strategy:

@@ -42,7 +42,8 @@ class Ratio:
     def line(self) -> str:
         mark = "ok  " if self.met else "MISS"
         if self.floor is None:
-            return f"{mark} {self.name:<58} {self.work * 1000:9.1f} ms  (limit {self.limit * 1000:.0f} ms)"
+            limit = f"(limit {self.limit * 1000:.0f} ms)"
+            return f"{mark} {self.name:<58} {self.work * 1000:9.1f} ms  {limit}"
         return (
             f"{mark} {self.name:<58} {self.value:7.2f}×  (limit {self.limit:g}×; "
             f"{self.work * 1000:.1f} ms vs {self.floor_name} {self.floor * 1000:.1f} ms)"
