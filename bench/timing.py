@@ -28,8 +28,11 @@ class Ratio:
     name: str
     work: float
     floor: float | None
-    limit: float
+    limit: float | None
+    """None: a figure shown for information, no goal."""
     floor_name: str = ""
+    count: bool = False
+    """`work` is a count (of something that should not be there), not seconds."""
 
     @property
     def value(self) -> float:
@@ -37,10 +40,20 @@ class Ratio:
 
     @property
     def met(self) -> bool:
-        return self.value <= self.limit
+        return self.limit is None or self.value <= self.limit
 
     def line(self) -> str:
-        mark = "ok  " if self.met else "MISS"
+        mark = "    " if self.limit is None else "ok  " if self.met else "MISS"
+        if self.count:
+            limit = "" if self.limit is None else f"  (limit {self.limit:g})"
+            return f"{mark} {self.name:<58} {self.work:9g}{limit}"
+        if self.limit is None:
+            if self.floor is None:
+                return f"{mark} {self.name:<58} {self.work * 1000:9.1f} ms"
+            return (
+                f"{mark} {self.name:<58} {self.value:7.2f}×  ({self.work * 1000:.1f} ms vs "
+                f"{self.floor_name} {self.floor * 1000:.1f} ms)"
+            )
         if self.floor is None:
             limit = f"(limit {self.limit * 1000:.0f} ms)"
             return f"{mark} {self.name:<58} {self.work * 1000:9.1f} ms  {limit}"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from pathlib import Path
 
 from strategist.analysis import analyse
 from strategist.model import Workspace
 from strategist.render.inputs import render_inputs
 from strategist.render.markdown import render_strategy
-from strategist.store.lock import workspace_lock
+from strategist.store.cache import CACHE_DIR, code_fingerprint
+from strategist.store.lock import state_dir, workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
 
 __all__ = ["OutputLinkError", "build_outputs", "check_output_dirs", "output_dir", "write_documents"]
@@ -84,12 +89,18 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         OSError: a file could not be written.
         strategist.store.LockedError: another process kept the workspace locked.
     """
+    target = output_dir(ws.root, internal)
+    key = _build_key(ws, internal)
+    with workspace_lock(ws.root):
+        check_output_dirs(ws.root)
+        unchanged = _unchanged(ws.root, target, key)
+    if unchanged is not None:
+        return unchanged
     analysis = analyse(ws)
     documents = {
         "strategy.md": render_strategy(ws, analysis, internal=internal),
         "inputs.md": render_inputs(ws, internal=internal),
     }
-    target = output_dir(ws.root, internal)
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
@@ -99,4 +110,58 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
             write_documents(target, {".gitignore": "*\n"})
+        _remember(ws.root, target, key, documents)
     return written
+
+
+# A build of an unchanged workspace by the same strategist gives the same bytes, so it
+# is skipped when the files in outputs/ are still exactly those that build wrote.
+
+
+def _build_key(ws: Workspace, internal: bool) -> str:
+    """What the documents depend on: the code, the audience and every file's content."""
+    digest = hashlib.sha256(code_fingerprint("").encode())
+    digest.update(b"internal" if internal else b"public")
+    for relpath, stamp in sorted(ws.stamps.items()):
+        digest.update(f"\0{relpath}\0{stamp.sha256}".encode())
+    return digest.hexdigest()
+
+
+def _record(root: str | Path, target: Path) -> Path:
+    name = "internal" if target.name == "internal" else "public"
+    return Path(root) / CACHE_DIR / f"build-{name}.json"
+
+
+def _unchanged(root: str | Path, target: Path, key: str) -> list[Path] | None:
+    """The documents in `target` when they are what a build with `key` wrote, else None."""
+    if os.environ.get("STRATEGIST_CACHE", "on").lower() in ("off", "0", "no"):
+        return None
+    try:
+        record = json.loads(_record(root, target).read_text(encoding="utf-8"))
+        if record.get("key") != key:
+            return None
+        if target.name == "internal" and not (target / ".gitignore").is_file():
+            return None
+        paths = []
+        for name, sha in record["documents"].items():
+            path = target / name
+            if path.is_symlink() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                return None
+            paths.append(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return paths
+
+
+def _remember(root: str | Path, target: Path, key: str, documents: dict[str, str]) -> None:
+    record = {
+        "key": key,
+        "documents": {
+            name: hashlib.sha256(text.encode("utf-8")).hexdigest()
+            for name, text in documents.items()
+        },
+    }
+    with contextlib.suppress(OSError):
+        state_dir(root)
+        (Path(root) / CACHE_DIR).mkdir(exist_ok=True)
+        write_documents(Path(root) / CACHE_DIR, {_record(root, target).name: json.dumps(record)})

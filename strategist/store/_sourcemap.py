@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["KeyPath", "SourceMap"]
 
 KeyPath = tuple[str | int, ...]
 """A value's place inside one file: mapping keys and list indexes, e.g. ("inputs", 3, "theme")."""
+Table = dict[KeyPath, tuple[int, int]]
 
 
 @dataclass
@@ -31,15 +33,27 @@ class SourceMap:
     skipped_strategy: bool = False
     """strategy.yaml had errors: its groups are unknown, so references to them are not
     reported."""
+    pending: dict[str, Callable[[], tuple[Table, Table]]] = field(default_factory=dict)
+    """Per file: how to get its tables when first needed (from the parse cache: most
+    files have no finding to locate, so most tables are never loaded)."""
 
-    def file(
-        self, relpath: str
-    ) -> tuple[dict[KeyPath, tuple[int, int]], dict[KeyPath, tuple[int, int]]]:
+    def later(self, relpath: str, tables: Callable[[], tuple[Table, Table]]) -> None:
+        """Get the tables of `relpath` from `tables` when a finding first needs them."""
+        self.pending[relpath] = tables
+
+    def _ready(self, relpath: str) -> None:
+        tables = self.pending.pop(relpath, None)
+        if tables is not None:
+            self.values[relpath], self.keys[relpath] = tables()
+
+    def file(self, relpath: str) -> tuple[Table, Table]:
         """The (values, keys) position tables of one file, created empty when new."""
+        self._ready(relpath)
         return self.values.setdefault(relpath, {}), self.keys.setdefault(relpath, {})
 
     def locate(self, relpath: str, path: KeyPath, key: bool = False) -> tuple[int, int]:
         """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
+        self._ready(relpath)
         if key:
             found = self.keys.get(relpath, {}).get(path)
             if found is not None:

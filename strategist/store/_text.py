@@ -16,7 +16,15 @@ from pathlib import Path
 from strategist.chars import CONTROL, INVISIBLE, describe
 from strategist.model import Finding, Severity, Stamp
 
-__all__ = ["MAX_FILE_SIZE", "FileText", "leading_comments", "read_text"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "FileBytes",
+    "FileText",
+    "decode",
+    "leading_comments",
+    "read_bytes",
+    "read_text",
+]
 
 MAX_FILE_SIZE = 32 * 1024 * 1024
 """Files larger than this are refused unread (a workspace file is never that big)."""
@@ -73,27 +81,56 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
     Raises:
         OSError: the file cannot be opened or read (an environment problem, not content).
     """
-    result = FileText(relpath, None, None)
+    result = read_bytes(path, relpath, max_size)
+    if result.data is None:
+        return FileText(relpath, None, result.stamp, result.findings)
+    text, findings = decode(result.data, relpath)
+    return FileText(relpath, text, result.stamp, result.findings + findings)
 
-    def add(line: int, column: int, severity: Severity, code: str, message: str) -> None:
-        result.findings.append(Finding(relpath, line, column, severity, code, message))
 
+@dataclass
+class FileBytes:
+    """A file's bytes (None when too large to read), its stamp and findings."""
+
+    relpath: str
+    data: bytes | None
+    stamp: Stamp | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_bytes(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileBytes:
+    """Read `path` whole, within the size cap, and stamp it (size, mtime, SHA-256).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
+    result = FileBytes(relpath, None, None)
     with open(path, "rb") as handle:
         info = os.fstat(handle.fileno())
         if info.st_size > max_size:
-            add(
-                1,
-                1,
-                "error",
-                "file-too-large",
-                f"file is {info.st_size} bytes; at most {max_size} are read",
-            )
+            message = f"file is {info.st_size} bytes; at most {max_size} are read"
+            result.findings.append(Finding(relpath, 1, 1, "error", "file-too-large", message))
             return result
         data = handle.read(max_size + 1)
     if len(data) > max_size:
-        add(1, 1, "error", "file-too-large", f"file is larger than {max_size} bytes")
+        message = f"file is larger than {max_size} bytes"
+        result.findings.append(Finding(relpath, 1, 1, "error", "file-too-large", message))
         return result
+    result.data = data
     result.stamp = Stamp(info.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+    return result
+
+
+def decode(data: bytes, relpath: str) -> tuple[str | None, list[Finding]]:
+    """The text of a file's bytes (None on an error) and what is wrong with them.
+
+    NUL bytes, conflict markers, a BOM, invalid UTF-8, CRLF line ends and control
+    characters, each located.
+    """
+    findings: list[Finding] = []
+
+    def add(line: int, column: int, severity: Severity, code: str, message: str) -> None:
+        findings.append(Finding(relpath, line, column, severity, code, message))
 
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -118,7 +155,7 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
             "encoding",
             f"not valid UTF-8 (byte 0x{data[offset]:02x})",
         )
-        return result
+        return None, findings
     crlf = text.find("\r\n")
     if crlf >= 0:
         line = text.count("\n", 0, crlf) + 1
@@ -127,10 +164,9 @@ def read_text(path: Path, relpath: str, max_size: int = MAX_FILE_SIZE) -> FileTe
         add(line, column, "warning", "crlf", f"CRLF line endings ({fix})")
         text = text.replace("\r\n", "\n")
     _characters(text, relpath.endswith(".md"), add)
-    if any(f.severity == "error" for f in result.findings):
-        return result
-    result.text = text
-    return result
+    if any(f.severity == "error" for f in findings):
+        return None, findings
+    return text, findings
 
 
 def _characters(

@@ -13,11 +13,13 @@ broken), so one mistake hides no other file's findings.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -41,6 +43,7 @@ from strategist.store._fields import FieldReader, Invalid
 from strategist.store._paths import file_finding, folder_finding
 from strategist.store._sourcemap import SourceMap
 from strategist.store._yaml import Node, parse_yaml
+from strategist.store.cache import Entry, ParseCache
 from strategist.store.errors import NotAWorkspaceError, StoreError
 from strategist.store.recovery import recover
 from strategist.store.validate import validate
@@ -59,6 +62,8 @@ class LoadResult:
     """Where each loaded value was written; pass to `validate` to locate its findings."""
     files: int = 0
     """How many files were read."""
+    cached: int = 0
+    """How many of them were not parsed again: their parse came from the cache."""
     recovered: str | None = None
     """One line saying how an interrupted write was finished or undone before the load
     (`strategist.store.recovery.recover`); None when there was nothing to recover."""
@@ -80,6 +85,7 @@ class _Loader:
         self.stamps: dict[str, Stamp] = {}
         self.comments: dict[str, str] = {}
         self.files = 0
+        self.cache = ParseCache(root, salt=f"max_size={max_size}")
 
     def text(self, relpath: str) -> str | None:
         path = self.root / relpath
@@ -99,30 +105,58 @@ class _Loader:
 
     def parse(
         self, relpath: str, convert: Callable[[FieldReader, Node], T]
-    ) -> tuple[T | None, str]:
-        """Read, parse and convert one YAML file: (model object or None on errors, text)."""
-        text = self.text(relpath)
+    ) -> tuple[T | None, bytes]:
+        """Read, parse and convert one YAML file: (model object or None on errors, bytes).
+
+        What parsing gives is taken from the parse cache when the file's bytes are
+        those of a cached entry (`strategist.store.cache`).
+        """
+        path = self.root / relpath
+        problem = file_finding(self.real_root, path, relpath)
+        if problem is not None:
+            self.findings.append(problem)
+            return None, b""
+        try:
+            read = _text.read_bytes(path, relpath, self.max_size)
+        except OSError as error:
+            raise StoreError(f"{relpath}: cannot read: {error.strerror or error}") from error
+        self.files += 1
+        self.findings.extend(read.findings)
+        if read.data is None or read.stamp is None:
+            return None, b""
+        self.stamps[relpath] = read.stamp
+        cached = self.cache.get(relpath, read.stamp.sha256)
+        if cached is not None:
+            entry, tables = cached
+            self.sources.later(relpath, tables)
+        else:
+            entry = self._parse(relpath, read.data, convert)
+            self.cache.put(relpath, read.stamp.sha256, entry, self.sources.file(relpath))
+        self.findings.extend(entry.findings)
+        if entry.comments:
+            self.comments[relpath] = entry.comments
+        record: T | None = entry.record  # type: ignore[assignment]  # what `convert` made
+        return record, read.data
+
+    def _parse(self, relpath: str, data: bytes, convert: Callable[[FieldReader, Node], T]) -> Entry:
+        text, findings = _text.decode(data, relpath)
         if text is None:
-            return None, ""
+            return Entry(None, findings, "")
         comments = _text.leading_comments(text)
-        if comments:
-            self.comments[relpath] = comments
-        tree, findings = parse_yaml(text, relpath)
-        self.findings.extend(findings)
-        if any(f.severity == "error" for f in findings):
-            return None, text
+        tree, parsed = parse_yaml(text, relpath)
+        findings += parsed
+        if any(f.severity == "error" for f in parsed):
+            return Entry(None, findings, comments)
         if tree is None:
-            self.findings.append(
-                Finding(relpath, 1, 1, "error", "missing-key", "the file is empty")
-            )
-            return None, text
+            findings.append(Finding(relpath, 1, 1, "error", "missing-key", "the file is empty"))
+            return Entry(None, findings, comments)
         reader = FieldReader(relpath, *self.sources.file(relpath))
         try:
-            result = convert(reader, tree)
+            result: T | None = convert(reader, tree)
         except Invalid:
             result = None
-        self.findings.extend(reader.findings)
-        return (result if reader.ok else None), text
+        findings += reader.findings
+        return Entry(result if reader.ok else None, findings, comments)
 
     def skip(self, relpath: str) -> None:
         """Leave a file out of the workspace, and unstamped so no save can overwrite it."""
@@ -194,6 +228,19 @@ def _mentioned_ids(text: str) -> set[str]:
     return set(_ID.findall(text))
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: a load makes only new, live objects, and
+    the collector's passes over them cost as much as parsing itself at 100k inputs."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResult:
     """Finish or undo an interrupted write (`recover`), then load and check `root`.
 
@@ -205,6 +252,11 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
         NotAWorkspaceError: `root` has no strategy.yaml or cannot be read.
         StoreError: a file exists but cannot be read (permissions, I/O).
     """
+    with _no_gc():
+        return _load(root, max_size)
+
+
+def _load(root: str | Path, max_size: int | None) -> LoadResult:
     base = Path(root)
     try:
         os.listdir(base)
@@ -285,7 +337,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
             relpath = f"{prefix}/{path.name}"
             device = path.stem[len("capture-") :]
             capture: Capture | None
-            capture, text = loader.parse(relpath, read_capture)
+            capture, data = loader.parse(relpath, read_capture)
             if capture is not None and capture.device != device:
                 loader.mismatch(relpath, "device", capture.device, device, "file name")
                 if is_slug(device):
@@ -296,6 +348,7 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
                 checked_captures[device] = capture
             if capture is None or workshop is None:
                 loader.skip(relpath)
+                text = data.decode("utf-8", errors="replace")
                 loader.sources.skipped_inputs.update(_mentioned_ids(text))
             else:
                 workshop.captures[device] = capture
@@ -344,7 +397,14 @@ def load_workspace(root: str | Path, *, max_size: int | None = None) -> LoadResu
     findings = sorted(
         {dataclasses.replace(f, message=safe_message(f.message)) for f in loader.findings}
     )
-    return LoadResult(workspace, findings, loader.sources, loader.files, recovered)
+    return LoadResult(
+        workspace,
+        findings,
+        loader.sources,
+        files=loader.files,
+        cached=loader.cache.hits,
+        recovered=recovered,
+    )
 
 
 def _by_id(themes: list[Theme]) -> dict[str, Theme]:

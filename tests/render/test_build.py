@@ -163,3 +163,52 @@ def test_help_names_the_workspace_argument_and_the_exit_codes() -> None:
     assert "DIR (else -C DIR, else the current directory) is the workspace" in text
     assert "Exit 0 written; 1 the workspace has errors" in text
     assert "--internal" in text
+
+
+def _built(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted((root / "outputs").rglob("*.md"))
+    }
+
+
+def test_a_build_of_an_unchanged_workspace_writes_nothing(
+    small_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same paths are printed; the files (bytes and mtime) stay as the first build left
+    them, and they are what a build without the cache would write."""
+    code, first_out, _ = _build(str(small_root))
+    first = _built(small_root)
+    code, out, _ = _build(str(small_root))
+    assert code == 0 and out == first_out
+    assert _built(small_root) == first
+    monkeypatch.setenv("STRATEGIST_CACHE", "off")
+    assert _build(str(small_root))[0] == 0
+    assert {k: v[0] for k, v in _built(small_root).items()} == {k: v[0] for k, v in first.items()}
+
+
+def test_a_changed_workspace_or_output_is_built_again(small_root: Path) -> None:
+    assert _build(str(small_root))[0] == 0
+    draft = small_root / "outputs" / "strategy.md"
+    # A hand edit of a generated file is undone by the next build.
+    original = draft.read_bytes()
+    draft.write_bytes(original + b"\nhand edit\n")
+    assert _build(str(small_root))[0] == 0
+    assert draft.read_bytes() == original
+    # A changed theme changes the draft.
+    theme = small_root / "themes" / "x.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("About X.", "New X."), "utf-8")
+    assert _build(str(small_root))[0] == 0
+    assert b"New X." in draft.read_bytes()
+    # The internal build is its own: built in full the first time, then skipped too.
+    assert _build(str(small_root), "--internal")[0] == 0
+    internal = small_root / "outputs" / "internal" / "strategy.md"
+    assert internal.exists() and internal.read_bytes() != draft.read_bytes()
+    (small_root / "outputs" / "internal" / ".gitignore").unlink()
+    assert _build(str(small_root), "--internal")[0] == 0
+    assert (small_root / "outputs" / "internal" / ".gitignore").read_text() == "*\n"
+    # A corrupt record is no record.
+    (small_root / ".strategist" / "cache" / "build-public.json").write_text("{not json")
+    draft.write_bytes(b"stale")
+    assert _build(str(small_root))[0] == 0
+    assert b"New X." in draft.read_bytes()

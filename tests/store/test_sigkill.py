@@ -54,7 +54,7 @@ OPS: dict[str, list[str]] = {
 }
 _VOLATILE = re.compile(rb"(?m)^(\s*(?:- )?(?:id|at): ).*$")
 """The fields of a fresh input that differ from run to run (its id and its time)."""
-STATE_FILES = {".gitignore", "device", "lock"}
+STATE_FILES = {".gitignore", "device", "lock", "cache"}
 """What `.strategist/` may hold after a recovery."""
 
 pytestmark = [

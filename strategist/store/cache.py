@@ -1,0 +1,246 @@
+"""A content-hashed cache of parsed files in `.strategist/cache/`, so a warm load is cheap.
+
+Parsing and converting a YAML file is most of what a load costs. What it yields depends
+only on the file's bytes, its path, the size cap and strategist's own code, so it is
+kept per file under a key of exactly those: the next load of an unchanged file reads its
+bytes (for the stamp and the hash), finds the entry and skips parsing. Cross-file checks
+(`validate`) always run on the whole workspace, so a change in one file is checked
+against all others as before.
+
+Safety. Entries are pickles, and unpickling runs code, so an entry is only ever unpickled
+after its HMAC-SHA256 was verified with a random key that this clone made for itself
+(`.strategist/cache/key`, mode 0600; `.strategist/` is git-ignored, so neither key nor
+entries travel with the repository). A corrupt, truncated, foreign (another key, another
+workspace folder) or outdated (other strategist code, other size cap) entry fails that
+check or the key comparison and is ignored and rewritten: the cache is never trusted
+over the files. It is safe to delete at any time; `STRATEGIST_CACHE=off` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import functools
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import secrets
+import struct
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from strategist import __version__
+from strategist.model import Finding, Input
+from strategist.store.lock import state_dir
+
+__all__ = ["CACHE_DIR", "Entry", "ParseCache", "code_fingerprint"]
+
+CACHE_DIR = Path(".strategist") / "cache"
+FORMAT = 1
+"""Bumped whenever the layout of an entry changes."""
+STALE = 600
+"""Seconds after which a temporary file in the cache is debris of a killed process."""
+_MAGIC = b"STRCACHE"
+_HEADER = struct.Struct(">8s32sQ")
+"""magic, HMAC, length of the main part (the position tables follow it)."""
+
+Tables = tuple[dict[Any, tuple[int, int]], dict[Any, tuple[int, int]]]
+
+
+@dataclass
+class Entry:
+    """What parsing one file gave, everything but its position tables."""
+
+    record: object | None
+    """The converted model object, None when the file had errors."""
+    findings: list[Finding]
+    """The file's own findings (reading, YAML, conversion), in order."""
+    comments: str
+    """Its leading comment block."""
+
+
+@functools.cache
+def code_fingerprint(*parts: str) -> str:
+    """A hash of strategist's version and of the code that decides a result.
+
+    Args:
+        parts: Subpackages and modules of strategist, e.g. "store", "model.py"; none:
+            what decides what parsing a file yields (store, model, chars).
+
+    An upgrade, or any local change of that code, makes every entry outdated.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    sources: list[Path] = []
+    for part in parts or ("store", "model.py", "chars.py"):
+        where = package / part
+        sources += sorted(where.rglob("*.py")) if where.is_dir() else [where]
+    for source in sources:
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def _reduce_input(item: Input) -> tuple[Callable[..., Input], tuple[Any, ...]]:
+    # Inputs are most of a workspace: as plain argument tuples they pickle and load
+    # several times faster than through the generic dataclass path.
+    return Input, (
+        item.id,
+        item.theme,
+        item.kind,
+        item.text,
+        item.group,
+        item.at,
+        item.confidential,
+        item.duplicate_of,
+    )
+
+
+_DISPATCH = {**copyreg.dispatch_table, Input: _reduce_input}
+
+
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+class ParseCache:
+    """The cache of one workspace folder (inert when off or not writable)."""
+
+    def __init__(self, root: Path, salt: str) -> None:
+        """
+        Args:
+            root: The workspace folder.
+            salt: What besides the code and the bytes decides a parse (the size cap).
+        """
+        self.root = root
+        self.folder = root / CACHE_DIR
+        self.enabled = os.environ.get("STRATEGIST_CACHE", "on").lower() not in ("off", "0", "no")
+        self._context = f"{code_fingerprint()}\0{root.resolve()}\0{salt}\0".encode()
+        self._key: bytes | None = None
+        self._swept = False
+        self.hits = 0
+        self.misses = 0
+
+    def _secret(self, create: bool) -> bytes | None:
+        if self._key is not None:
+            return self._key
+        path = self.folder / "key"
+        try:
+            key = path.read_bytes()
+        except FileNotFoundError:
+            if not create:
+                return None
+            key = self._make_key(path)
+        except OSError:
+            return None
+        if len(key) != 32:
+            return None
+        self._key = key
+        return key
+
+    def _make_key(self, path: Path) -> bytes:
+        state_dir(self.root)  # .strategist/, ignoring itself in git
+        self.folder.mkdir(exist_ok=True)
+        key = secrets.token_bytes(32)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_bytes()  # another process made it first
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        return key
+
+    def _path(self, relpath: str) -> Path:
+        return self.folder / (hashlib.sha256(relpath.encode()).hexdigest()[:32] + ".entry")
+
+    def _mac(self, key: bytes, relpath: str, sha256: str, body: bytes | memoryview) -> bytes:
+        mac = hmac.new(key, self._context, hashlib.sha256)
+        mac.update(f"{relpath}\0{sha256}\0".encode())
+        mac.update(body)
+        return mac.digest()
+
+    def get(self, relpath: str, sha256: str) -> tuple[Entry, Callable[[], Tables]] | None:
+        """The entry for `relpath` with content hash `sha256`, and a loader of its
+        position tables; None when there is no valid entry."""
+        if not self.enabled:
+            return None
+        key = self._secret(create=False)
+        try:
+            data = self._path(relpath).read_bytes() if key is not None else b""
+        except OSError:
+            data = b""
+        entry = self._verified(key, relpath, sha256, data) if data else None
+        if entry is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def _verified(
+        self, key: bytes | None, relpath: str, sha256: str, data: bytes
+    ) -> tuple[Entry, Callable[[], Tables]] | None:
+        if key is None or len(data) < _HEADER.size:
+            return None
+        magic, mac, main_length = _HEADER.unpack_from(data)
+        body = memoryview(data)[_HEADER.size :]
+        if magic != _MAGIC or main_length > len(body):
+            return None
+        if not hmac.compare_digest(mac, self._mac(key, relpath, sha256, body)):
+            return None
+        try:
+            # Verified above: these bytes are what this clone itself wrote.
+            entry = pickle.loads(body[:main_length])
+        except Exception:
+            return None
+        if not isinstance(entry, Entry):
+            return None
+        tables = body[main_length:]
+
+        def load_tables() -> Tables:
+            loaded: Tables = pickle.loads(tables)
+            return loaded
+
+        return entry, load_tables
+
+    def _sweep(self) -> None:
+        """Remove temporary files that a killed process left (older than STALE seconds)."""
+        self._swept = True
+        now = time.time()
+        for temp in self.folder.glob(".tmp-*"):
+            with contextlib.suppress(OSError):
+                if now - temp.stat().st_mtime > STALE:
+                    temp.unlink()
+
+    def put(self, relpath: str, sha256: str, entry: Entry, tables: Tables) -> None:
+        """Keep `entry` for the next load; a cache that cannot be written is no error."""
+        if not self.enabled:
+            return
+        try:
+            key = self._secret(create=True)
+            if key is None:
+                return
+            if not self._swept:
+                self._sweep()
+            main = _dumps(entry)
+            body = main + _dumps(tables)
+            header = _HEADER.pack(_MAGIC, self._mac(key, relpath, sha256, body), len(main))
+            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(header + body)
+                os.replace(temp, self._path(relpath))
+            except BaseException:
+                os.unlink(temp)
+                raise
+        except (OSError, pickle.PicklingError):
+            return
