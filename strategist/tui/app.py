@@ -23,6 +23,7 @@ from strategist.tui.keygate import KeyGate
 from strategist.tui.modes import DEFAULT_MODE, MODE_ENTRIES
 from strategist.tui.poller import FilePoller
 from strategist.tui.screens.confirm import ConfirmDialog
+from strategist.tui.screens.editing import Found, analysed, remember_analysis
 from strategist.tui.screens.help import HelpScreen
 from strategist.tui.screens.unsaved import edited_paths, unsaved_work
 from strategist.tui.tasks import TaskRunner
@@ -106,8 +107,13 @@ class StrategistApp(Guarded, App[None]):
     def reload(self) -> None:
         """Load the workspace again in the background, then refresh the screens."""
         root = self.root
+
+        def load() -> tuple[LoadResult, Found]:
+            result = load_workspace(root)
+            return result, analysed(result.workspace)  # here, not on the interface thread
+
         self.tasks.run(
-            lambda: load_workspace(root),
+            load,
             "Loading the workspace",
             done=self._loaded,
             failed=self._load_failed,
@@ -119,11 +125,13 @@ class StrategistApp(Guarded, App[None]):
         self.findings = []
         self.workspace_changed()
 
-    def _loaded(self, result: LoadResult) -> None:
+    def _loaded(self, loaded: tuple[LoadResult, Found]) -> None:
+        result, analysis = loaded
         if result.recovered:
             self.notify(result.recovered.capitalize(), severity="warning", timeout=15)
         self.workspace = result.workspace
         self.generation += 1
+        remember_analysis(result.workspace, self.generation, analysis)
         self.poller.rebase()
         self.title = result.workspace.strategy.cluster if result.workspace else "strategist"
         had_errors = any(f.severity == "error" for f in self.findings)

@@ -112,3 +112,31 @@ async def test_brackets_in_names_and_texts_are_shown_as_written(
         assert "[/b] closing tag" in text_of(app.screen.query_one("#inputs-table"))
         assert not [n for n in notes(app) if "failed" in n]
         assert app.is_running
+
+
+async def test_the_first_screen_is_analysed_on_the_background_thread(
+    tmp_path, make_app, settle, monkeypatch
+):
+    """The overview's ranks come from the analysis the load made on the worker thread:
+    the interface thread never waits for an analysis of a freshly loaded workspace."""
+    import threading
+
+    from strategist.tui.screens import editing
+
+    threads: list[str] = []
+    real = editing.analyse
+
+    def recorded(ws):
+        threads.append(threading.current_thread().name)
+        return real(ws)
+
+    monkeypatch.setattr(editing, "analyse", recorded)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#themes").row_count == 3
+        assert threads and all(name.startswith("strategist-io") for name in threads), threads
+        # An edit analyses anew (on the interface thread, as the edit is shown).
+        app.workspace_changed()
+        await settle(pilot)
+        assert len(threads) == 2

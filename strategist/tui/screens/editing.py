@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -12,21 +13,48 @@ from strategist.store.ids import suggested_device_name
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.device_dialog import DeviceDialog
 
-__all__ = ["EditingScreen", "live_analysis", "option_label"]
+__all__ = ["EditingScreen", "analysed", "live_analysis", "option_label", "remember_analysis"]
 
 
-def live_analysis(ws: Workspace | None) -> tuple[Analysis | None, str]:
-    """The analysis of the workspace as it is now, or None and the reason it failed.
+Found = tuple["Analysis | None", str]
+_last: tuple[weakref.ref[Workspace], int, Found] | None = None
+"""The workspace last analysed, the app's generation then, and what it gave: the
+screens show the same workspace, and the load (on the background thread) analyses it
+before the first screen needs it."""
 
-    The TUI never computes rankings or roles itself; when the analysis cannot run (a
-    `requires` cycle, a half-edited workspace) the screens say why instead.
-    """
+
+def analysed(ws: Workspace | None) -> Found:
+    """The analysis of `ws`, or None and the reason it failed (computed, never kept)."""
     if ws is None:
         return None, "No workspace loaded."
     try:
         return analyse(ws), ""
     except Exception as exc:  # the screen must keep working whatever the analysis does
         return None, f"Analysis unavailable: {exc}"
+
+
+def remember_analysis(ws: Workspace | None, generation: int, found: Found) -> None:
+    """Keep `found` as the analysis of `ws` at `generation` of the app."""
+    global _last
+    _last = (weakref.ref(ws), generation, found) if ws is not None else None
+
+
+def live_analysis(ws: Workspace | None, generation: int | None = None) -> Found:
+    """The analysis of the workspace as it is now, or None and the reason it failed.
+
+    The TUI never computes rankings or roles itself; when the analysis cannot run (a
+    `requires` cycle, a half-edited workspace) the screens say why instead. With the
+    app's `generation` (which every edit and load advances) the analysis made for the
+    same workspace at the same generation is used again.
+    """
+    if generation is not None and _last is not None:
+        ref, kept_generation, found = _last
+        if ref() is ws and kept_generation == generation:
+            return found
+    found = analysed(ws)
+    if generation is not None:
+        remember_analysis(ws, generation, found)
+    return found
 
 
 def option_label(ws: Workspace, option: str) -> str:

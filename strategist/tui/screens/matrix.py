@@ -116,7 +116,7 @@ class MatrixScreen(EditingScreen):
 
     def _show_roles(self) -> None:
         ws = self.workspace
-        analysis, note = live_analysis(ws)
+        analysis, note = live_analysis(ws, self.strategist.generation)
         vester = self.query_one("#vester", Static)
         quadrant = self.query_one("#quadrant", Quadrant)
         if analysis is None:

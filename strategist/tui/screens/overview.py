@@ -13,13 +13,14 @@ from textual.widgets import Header, Static
 
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
+from strategist.tui.screens.editing import live_analysis
 from strategist.tui.widgets.fit_table import FitTable
 from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["OverviewScreen", "theme_ranks"]
 
 
-def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
+def theme_ranks(ws: Workspace, generation: int | None = None) -> tuple[dict[str, str], str | None]:
     """Current rank per theme id via the analysis, and a note when it is unavailable.
 
     A theme nobody voted on yet gets a star after its rank ("3*").
@@ -27,14 +28,11 @@ def theme_ranks(ws: Workspace) -> tuple[dict[str, str], str | None]:
     The analysis refuses or fails on some workspaces (errors, a roadmap cycle, or it
     is simply not there yet); the overview then shows the themes without ranks.
     """
-    try:
-        from strategist.analysis import analyse
-
-        result = analyse(ws)
-        ranks = {r.theme: f"{r.rank}" if r.voted else f"{r.rank}*" for r in result.ranking}
-        return ranks, None
-    except Exception as exc:  # the overview must open whatever the analysis does
-        return {}, f"Ranking unavailable: {type(exc).__name__}: {exc}"
+    result, problem = live_analysis(ws, generation)
+    if result is None:
+        return {}, f"Ranking unavailable: {problem.removeprefix('Analysis unavailable: ')}"
+    ranks = {r.theme: f"{r.rank}" if r.voted else f"{r.rank}*" for r in result.ranking}
+    return ranks, None
 
 
 THEME_COLUMNS = [("rank", "Rank"), ("theme", "Theme"), ("status", "Status"), ("title", "Title")]
@@ -112,7 +110,7 @@ class OverviewScreen(WorkspaceScreen):
             f"Horizon {s.horizon.start}–{s.horizon.end} · status {s.status}{escape(version)}"
             + (f" · facilitated by {escape(s.facilitator)}" if s.facilitator else "")
         )
-        ranks, note = theme_ranks(ws)
+        ranks, note = theme_ranks(ws, self.strategist.generation)
         order = {theme_id: n for n, theme_id in enumerate(ranks)}  # ranking order
         ordered = sorted(ws.themes.values(), key=lambda t: (order.get(t.id, len(order)), t.id))
         themes.set_rows(

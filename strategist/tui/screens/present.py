@@ -103,7 +103,7 @@ class PresentScreen(WorkspaceScreen):
 
     def _widgets(self, slide: str) -> list[Widget]:
         ws = self.workspace
-        analysis, note = live_analysis(ws)
+        analysis, note = live_analysis(ws, self.strategist.generation)
         if ws is None:
             return [Static(Text(note))]
         s = ws.strategy

@@ -65,7 +65,7 @@ class ThemesScreen(EditingScreen):
         table.clear()
         if ws is None:
             return
-        analysis, _ = live_analysis(ws)
+        analysis, _ = live_analysis(ws, self.strategist.generation)
         ranks = {r.theme: str(r.rank) for r in analysis.ranking} if analysis else {}
         counts: dict[str, int] = {}
         for _, _, item in ws.inputs():

@@ -225,7 +225,7 @@ class VotesScreen(EditingScreen):
 
     def _show_ranking(self) -> None:
         ws = self.workspace
-        analysis, note = live_analysis(ws)
+        analysis, note = live_analysis(ws, self.strategist.generation)
         self.query_one("#ranking", RankingPanel).show(ws, analysis, note)
 
     # ------------------------------------------------------------------ events
