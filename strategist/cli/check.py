@@ -19,7 +19,7 @@ from strategist.cli._root import (
     pass_context,
 )
 from strategist.model import Finding, Workspace
-from strategist.store import LoadResult, StoreError, load_workspace
+from strategist.store import LoadResult, NotAWorkspaceError, StoreError, load_workspace
 
 __all__ = ["check", "load_or_exit", "load_or_problem", "summary"]
 
@@ -44,7 +44,15 @@ def load_or_problem(root: Path) -> LoadResult:
     """
     try:
         result = load_workspace(root)
-    except StoreError as error:  # NotAWorkspaceError included
+    except NotAWorkspaceError as error:
+        if root.is_dir() and not (root / "strategy.yaml").exists():
+            where = root.absolute()
+            raise EnvironmentProblem(
+                f"{where} is not a strategist workspace (it has no strategy.yaml): run "
+                "`strategist init DIR` to create one, or give one with `-C DIR`"
+            ) from error
+        raise EnvironmentProblem(str(error)) from error
+    except StoreError as error:
         raise EnvironmentProblem(str(error)) from error
     if result.recovered:
         click.echo(f"strategist: {result.recovered}", err=True)

@@ -18,7 +18,7 @@ from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
 from strategist.ops import themes as theme_ops
 
-__all__ = ["influence", "load_for_edit", "theme"]
+__all__ = ["influence", "load_for_edit", "run_strict", "theme"]
 
 T = TypeVar("T")
 
@@ -34,8 +34,12 @@ def load_for_edit(root: Path) -> Workspace:
     return load_or_exit(root, warnings=False)
 
 
-def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
+def run_strict(ctx: Context, edit: Callable[[Workspace], T]) -> T:
+    """Apply `edit` to the workspace, which must be free of errors (see `load_for_edit`)."""
     return run_edit(ctx.root(), load_for_edit, edit)
+
+
+_run = run_strict
 
 
 @main.group()
