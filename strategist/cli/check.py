@@ -88,7 +88,7 @@ def _as_json(finding: Finding) -> dict[str, object]:
     }
 
 
-@main.command()
+@main.command(short_help="Report every problem in the workspace, with file and line.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -97,7 +97,10 @@ def _as_json(finding: Finding) -> dict[str, object]:
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
 @pass_context
 def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> NoReturn:
-    """Check the workspace (DIR, -C DIR or the current directory) and report every finding.
+    """Check the workspace DIR and report every finding.
+
+    DIR defaults to -C DIR, else the nearest folder from the current directory upwards
+    that holds a strategy.yaml.
 
     \b
     Exit codes:

@@ -129,7 +129,7 @@ def _is_empty(directory: Path) -> bool:
     return all(entry.name == ".git" for entry in directory.iterdir())
 
 
-@main.command()
+@main.command(short_help="Create a new, empty workspace.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option("--force", is_flag=True, help="Also use a non-empty DIR (existing files are kept).")
 @pass_context
