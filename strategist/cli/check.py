@@ -48,7 +48,7 @@ def load_or_problem(root: Path) -> LoadResult:
         if root.is_dir() and not (root / "strategy.yaml").exists():
             where = root.absolute()
             raise EnvironmentProblem(
-                f"{where} is not a strategist workspace (it has no strategy.yaml): run "
+                f"{where}: not a workspace (it has no strategy.yaml): run "
                 "`strategist init DIR` to create one, or give one with `-C DIR`"
             ) from error
         raise EnvironmentProblem(str(error)) from error
