@@ -16,6 +16,7 @@ import yaml
 from strategist import store
 from strategist.model import Kpi, Measure, Number, Objective
 from strategist.ops import OpsError
+from strategist.store._yaml import plain_syntax
 
 __all__ = ["objectives_from_yaml", "objectives_to_yaml"]
 
@@ -138,8 +139,11 @@ def objectives_from_yaml(text: str) -> list[Objective]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise OpsError(f"objectives are not valid YAML{where}") from None
+        if mark is None:
+            raise OpsError("objectives are not valid YAML") from None
+        said = str(getattr(exc, "problem", None) or exc)
+        plain = plain_syntax(text, (mark.line + 1, mark.column + 1), said)
+        raise OpsError(f"objectives are not valid YAML (line {mark.line + 1}): {plain}") from None
     objectives: list[Objective] = []
     for i, value in enumerate(_list(data, "objectives"), start=1):
         where = f"objective {i}"

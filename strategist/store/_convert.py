@@ -74,6 +74,15 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
 
     def group(gid: str, value: Node) -> None:
         path: KeyPath = ("groups", gid)
+        if gid in ("label", "weight") and not isinstance(value, Map) and groups:
+            # `label:` or `weight:` one level too far left reads as a group of that name.
+            above = list(groups)[-1]
+            raise r.fail(
+                value,
+                "wrong-type",
+                f"key {gid!r} is not indented under the group {above!r} above it: indent it "
+                "like that group's other keys",
+            )
         g = r.mapping(value, path, ("label",), ("weight",))
         weight = float(r.number(g["weight"], (*path, "weight"))) if "weight" in g else 1.0
         groups[gid] = Group(gid, r.text(g["label"], (*path, "label")), weight)

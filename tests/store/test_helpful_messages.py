@@ -143,3 +143,21 @@ def test_a_misspelt_command_line_option_is_suggested_by_click(ws: Path) -> None:
     result = CliRunner().invoke(main, ["-C", str(ws), "theme", "add", "--titel", "X"])
     assert result.exit_code == 2
     assert "Did you mean" in result.stderr and "'--title'" in result.stderr
+
+
+def test_a_group_key_that_lost_its_indentation_names_the_group(ws: Path) -> None:
+    text = (ws / "strategy.yaml").read_text(encoding="utf-8")
+    write(
+        ws,
+        "strategy.yaml",
+        text.replace("    label: Research\n", "    label: Research\n  weight: 2\n"),
+    )
+    assert "key 'weight' is not indented under the group 'research' above it" in check(ws)[0]
+
+
+def test_the_theme_editor_says_a_tab_in_plain_words() -> None:
+    from strategist.ops import OpsError
+    from strategist.ops.objectives import objectives_from_yaml
+
+    with pytest.raises(OpsError, match="line 2\\): a tab character is used for indentation"):
+        objectives_from_yaml("- id: a\n\ttext: b\n")
