@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import snapshot, write_workspace
 
-from strategist.ops import FieldError, OpsError, plan, strategy
+from strategist.ops import FieldError, OpsError, kpis, plan, strategy
 from strategist.store import load_workspace
 from strategist.store.ids import suggest_id
 from strategist.suggest import did_you_mean
@@ -85,8 +85,8 @@ def test_plan_ops_return_what_they_saved(root: Path) -> None:
     ws = loaded(root)
     saved = plan.add_objective(ws, "workforce", None, "Skilled people", ["aaaa0001"])
     assert saved == plan.Saved("skilled-people", "workforce", ["themes/workforce.yaml"])
-    plan.add_kpi(ws, "skilled-people", "Trainees", "40", baseline="10", by="2024")
-    plan.set_kpi_actual(ws, "skilled-people", "Trainees", "2022", "25")
+    kpis.add_kpi(ws, "skilled-people", "Trainees", "40", baseline="10", by="2024")
+    kpis.set_kpi_actual(ws, "skilled-people", "Trainees", "2022", "25")
     measure = plan.add_measure(ws, "skilled-people", "", "Train the trainers", due="2023")
     assert measure.id == "train-the-trainers"
     plan.add_objective(ws, "workforce", "second", "Second")
@@ -95,7 +95,7 @@ def test_plan_ops_return_what_they_saved(root: Path) -> None:
     kpi = ws.themes["workforce"].objectives[1].kpis[0]
     assert (kpi.target, kpi.baseline, kpi.by, kpi.actuals) == (40, 10, 2024, {2022: 25})
     assert plan.edit_measure(ws, "train-the-trainers").paths == []
-    plan.delete_kpi(ws, "skilled-people", "Trainees")
+    kpis.delete_kpi(ws, "skilled-people", "Trainees")
     assert loaded(root).themes["workforce"].objectives[1].kpis == []
 
 
@@ -105,8 +105,8 @@ def test_plan_ops_return_what_they_saved(root: Path) -> None:
         (lambda ws: plan.add_objective(ws, "workforce", "Bad Id", "T"), "id"),
         (lambda ws: plan.add_objective(ws, "workforce", None, ""), "text"),
         (lambda ws: plan.add_objective(ws, "workforce", None, "T", ["nope"]), "sources"),
-        (lambda ws: plan.add_kpi(ws, "o", "K", "ten"), "target"),
-        (lambda ws: plan.add_kpi(ws, "o", "K", "1", by="soon"), "by"),
+        (lambda ws: kpis.add_kpi(ws, "o", "K", "ten"), "target"),
+        (lambda ws: kpis.add_kpi(ws, "o", "K", "1", by="soon"), "by"),
         (lambda ws: plan.add_measure(ws, "o", None, "M", due="99"), "due"),
     ],
 )
@@ -122,4 +122,17 @@ def test_a_refused_plan_value_names_its_field(root: Path, call, field) -> None:
 
 def test_an_unknown_objective_is_an_ops_error(root: Path) -> None:
     with pytest.raises(OpsError, match="no objective"):
-        plan.add_kpi(loaded(root), "nope", "K", "1")
+        kpis.add_kpi(loaded(root), "nope", "K", "1")
+
+
+def test_kpis_and_measures_can_be_reordered(root: Path) -> None:
+    ws = loaded(root)
+    plan.add_objective(ws, "workforce", "o", "Objective")
+    for name in ("A", "B", "C"):
+        kpis.add_kpi(ws, "o", name, "1")
+        plan.add_measure(ws, "o", name.lower(), name)
+    kpis.move_kpi(ws, "o", "C", -5)
+    plan.move_measure(ws, "a", 1)
+    objective = loaded(root).themes["workforce"].objectives[0]
+    assert [k.name for k in objective.kpis] == ["C", "A", "B"]
+    assert [m.id for m in objective.measures] == ["b", "a", "c"]
