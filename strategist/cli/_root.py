@@ -216,6 +216,8 @@ def _offer_init(ctx: click.Context, directory: Path) -> None:
 
         ctx.invoke(init, directory=directory, force=True)
         return
+    command = "strategist init" if directory == Path(".") else f"strategist init {directory}"
     raise EnvironmentProblem(
-        f"{problem}; run `strategist init {directory}` to create one, or give one with `-C DIR`"
+        f"{problem}; run `{command}` (or `strategist init DIR`) to create one, or give one "
+        "with `-C DIR`"
     )
