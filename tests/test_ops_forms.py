@@ -136,3 +136,13 @@ def test_kpis_and_measures_can_be_reordered(root: Path) -> None:
     objective = loaded(root).themes["workforce"].objectives[0]
     assert [k.name for k in objective.kpis] == ["C", "A", "B"]
     assert [m.id for m in objective.measures] == ["b", "a", "c"]
+
+
+def test_source_candidates_search_the_themes_inputs(root: Path) -> None:
+    ws = loaded(root)
+    assert [i.id for i in plan.source_candidates(ws, "entrepreneurship")] == ["aaaa0001"]
+    assert [i.id for i in plan.source_candidates(ws, "entrepreneurship", "BREAKFAST month")] == [
+        "aaaa0001"
+    ]
+    assert plan.source_candidates(ws, "entrepreneurship", "lunch") == []
+    assert plan.source_candidates(ws, "workforce") == []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from strategist.model import Measure, Number, Objective, Theme, Workspace
+from strategist.model import Input, Measure, Number, Objective, Theme, Workspace
 from strategist.ops import FieldError, OpsError
 from strategist.ops import _values as values
 from strategist.ops._commit import check_slug, commit, draft_of
@@ -37,6 +37,7 @@ __all__ = [
     "optional_year",
     "plan_ids",
     "save",
+    "source_candidates",
     "suggest_plan_id",
 ]
 
@@ -96,6 +97,20 @@ def _measure(ws: Workspace, measure_id: str) -> tuple[Theme, Objective, Measure]
                     return theme, objective, measure
     known = [m.id for t in ws.themes.values() for o in t.objectives for m in o.measures]
     raise OpsError(f"there is no measure {measure_id!r}{did_you_mean(measure_id, known)}")
+
+
+def source_candidates(ws: Workspace, theme_id: str, query: str = "") -> list[Input]:
+    """The inputs a source picker offers for `theme_id`: its inputs whose text or id holds
+    every word of `query` (case-insensitive), in workspace order; duplicates left out."""
+    words = query.casefold().split()
+    found: list[Input] = []
+    for _, _, item in ws.inputs():
+        if item.theme != theme_id or item.duplicate_of is not None:
+            continue
+        haystack = f"{item.id} {item.text}".casefold()
+        if all(word in haystack for word in words):
+            found.append(item)
+    return found
 
 
 def _new_id(ws: Workspace, given: str | None, text: str, what: str) -> str:
