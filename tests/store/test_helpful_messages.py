@@ -161,3 +161,11 @@ def test_the_theme_editor_says_a_tab_in_plain_words() -> None:
 
     with pytest.raises(OpsError, match="line 2\\): a tab character is used for indentation"):
         objectives_from_yaml("- id: a\n\ttext: b\n")
+
+
+def test_a_misspelt_choice_is_suggested(ws: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["-C", str(ws), "theme", "add", "--title", "X", "--status", "activ"]
+    )
+    assert result.exit_code == 2
+    assert "(did you mean 'active'?)" in result.stderr
