@@ -17,6 +17,7 @@ from strategist import store
 from strategist.model import Kpi, Measure, Number, Objective
 from strategist.ops import OpsError
 from strategist.store._yaml import plain_syntax
+from strategist.suggest import did_you_mean
 
 __all__ = ["objectives_from_yaml", "objectives_to_yaml"]
 
@@ -41,8 +42,9 @@ def _map(value: Any, where: str, allowed: set[str], required: tuple[str, ...]) -
         raise OpsError(f"{where}: expected a mapping with {', '.join(required)}")
     unknown = sorted(str(k) for k in value if k not in allowed)
     if unknown:
+        hint = did_you_mean(unknown[0], allowed)
         raise OpsError(
-            f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+            f"{where}: unknown key {unknown[0]!r}{hint} (allowed: {', '.join(sorted(allowed))})"
         )
     for key in required:
         if value.get(key) in (None, ""):
