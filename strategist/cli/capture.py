@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 import click
 
 from strategist import store
+from strategist.chars import excerpt, terminal_safe
 from strategist.cli._root import (
     EXIT_CONTENT,
+    Choice,
     Context,
     main,
     pass_context,
@@ -80,7 +82,7 @@ def workshop() -> None:
     metavar="YYYY-MM-DD",
     help="The day it took place.",
 )
-@click.option("--format", "format_", required=True, type=click.Choice(FORMATS), help="The format.")
+@click.option("--format", "format_", required=True, type=Choice(FORMATS), help="The format.")
 @click.option("--location", default="", help="Where it took place.")
 @click.option("--attend", multiple=True, metavar="GROUP=N", help="Attendance of a group (repeat).")
 @click.option(
@@ -121,14 +123,14 @@ def capture() -> None:
 @click.option("--theme", required=True, help="The theme id.")
 @click.option(
     "--kind",
-    type=click.Choice(INPUT_KINDS),
+    type=Choice(INPUT_KINDS),
     default="idea",
     show_default=True,
     help="What the input is.",
 )
 @click.option("--group", default=None, help="The stakeholder group who said it.")
 @click.option("--confidential", is_flag=True, help="Internal draft only, never published.")
-@click.argument("text", nargs=-1, required=True)
+@click.argument("text", nargs=-1, required=True, metavar="TEXT...")
 @pass_context
 def capture_add(
     ctx: Context,
@@ -170,7 +172,7 @@ def input_group() -> None:
 @click.argument("input_id", metavar="ID")
 @click.option("--text", default=None, help="New text.")
 @click.option("--theme", default=None, help="Move to this theme.")
-@click.option("--kind", type=click.Choice(INPUT_KINDS), default=None, help="Set the kind.")
+@click.option("--kind", type=Choice(INPUT_KINDS), default=None, help="Set the kind.")
 @click.option("--group", default=None, help="Set the group.")
 @click.option("--no-group", is_flag=True, help="Clear the group.")
 @click.option("--confidential/--public", default=None, help="Mark confidential or public.")
@@ -209,12 +211,25 @@ def input_edit(
         changes["duplicate_of"] = duplicate_of
     if not changes:
         raise click.UsageError("nothing to change: give at least one option")
-    _run(ctx, lambda ws: capture_ops.edit_input(ws, input_id, **changes))
+
+    def edit(ws: Workspace) -> str:
+        capture_ops.edit_input(ws, input_id, **changes)
+        return capture_ops.capture_path(*capture_ops.locate_input(ws, input_id))
+
+    path = _run(ctx, edit)
+    click.echo(f"input {input_id} changed ({', '.join(changes)}): {path}")
 
 
 @input_group.command("delete")
 @click.argument("input_id", metavar="ID")
 @pass_context
 def input_delete(ctx: Context, input_id: str) -> None:
-    """Remove input ID from its capture file."""
-    _run(ctx, lambda ws: capture_ops.delete_input(ws, input_id))
+    """Remove input ID from its capture file; prints what was deleted, and from where."""
+
+    def delete(ws: Workspace) -> tuple[str, str]:
+        workshop_id, device = capture_ops.locate_input(ws, input_id)
+        removed = capture_ops.delete_input(ws, input_id)
+        return capture_ops.capture_path(workshop_id, device), removed.text
+
+    path, text = _run(ctx, delete)
+    click.echo(f"deleted input {input_id} from {path}: {terminal_safe(excerpt(text))}")
