@@ -8,8 +8,10 @@ processes (their start-up included), in turns with the floor.
 from __future__ import annotations
 
 import functools
+import gc
 import shutil
 import sys
+import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,6 +33,21 @@ def floor_work(root: Path) -> Callable[[], None]:
             yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
     return parse
+
+
+def retained_per_input(root: Path) -> float:
+    """Bytes a loaded workspace keeps allocated, per input (traced by tracemalloc)."""
+    from strategist.store import load_workspace
+
+    load_workspace(root)  # the cache is warm
+    gc.collect()
+    tracemalloc.start()
+    result = load_workspace(root)
+    gc.collect()
+    kept = sum(stat.size for stat in tracemalloc.take_snapshot().statistics("filename"))
+    tracemalloc.stop()
+    assert result.workspace is not None
+    return kept / sum(1 for _ in result.workspace.inputs())
 
 
 def _drop_cache(root: Path) -> None:
@@ -99,6 +116,14 @@ def cases(workspaces: dict[int, Path], runs: int) -> Iterator[Ratio]:
         check()
         f, a = best_of(runs, floor, add)
         yield Ratio(f"CLI capture add at {label} (warm)", a, f, goal(0.25), "floor")
+    largest = max(workspaces)
+    yield Ratio(
+        f"memory kept by a warm load at {largest // 1000}k, bytes per input",
+        retained_per_input(workspaces[largest]),
+        None,
+        1536.0 if largest >= GOAL_SIZE else None,
+        count=True,
+    )
     sizes = sorted(cold)
     if len(sizes) >= 2 and sizes[-1] == 10 * sizes[-2]:
         small, large = sizes[-2], sizes[-1]

@@ -6,7 +6,6 @@ a near miss the same way.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = ["closest", "did_you_mean"]
@@ -15,6 +14,8 @@ __all__ = ["closest", "did_you_mean"]
 def closest(name: str, known: Iterable[str]) -> str | None:
     """The known name most like `name` (difflib's ratio ≥ 0.6), or None."""
     candidates = sorted(set(known))
+    import difflib  # only when a name is unknown
+
     found = difflib.get_close_matches(name, candidates, n=1)
     if not found:
         # A prefix ("entre" for "entrepreneurship") is a near miss difflib undervalues.

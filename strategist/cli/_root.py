@@ -8,15 +8,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from strategist import __version__, store
+from strategist import __version__
 from strategist.chars import terminal_safe
+from strategist.cli._lazy import lazy
 from strategist.ops import OpsError
-from strategist.store.errors import StoreError
 from strategist.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    import strategist.store as store
+else:
+    store = lazy("strategist.store")
 
 __all__ = [
     "EXIT_CONTENT",
@@ -170,8 +175,13 @@ class _Group(click.Group):
             if error.errno == errno.EPIPE:
                 raise  # click quiets a closed pipe (`strategist check | head`) itself
             raise EnvironmentProblem(describe_os_error(error)) from error
-        except StoreError as error:
-            raise EnvironmentProblem(str(error)) from error
+        except Exception as error:
+            # A store refusal can only come from a store that is loaded: looking it up
+            # any other way would load it for every usage error.
+            errors = sys.modules.get("strategist.store.errors")
+            if errors is not None and isinstance(error, errors.StoreError):
+                raise EnvironmentProblem(str(error)) from error
+            raise
 
 
 @click.group(

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from strategist.analysis import Analysis, RoadmapCycleError, analyse, analysis_to_json
 from strategist.chars import json_safe, terminal_safe
+from strategist.cli._lazy import lazy
 from strategist.cli._root import EXIT_CONTENT, Choice, Context, main, pass_context
-from strategist.cli.check import load_or_exit
 from strategist.model import BALANCES, Workspace
+
+if TYPE_CHECKING:
+    import strategist.analysis as analysis
+    import strategist.cli.check as check
+    from strategist.analysis import Analysis
+else:
+    analysis = lazy("strategist.analysis")
+    check = lazy("strategist.cli.check")
 
 __all__ = ["analyse_command", "format_text"]
 
@@ -153,14 +160,18 @@ def analyse_command(
     contested themes), Vester roles and the roadmap. Exits 1 with the findings when
     the workspace has errors.
     """
-    ws = load_or_exit(ctx.root(directory))
+    ws = check.load_or_exit(ctx.root(directory))
     try:
-        result = analyse(ws, balance)
-    except RoadmapCycleError as exc:
+        result = analysis.analyse(ws, balance)
+    except analysis.RoadmapCycleError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(EXIT_CONTENT) from exc
     if output_format == "json":
-        click.echo(json_safe(json.dumps(analysis_to_json(result), indent=2, ensure_ascii=False)))
+        import json  # only for --format json
+
+        click.echo(
+            json_safe(json.dumps(analysis.analysis_to_json(result), indent=2, ensure_ascii=False))
+        )
     else:
         # Titles and questions are the team's text: nothing in them may act on the terminal.
         click.echo(terminal_safe(format_text(ws, result)), nl=False)

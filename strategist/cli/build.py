@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from strategist.analysis import RoadmapCycleError
+from strategist.cli._lazy import lazy
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
-from strategist.cli.check import load_or_exit
-from strategist.store import LockedError
+
+if TYPE_CHECKING:
+    import strategist.analysis as analysis
+    import strategist.cli.check as check
+    import strategist.store as store
+else:
+    analysis = lazy("strategist.analysis")
+    check = lazy("strategist.cli.check")
+    store = lazy("strategist.store")
 
 __all__ = ["build"]
 
@@ -35,10 +43,13 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     from strategist.render.build import OutputLinkError
 
     root = ctx.root(directory)
-    ws = load_or_exit(root)
+    ws = check.load_or_exit(root)
     try:
         written = build_outputs(ws, internal=internal)
-    except (RoadmapCycleError, LockedError) as error:  # a cycle: validate reports it first
+    except (
+        analysis.RoadmapCycleError,
+        store.LockedError,
+    ) as error:  # a cycle: validate reports it first
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_CONTENT) from error
     except OutputLinkError as error:

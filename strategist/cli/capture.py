@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from strategist import store
 from strategist.chars import excerpt, terminal_safe
+from strategist.cli._lazy import lazy
 from strategist.cli._root import (
     EXIT_CONTENT,
     Choice,
@@ -24,9 +24,16 @@ from strategist.cli._root import (
     pass_context,
     run_edit,
 )
-from strategist.cli.check import load_or_problem
 from strategist.model import FORMATS, INPUT_KINDS, Workspace
-from strategist.ops import capture as capture_ops
+
+if TYPE_CHECKING:
+    import strategist.cli.check as check
+    import strategist.ops.capture as capture_ops
+    import strategist.store as store
+else:
+    store = lazy("strategist.store")
+    check = lazy("strategist.cli.check")
+    capture_ops = lazy("strategist.ops.capture")
 
 __all__ = ["capture", "input_group", "workshop"]
 
@@ -39,7 +46,7 @@ def _load(root: Path) -> Workspace:
     Unlike `load_or_exit`, errors in other files do not stop a capture: the input goes
     to this device's file, and a broken target file is refused when it is saved.
     """
-    result = load_or_problem(root)
+    result = check.load_or_problem(root)
     if result.workspace is None:
         for finding in result.findings:
             click.echo(finding.format(), err=True)

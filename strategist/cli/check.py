@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from strategist.chars import json_safe, terminal_safe
+from strategist.cli._lazy import lazy
 from strategist.cli._root import (
     EXIT_CONTENT,
     EXIT_OK,
@@ -20,7 +20,11 @@ from strategist.cli._root import (
     pass_context,
 )
 from strategist.model import Finding, Workspace
-from strategist.store import LoadResult, NotAWorkspaceError, StoreError, load_workspace
+
+if TYPE_CHECKING:
+    import strategist.store as store
+else:
+    store = lazy("strategist.store")
 
 __all__ = ["check", "load_or_exit", "load_or_problem", "summary"]
 
@@ -29,7 +33,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary(result: LoadResult) -> str:
+def summary(result: store.LoadResult) -> str:
     """One line such as "2 errors, 1 warning in 14 files"."""
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
@@ -37,15 +41,15 @@ def summary(result: LoadResult) -> str:
     return f"{counts} in {_plural(result.files, 'file')}"
 
 
-def load_or_problem(root: Path) -> LoadResult:
+def load_or_problem(root: Path) -> store.LoadResult:
     """Load `root`, turning "cannot read / not a workspace" into an exit-2 problem.
 
     The load first finishes or undoes an interrupted write; the line saying so goes to
     stderr, for every command.
     """
     try:
-        result = load_workspace(root)
-    except NotAWorkspaceError as error:
+        result = store.load_workspace(root)
+    except store.NotAWorkspaceError as error:
         if root.is_dir() and not (root / "strategy.yaml").exists():
             where = root.absolute()
             raise EnvironmentProblem(
@@ -53,7 +57,7 @@ def load_or_problem(root: Path) -> LoadResult:
                 "`strategist init DIR` to create one, or give one with `-C DIR`"
             ) from error
         raise EnvironmentProblem(str(error)) from error
-    except StoreError as error:
+    except store.StoreError as error:
         raise EnvironmentProblem(str(error)) from error
     if result.recovered:
         click.echo(f"strategist: {result.recovered}", err=True)
@@ -111,6 +115,8 @@ def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> No
     """
     result = load_or_problem(ctx.root(directory))
     if output == "json":
+        import json  # only for --format json
+
         text = json.dumps([_as_json(f) for f in result.findings], indent=2, ensure_ascii=False)
         click.echo(json_safe(text))
     else:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shlex
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from strategist import store
+from strategist.cli._lazy import lazy
 from strategist.cli._root import (
     Context,
     EnvironmentProblem,
@@ -18,6 +17,11 @@ from strategist.cli._root import (
     pass_context,
 )
 from strategist.model import Group, Horizon, Strategy, Workspace
+
+if TYPE_CHECKING:
+    import strategist.store as store
+else:
+    store = lazy("strategist.store")
 
 __all__ = ["create_workspace", "init"]
 
@@ -102,6 +106,8 @@ def _ensure_lines(path: Path, lines: tuple[str, ...]) -> str:
 
 def _git_init(directory: Path) -> str:
     """Run `git init` unless `directory` is already inside a repository."""
+    import subprocess  # only init runs a program
+
     try:
         inside = subprocess.run(
             ["git", "-C", str(directory), "rev-parse", "--is-inside-work-tree"],
@@ -163,6 +169,8 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     click.echo("")
     click.echo("Next steps:")
     if target.resolve() != Path.cwd().resolve():
+        import shlex
+
         click.echo(f"  cd {shlex.quote(str(target))}")
     click.echo('  strategist strategy set cluster "…"   # and title, horizon.start, horizon.end')
     click.echo("  strategist strategy set summary -     # summary, vision, monitoring: Markdown")

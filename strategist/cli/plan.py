@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
+from strategist.cli._lazy import lazy
 from strategist.cli._root import Context, main, pass_context
-from strategist.cli.themes import run_strict
-from strategist.ops import kpis as kpi_ops
-from strategist.ops import plan as plan_ops
-from strategist.ops.plan import Saved
+
+if TYPE_CHECKING:
+    import strategist.cli.themes as themes
+    import strategist.ops.kpis as kpi_ops
+    import strategist.ops.plan as plan_ops
+else:
+    themes = lazy("strategist.cli.themes")
+    kpi_ops = lazy("strategist.ops.kpis")
+    plan_ops = lazy("strategist.ops.plan")
 
 __all__ = ["kpi", "measure", "objective"]
 
@@ -16,7 +24,7 @@ _SOURCE_HELP = "An input id it came from (repeat for several)."
 _SOURCES_HELP = "An input id it came from (repeat; replaces the list; --source '' clears it)."
 
 
-def _report(saved: Saved, done: str) -> None:
+def _report(saved: plan_ops.Saved, done: str) -> None:
     where = ", ".join(saved.paths) if saved.paths else "nothing written (no change)"
     click.echo(f"{done}: {where}")
 
@@ -48,7 +56,7 @@ def objective_add(
 
     Prints the id used and the file written.
     """
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx, lambda ws: plan_ops.add_objective(ws, theme_id, objective_id, text, list(sources))
     )
     _report(saved, f"objective {saved.id} added")
@@ -65,7 +73,7 @@ def objective_edit(
     """Change the text or the sources of objective ID."""
     if text is None and not sources:
         raise click.UsageError("nothing to change: give --text or --source")
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx, lambda ws: plan_ops.edit_objective(ws, objective_id, text, _source_list(sources))
     )
     _report(saved, f"objective {saved.id} changed")
@@ -76,7 +84,7 @@ def objective_edit(
 @pass_context
 def objective_delete(ctx: Context, objective_id: str) -> None:
     """Delete objective ID with its KPIs and measures."""
-    saved = run_strict(ctx, lambda ws: plan_ops.delete_objective(ws, objective_id))
+    saved = themes.run_strict(ctx, lambda ws: plan_ops.delete_objective(ws, objective_id))
     _report(saved, f"objective {saved.id} deleted")
 
 
@@ -100,7 +108,7 @@ def kpi_add(
     ctx: Context, objective_id: str, name: str, target: str, baseline: str, unit: str, by: str
 ) -> None:
     """Add a KPI to OBJECTIVE."""
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx, lambda ws: kpi_ops.add_kpi(ws, objective_id, name, target, baseline, unit, by)
     )
     _report(saved, f"KPI {saved.id!r} added to {objective_id}")
@@ -128,7 +136,7 @@ def kpi_set(
     """Change the KPI NAME of OBJECTIVE."""
     if all(v is None for v in (new_name, target, baseline, unit, by)):
         raise click.UsageError("nothing to change: give at least one option")
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx,
         lambda ws: kpi_ops.set_kpi(
             ws,
@@ -152,7 +160,9 @@ def kpi_set(
 @pass_context
 def kpi_actual(ctx: Context, objective_id: str, name: str, year: str, value: str) -> None:
     """Record VALUE as the actual in YEAR of the KPI NAME of OBJECTIVE ('' removes it)."""
-    saved = run_strict(ctx, lambda ws: kpi_ops.set_kpi_actual(ws, objective_id, name, year, value))
+    saved = themes.run_strict(
+        ctx, lambda ws: kpi_ops.set_kpi_actual(ws, objective_id, name, year, value)
+    )
     _report(saved, f"KPI {name!r} of {objective_id}: {year} = {value or '(removed)'}")
 
 
@@ -185,7 +195,7 @@ def measure_add(
 
     Prints the id used and the file written.
     """
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx,
         lambda ws: plan_ops.add_measure(
             ws, objective_id, measure_id, text, owner, due, list(sources)
@@ -212,7 +222,7 @@ def measure_edit(
     """Change fields of measure ID."""
     if text is None and owner is None and due is None and not sources:
         raise click.UsageError("nothing to change: give at least one option")
-    saved = run_strict(
+    saved = themes.run_strict(
         ctx,
         lambda ws: plan_ops.edit_measure(ws, measure_id, text, owner, due, _source_list(sources)),
     )
@@ -224,5 +234,5 @@ def measure_edit(
 @pass_context
 def measure_delete(ctx: Context, measure_id: str) -> None:
     """Delete measure ID."""
-    saved = run_strict(ctx, lambda ws: plan_ops.delete_measure(ws, measure_id))
+    saved = themes.run_strict(ctx, lambda ws: plan_ops.delete_measure(ws, measure_id))
     _report(saved, f"measure {saved.id} deleted")

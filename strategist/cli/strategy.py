@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from strategist.cli._lazy import lazy
 from strategist.cli._root import Context, main, pass_context
-from strategist.cli.themes import run_strict
-from strategist.ops import strategy as strategy_ops
+
+if TYPE_CHECKING:
+    import strategist.cli.themes as themes
+    import strategist.ops.strategy as strategy_ops
+else:
+    themes = lazy("strategist.cli.themes")
+    strategy_ops = lazy("strategist.ops.strategy")
 
 __all__ = ["group", "strategy"]
 
@@ -32,7 +39,7 @@ def strategy_set(ctx: Context, key: str, value: str) -> None:
     Prints the file written.
     """
     text = sys.stdin.read() if value == "-" else value
-    written = run_strict(ctx, lambda ws: strategy_ops.set_strategy(ws, {key: text}))
+    written = themes.run_strict(ctx, lambda ws: strategy_ops.set_strategy(ws, {key: text}))
     if written:
         click.echo(f"strategy.yaml: {key} set")
     else:
@@ -57,7 +64,7 @@ def group() -> None:
 @pass_context
 def group_add(ctx: Context, group_id: str, label: str, weight: float) -> None:
     """Add stakeholder group ID to strategy.yaml."""
-    run_strict(ctx, lambda ws: strategy_ops.add_group(ws, group_id, label, weight))
+    themes.run_strict(ctx, lambda ws: strategy_ops.add_group(ws, group_id, label, weight))
     click.echo(f"strategy.yaml: group {group_id} added")
 
 
@@ -70,7 +77,7 @@ def group_set(ctx: Context, group_id: str, label: str | None, weight: float | No
     """Change the label or weight of stakeholder group ID."""
     if label is None and weight is None:
         raise click.UsageError("nothing to change: give --label or --weight")
-    done = run_strict(ctx, lambda ws: strategy_ops.set_group(ws, group_id, label, weight))
+    done = themes.run_strict(ctx, lambda ws: strategy_ops.set_group(ws, group_id, label, weight))
     click.echo(f"strategy.yaml: group {group_id}: label {done.label!r}, weight {done.weight:g}")
 
 
@@ -79,5 +86,5 @@ def group_set(ctx: Context, group_id: str, label: str | None, weight: float | No
 @pass_context
 def group_remove(ctx: Context, group_id: str) -> None:
     """Remove stakeholder group ID; refused while an input, vote or attendance uses it."""
-    run_strict(ctx, lambda ws: strategy_ops.remove_group(ws, group_id))
+    themes.run_strict(ctx, lambda ws: strategy_ops.remove_group(ws, group_id))
     click.echo(f"strategy.yaml: group {group_id} removed")

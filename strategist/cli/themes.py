@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from strategist.cli._lazy import lazy
 from strategist.cli._root import (
     Choice,
     Context,
@@ -15,10 +16,16 @@ from strategist.cli._root import (
     pass_context,
     run_edit,
 )
-from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
-from strategist.ops import themes as theme_ops
-from strategist.store.ids import suggest_id
+
+if TYPE_CHECKING:
+    import strategist.cli.check as check
+    import strategist.ops.themes as theme_ops
+    import strategist.store.ids as ids
+else:
+    check = lazy("strategist.cli.check")
+    theme_ops = lazy("strategist.ops.themes")
+    ids = lazy("strategist.store.ids")
 
 __all__ = ["influence", "load_for_edit", "run_strict", "theme"]
 
@@ -33,7 +40,7 @@ def load_for_edit(root: Path) -> Workspace:
     findings printed, as `check` prints them); not a workspace exits 2. Warnings are left
     to `check`: an edit that goes through prints only what it did.
     """
-    return load_or_exit(root, warnings=False)
+    return check.load_or_exit(root, warnings=False)
 
 
 def run_strict(ctx: Context, edit: Callable[[Workspace], T]) -> T:
@@ -67,7 +74,7 @@ def theme_add(ctx: Context, theme_id: str | None, title: str, status: str) -> No
     """
 
     def add(ws: Workspace) -> str:
-        chosen = theme_id or suggest_id(title, set(ws.themes), "theme")
+        chosen = theme_id or ids.suggest_id(title, set(ws.themes), "theme")
         theme_ops.add_theme(ws, chosen, title, status)
         return chosen
 

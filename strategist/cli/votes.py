@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from strategist import store
+from strategist.cli._lazy import lazy
 from strategist.cli._root import Choice, Context, EnvironmentProblem, main, pass_context, run_edit
-from strategist.cli.themes import load_for_edit
 from strategist.model import METHODS, Ballot, Number, ScoreTally, Workspace
 from strategist.ops import OpsError
-from strategist.ops import votes as vote_ops
+
+if TYPE_CHECKING:
+    import strategist.cli.themes as themes
+    import strategist.ops.votes as vote_ops
+    import strategist.store as store
+else:
+    store = lazy("strategist.store")
+    themes = lazy("strategist.cli.themes")
+    vote_ops = lazy("strategist.ops.votes")
 
 __all__ = ["vote"]
 
@@ -90,7 +98,7 @@ def vote_add(
     chosen = list(options) if options else None
     added = run_edit(
         root,
-        load_for_edit,
+        themes.load_for_edit,
         lambda ws: vote_ops.add_vote(ws, workshop_id, device, vote_id, question, method, chosen),
     )
     click.echo(f"workshops/{workshop_id}/capture-{device}.yaml: {added.id}")
@@ -118,7 +126,7 @@ def vote_tally(
         holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
         return holder, vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), holder)
 
-    holder, row = run_edit(root, load_for_edit, tally)
+    holder, row = run_edit(root, themes.load_for_edit, tally)
     click.echo(f"workshops/{workshop_id}/capture-{holder}.yaml:")
     for option, value in row.items():
         shown = f"{value.sum}/{value.voters}" if isinstance(value, ScoreTally) else str(value)
@@ -174,7 +182,7 @@ def vote_ballot(
         vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, holder)
         return holder
 
-    holder = run_edit(root, load_for_edit, add)
+    holder = run_edit(root, themes.load_for_edit, add)
     click.echo(
         f"workshops/{workshop_id}/capture-{holder}.yaml: ballot of {voter} added to {vote_id}"
     )

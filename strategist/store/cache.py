@@ -204,13 +204,28 @@ class ParseCache:
             return None
         if not isinstance(entry, Entry):
             return None
-        tables = body[main_length:]
+        return entry, functools.partial(self._tables, relpath, sha256)
 
-        def load_tables() -> Tables:
-            loaded: Tables = pickle.loads(tables)
-            return loaded
-
-        return entry, load_tables
+    def _tables(self, relpath: str, sha256: str) -> Tables:
+        """The position tables of an entry, read again (a load keeps no entry's bytes:
+        most are never needed). Empty when the entry went away or changed meanwhile."""
+        try:
+            data = self._path(relpath).read_bytes()
+        except OSError:
+            return {}, {}
+        if self._key is None or len(data) < _HEADER.size:
+            return {}, {}
+        magic, mac, main_length = _HEADER.unpack_from(data)
+        body = memoryview(data)[_HEADER.size :]
+        if magic != _MAGIC or not hmac.compare_digest(
+            mac, self._mac(self._key, relpath, sha256, body)
+        ):
+            return {}, {}
+        try:
+            tables: Tables = pickle.loads(body[main_length:])  # verified above
+        except Exception:
+            return {}, {}
+        return tables
 
     def _sweep(self) -> None:
         """Remove temporary files that a killed process left (older than STALE seconds)."""
@@ -221,14 +236,18 @@ class ParseCache:
                 if now - temp.stat().st_mtime > STALE:
                     temp.unlink()
 
-    def put(self, relpath: str, sha256: str, entry: Entry, tables: Tables) -> None:
-        """Keep `entry` for the next load; a cache that cannot be written is no error."""
+    def put(self, relpath: str, sha256: str, entry: Entry, tables: Tables) -> bool:
+        """Keep `entry` for the next load; a cache that cannot be written is no error.
+
+        Returns:
+            Whether the entry was written (its tables can then be read back later).
+        """
         if not self.enabled:
-            return
+            return False
         try:
             key = self._secret(create=True)
             if key is None:
-                return
+                return False
             if not self._swept:
                 self._sweep()
             main = _dumps(entry)
@@ -243,4 +262,9 @@ class ParseCache:
                 os.unlink(temp)
                 raise
         except (OSError, pickle.PicklingError):
-            return
+            return False
+        return True
+
+    def tables_later(self, relpath: str, sha256: str) -> Callable[[], Tables]:
+        """A loader of the position tables of the entry just written."""
+        return functools.partial(self._tables, relpath, sha256)

@@ -86,6 +86,16 @@ class _Loader:
         self.comments: dict[str, str] = {}
         self.files = 0
         self.cache = ParseCache(root, salt=f"max_size={max_size}")
+        self.written: dict[str, str] = {}
+        """Files parsed now whose cache entry was written: relpath → content hash."""
+
+    def let_go_of_tables(self) -> None:
+        """Keep no position tables that the cache can give again: most are never
+        needed after the load's own checks, and they are most of a load's memory."""
+        for relpath, sha256 in self.written.items():
+            self.sources.values.pop(relpath, None)
+            self.sources.keys.pop(relpath, None)
+            self.sources.later(relpath, self.cache.tables_later(relpath, sha256))
 
     def text(self, relpath: str) -> str | None:
         path = self.root / relpath
@@ -131,7 +141,8 @@ class _Loader:
             self.sources.later(relpath, tables)
         else:
             entry = self._parse(relpath, read.data, convert)
-            self.cache.put(relpath, read.stamp.sha256, entry, self.sources.file(relpath))
+            if self.cache.put(relpath, read.stamp.sha256, entry, self.sources.file(relpath)):
+                self.written[relpath] = read.stamp.sha256
         self.findings.extend(entry.findings)
         if entry.comments:
             self.comments[relpath] = entry.comments
@@ -394,6 +405,7 @@ def _load(root: str | Path, max_size: int | None) -> LoadResult:
     if strategy is None:
         findings = [f for f in findings if f.path != "strategy.yaml"]
     loader.findings.extend(findings)
+    loader.let_go_of_tables()
     findings = sorted(
         {dataclasses.replace(f, message=safe_message(f.message)) for f in loader.findings}
     )

@@ -8,8 +8,6 @@ file that holds the value.
 
 from __future__ import annotations
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
-
 from strategist.model import (
     ANALYSED_STATUSES,
     BALANCES,
@@ -150,15 +148,43 @@ def _theme(r: Report, theme: Theme) -> None:
             r.warning(path, here, "inactive-reference", message)
 
 
+def _has_cycle(edges: dict[str, list[str]]) -> bool:
+    """Whether the directed graph `edges` (node → successors) has a cycle (a DFS)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in edges:
+        if start in state:
+            continue
+        stack = [(start, iter(edges[start]))]
+        state[start] = 1
+        while stack:
+            node, successors = stack[-1]
+            following = next(successors, None)
+            if following is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(following) == 1:
+                return True
+            elif following not in state:
+                state[following] = 1
+                stack.append((following, iter(edges[following])))
+    return False
+
+
 def _requires_cycles(r: Report) -> None:
     """Every elementary `requires` cycle among the analysed themes (they break the roadmap)."""
-    graph = nx.DiGraph()
     analysed = {t.id: t for t in r.ws.themes.values() if t.status in ANALYSED_STATUSES}
-    graph.add_nodes_from(sorted(analysed))
-    for theme in analysed.values():
-        for other in theme.requires:
-            if other in analysed and other != theme.id:
-                graph.add_edge(theme.id, other)
+    edges = {
+        theme_id: [o for o in analysed[theme_id].requires if o in analysed and o != theme_id]
+        for theme_id in sorted(analysed)
+    }
+    if not _has_cycle(edges):
+        return  # the usual case, without loading networkx (a third of a command's start-up)
+    import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(edges)
+    for theme_id, others in edges.items():
+        graph.add_edges_from((theme_id, other) for other in others)
     cycles: list[list[str]] = []
     for cycle in nx.simple_cycles(graph):
         start = cycle.index(min(cycle))
