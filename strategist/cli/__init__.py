@@ -6,6 +6,8 @@ from strategist.cli import (  # noqa: F401  (imported for their commands)
     capture,
     check,
     init,
+    plan,
+    strategy,
     themes,
     votes,
 )

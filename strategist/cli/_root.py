@@ -24,6 +24,7 @@ __all__ = [
     "Context",
     "EnvironmentProblem",
     "describe_os_error",
+    "find_workspace",
     "main",
     "pass_context",
     "run_edit",
@@ -49,16 +50,51 @@ class EnvironmentProblem(click.ClickException):
         return terminal_safe(self.message)
 
 
+def find_workspace(start: Path) -> Path | None:
+    """The nearest of `start` and its parents that holds a strategy.yaml (as git finds .git)."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / "strategy.yaml").is_file():
+            return folder
+    return None
+
+
+def not_a_workspace(start: Path) -> str:
+    """The one line said outside a workspace: where, and the two ways out."""
+    where = start.absolute()
+    return (
+        f"{where} is not inside a strategist workspace (no strategy.yaml there or in a "
+        "parent folder): run `strategist init DIR` to create one, or give one with `-C DIR`"
+    )
+
+
 @dataclass
 class Context:
     """What the group passes to every command."""
 
-    workspace_dir: Path
-    """The `-C DIR` option (default: the current directory)."""
+    workspace_dir: Path | None
+    """The `-C DIR` option (None: find the workspace from the current directory)."""
 
     def root(self, positional: Path | None = None) -> Path:
-        """The workspace directory: a positional DIR wins over `-C`."""
-        return positional if positional is not None else self.workspace_dir
+        """The workspace directory: a positional DIR wins over `-C`; without either, the
+        nearest folder from the current directory upwards that holds a strategy.yaml.
+
+        Raises:
+            EnvironmentProblem: no DIR, no -C, and no workspace around the current
+                directory (exit 2).
+        """
+        explicit = positional if positional is not None else self.workspace_dir
+        if explicit is not None:
+            return explicit
+        found = find_workspace(Path.cwd())
+        if found is None:
+            raise EnvironmentProblem(not_a_workspace(Path.cwd()))
+        return found
+
+    def target(self, positional: Path | None = None) -> Path:
+        """The directory a new workspace goes to: DIR, -C DIR or the current directory."""
+        explicit = positional if positional is not None else self.workspace_dir
+        return explicit if explicit is not None else Path(".")
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -130,18 +166,18 @@ class _Group(click.Group):
     "-C",
     "workspace_dir",
     type=click.Path(path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Run as if strategist was started in DIR (the workspace).",
+    default=None,
+    help="Use the workspace in DIR (default: the nearest folder from the current directory "
+    "upwards that holds a strategy.yaml).",
     metavar="DIR",
 )
 @click.version_option(__version__, prog_name="strategist")
 @click.pass_context
-def main(ctx: click.Context, workspace_dir: Path) -> None:
+def main(ctx: click.Context, workspace_dir: Path | None) -> None:
     """strategist: a strategy-process workbench for innovation clusters.
 
-    Without a command, opens the terminal UI on the workspace in the current
-    directory (or -C DIR).
+    Without a command, opens the terminal UI on the workspace (-C DIR, else the nearest
+    folder from the current directory upwards that holds a strategy.yaml).
 
     \b
     Exit codes:
@@ -151,11 +187,16 @@ def main(ctx: click.Context, workspace_dir: Path) -> None:
     """
     ctx.obj = Context(workspace_dir=workspace_dir)
     if ctx.invoked_subcommand is None:
-        if not (workspace_dir / "strategy.yaml").is_file():
-            _offer_init(ctx, workspace_dir)
+        if workspace_dir is None:
+            found = find_workspace(Path.cwd())
+            directory = found if found is not None else Path(".")
+        else:
+            directory = workspace_dir
+        if not (directory / "strategy.yaml").is_file():
+            _offer_init(ctx, directory)
         from strategist.tui import run  # the TUI is only imported when it is used
 
-        sys.exit(run(workspace_dir))
+        sys.exit(run(directory))
 
 
 def interactive() -> bool:
@@ -165,7 +206,8 @@ def interactive() -> bool:
 
 def _offer_init(ctx: click.Context, directory: Path) -> None:
     """Outside a workspace: create one in place if the person says so, else exit 2."""
-    problem = f"{directory} is not a strategist workspace (it has no strategy.yaml)"
+    where = directory.absolute()
+    problem = f"{where} is not a strategist workspace (it has no strategy.yaml)"
     if interactive() and click.confirm(
         f"{problem}.\nCreate a new workspace there (strategist init; no file is overwritten)?",
         default=False,
@@ -174,4 +216,6 @@ def _offer_init(ctx: click.Context, directory: Path) -> None:
 
         ctx.invoke(init, directory=directory, force=True)
         return
-    raise EnvironmentProblem(f"{problem}; run `strategist init {directory}` to create one")
+    raise EnvironmentProblem(
+        f"{problem}; run `strategist init {directory}` to create one, or give one with `-C DIR`"
+    )

@@ -127,7 +127,7 @@ def format_text(ws: Workspace, a: Analysis) -> str:
     return "\n".join(out) + "\n"
 
 
-@main.command("analyse")
+@main.command("analyse", short_help="Rank the themes; group scores, consensus, roles, roadmap.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
     "--format",

@@ -14,7 +14,7 @@ from strategist.store import LockedError
 __all__ = ["build"]
 
 
-@main.command()
+@main.command(short_help="Write the strategy draft and the input register to outputs/.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
     "--internal",
@@ -25,10 +25,11 @@ __all__ = ["build"]
 def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     """Write outputs/strategy.md and outputs/inputs.md from the workspace.
 
-    DIR (else -C DIR, else the current directory) is the workspace; the paths written
-    are printed. Confidential inputs and small groups' figures stay out of the public
-    files. Exit 0 written; 1 the workspace has errors (findings on stderr, nothing
-    written); 2 not a workspace, or the outputs could not be written.
+    DIR (else -C DIR, else the workspace around the current directory) is the
+    workspace; the paths written are printed. Confidential inputs and small groups'
+    figures stay out of the public files. Exit 0 written; 1 the workspace has errors
+    (findings on stderr, nothing written); 2 not a workspace, or the outputs could not
+    be written.
     """
     from strategist.render import build_outputs  # keep `strategist --help` fast
     from strategist.render.build import OutputLinkError

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from strategist import store
+from strategist.chars import excerpt, terminal_safe
 from strategist.cli._root import (
     EXIT_CONTENT,
     Context,
@@ -128,7 +129,7 @@ def capture() -> None:
 )
 @click.option("--group", default=None, help="The stakeholder group who said it.")
 @click.option("--confidential", is_flag=True, help="Internal draft only, never published.")
-@click.argument("text", nargs=-1, required=True)
+@click.argument("text", nargs=-1, required=True, metavar="TEXT...")
 @pass_context
 def capture_add(
     ctx: Context,
@@ -209,12 +210,25 @@ def input_edit(
         changes["duplicate_of"] = duplicate_of
     if not changes:
         raise click.UsageError("nothing to change: give at least one option")
-    _run(ctx, lambda ws: capture_ops.edit_input(ws, input_id, **changes))
+
+    def edit(ws: Workspace) -> str:
+        capture_ops.edit_input(ws, input_id, **changes)
+        return capture_ops.capture_path(*capture_ops.locate_input(ws, input_id))
+
+    path = _run(ctx, edit)
+    click.echo(f"input {input_id} changed ({', '.join(changes)}): {path}")
 
 
 @input_group.command("delete")
 @click.argument("input_id", metavar="ID")
 @pass_context
 def input_delete(ctx: Context, input_id: str) -> None:
-    """Remove input ID from its capture file."""
-    _run(ctx, lambda ws: capture_ops.delete_input(ws, input_id))
+    """Remove input ID from its capture file; prints what was deleted, and from where."""
+
+    def delete(ws: Workspace) -> tuple[str, str]:
+        workshop_id, device = capture_ops.locate_input(ws, input_id)
+        removed = capture_ops.delete_input(ws, input_id)
+        return capture_ops.capture_path(workshop_id, device), removed.text
+
+    path, text = _run(ctx, delete)
+    click.echo(f"deleted input {input_id} from {path}: {terminal_safe(excerpt(text))}")

@@ -19,7 +19,7 @@ from strategist.cli._root import (
     pass_context,
 )
 from strategist.model import Finding, Workspace
-from strategist.store import LoadResult, StoreError, load_workspace
+from strategist.store import LoadResult, NotAWorkspaceError, StoreError, load_workspace
 
 __all__ = ["check", "load_or_exit", "load_or_problem", "summary"]
 
@@ -44,7 +44,15 @@ def load_or_problem(root: Path) -> LoadResult:
     """
     try:
         result = load_workspace(root)
-    except StoreError as error:  # NotAWorkspaceError included
+    except NotAWorkspaceError as error:
+        if root.is_dir() and not (root / "strategy.yaml").exists():
+            where = root.absolute()
+            raise EnvironmentProblem(
+                f"{where} is not a strategist workspace (it has no strategy.yaml): run "
+                "`strategist init DIR` to create one, or give one with `-C DIR`"
+            ) from error
+        raise EnvironmentProblem(str(error)) from error
+    except StoreError as error:
         raise EnvironmentProblem(str(error)) from error
     if result.recovered:
         click.echo(f"strategist: {result.recovered}", err=True)
@@ -80,7 +88,7 @@ def _as_json(finding: Finding) -> dict[str, object]:
     }
 
 
-@main.command()
+@main.command(short_help="Report every problem in the workspace, with file and line.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -89,7 +97,10 @@ def _as_json(finding: Finding) -> dict[str, object]:
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
 @pass_context
 def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> NoReturn:
-    """Check the workspace (DIR, -C DIR or the current directory) and report every finding.
+    """Check the workspace DIR and report every finding.
+
+    DIR defaults to -C DIR, else the nearest folder from the current directory upwards
+    that holds a strategy.yaml.
 
     \b
     Exit codes:

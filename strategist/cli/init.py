@@ -30,6 +30,14 @@ _STRATEGY_COMMENT = """\
 # The strategy process: fill in cluster and title, adjust the horizon and the
 # stakeholder groups (their weight scales their voice in votes), then run
 # `strategist check`. See "The workspace format" in strategist's README.
+#
+# Three Markdown texts go into the draft; write them when you know them, e.g.
+#   strategist strategy set summary - < summary.md
+# or add them below as `key: |` blocks:
+#   summary:     what this strategy is and how it came about (a short paragraph)
+#   vision:      where the cluster wants to be at the end of the horizon
+#   monitoring:  how and how often the KPIs are reviewed, and by whom
+# This comment block is kept when strategist saves the file; delete it when done.
 """
 
 
@@ -121,8 +129,8 @@ def _is_empty(directory: Path) -> bool:
     return all(entry.name == ".git" for entry in directory.iterdir())
 
 
-@main.command()
-@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="DIR")
+@main.command(short_help="Create a new, empty workspace.")
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option("--force", is_flag=True, help="Also use a non-empty DIR (existing files are kept).")
 @pass_context
 def init(ctx: Context, directory: Path | None, force: bool) -> None:
@@ -133,7 +141,7 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     when DIR is not inside a git repository. Refuses a non-empty DIR unless --force;
     even then, no existing file is overwritten.
     """
-    target = ctx.root(directory)
+    target = ctx.target(directory)
     if target.exists() and not target.is_dir():
         raise EnvironmentProblem(f"{target} exists and is not a directory")
     try:
@@ -154,7 +162,10 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     click.echo(f"  {git_note}")
     click.echo("")
     click.echo("Next steps:")
-    click.echo(f"  cd {shlex.quote(str(target))}")
-    click.echo("  edit strategy.yaml: cluster, title, horizon and stakeholder groups")
+    if target.resolve() != Path.cwd().resolve():
+        click.echo(f"  cd {shlex.quote(str(target))}")
+    click.echo('  strategist strategy set cluster "…"   # and title, horizon.start, horizon.end')
+    click.echo("  strategist strategy set summary -     # summary, vision, monitoring: Markdown")
+    click.echo("  strategist group add|set|remove       # the stakeholder groups")
     click.echo("  strategist check    # validate the workspace")
     click.echo("  strategist          # open the terminal UI to add themes and workshops")

@@ -17,8 +17,9 @@ from strategist.cli._root import (
 from strategist.cli.check import load_or_exit
 from strategist.model import THEME_STATUSES, Workspace
 from strategist.ops import themes as theme_ops
+from strategist.store.ids import suggest_id
 
-__all__ = ["influence", "load_for_edit", "theme"]
+__all__ = ["influence", "load_for_edit", "run_strict", "theme"]
 
 T = TypeVar("T")
 
@@ -34,8 +35,12 @@ def load_for_edit(root: Path) -> Workspace:
     return load_or_exit(root, warnings=False)
 
 
-def _run(ctx: Context, edit: Callable[[Workspace], T]) -> T:
+def run_strict(ctx: Context, edit: Callable[[Workspace], T]) -> T:
+    """Apply `edit` to the workspace, which must be free of errors (see `load_for_edit`)."""
     return run_edit(ctx.root(), load_for_edit, edit)
+
+
+_run = run_strict
 
 
 @main.group()
@@ -44,19 +49,28 @@ def theme() -> None:
 
 
 @theme.command("add")
-@click.argument("theme_id", metavar="ID")
+@click.argument("theme_id", metavar="[ID]", required=False)
 @click.option("--title", required=True, help="The theme's title.")
 @click.option(
     "--status",
     type=click.Choice([s for s in THEME_STATUSES if s != "merged"]),
     default="proposed",
     show_default=True,
+    help="Its status (merge with `theme merge`).",
 )
 @pass_context
-def theme_add(ctx: Context, theme_id: str, title: str, status: str) -> None:
-    """Create themes/ID.yaml."""
-    _run(ctx, lambda ws: theme_ops.add_theme(ws, theme_id, title, status))
-    click.echo(f"themes/{theme_id}.yaml")
+def theme_add(ctx: Context, theme_id: str | None, title: str, status: str) -> None:
+    """Create themes/ID.yaml; without ID, the id is made from the title.
+
+    Prints the file written.
+    """
+
+    def add(ws: Workspace) -> str:
+        chosen = theme_id or suggest_id(title, set(ws.themes), "theme")
+        theme_ops.add_theme(ws, chosen, title, status)
+        return chosen
+
+    click.echo(f"themes/{_run(ctx, add)}.yaml")
 
 
 @theme.command("rename")
@@ -70,8 +84,9 @@ def theme_rename(ctx: Context, old: str, new: str) -> None:
     every input, vote options, tallies and ballots, and workshop theme lists. Prints the
     files written or removed.
     """
+    root = ctx.root()
     for path in _run(ctx, lambda ws: theme_ops.rename_theme(ws, old, new)):
-        click.echo(path)
+        click.echo(f"{'written' if (root / path).exists() else 'removed'} {path}")
 
 
 @theme.command("merge")
@@ -108,7 +123,7 @@ def influence() -> None:
 @click.argument("strength", metavar="N", type=click.IntRange(0, 3))
 @pass_context
 def influence_set(ctx: Context, source: str, target: str, strength: int) -> None:
-    """Set how strongly theme A drives theme B: 0 none, 1 weak, 2 medium, 3 strong.
+    """Set how strongly theme A drives theme B: N is 0 none, 1 weak, 2 medium, 3 strong.
 
     Prints the theme file written and the new value (0 removes the entry).
     """

@@ -62,7 +62,12 @@ def vote() -> None:
 @click.option("--workshop", "workshop_id", required=True, metavar="W", help="The workshop id.")
 @click.argument("vote_id", metavar="ID")
 @click.option("--question", required=True, help="The question as asked in the room.")
-@click.option("--method", type=click.Choice(METHODS), required=True)
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    required=True,
+    help="How people vote: dots/points (spread points), approve, score, rank.",
+)
 @click.option(
     "--option",
     "options",
@@ -102,9 +107,9 @@ def vote_tally(
 ) -> None:
     """Set GROUP's tallies of vote ID (replacing earlier counts of those options).
 
-    N is a count; for a score vote write SUM/VOTERS. N=0 records a zero. The counts go
-    to the capture file that holds the vote (this device's when it has one); prints that
-    file and GROUP's tallies in it.
+    Each OPTION=N sets one option's count N; for a score vote write SUM/VOTERS. N=0
+    records a zero. The counts go to the capture file that holds the vote (this
+    device's when it has one); prints that file and GROUP's tallies in it.
     """
     parsed = dict(_tally_cell(c) for c in cells)
     root = ctx.root()

@@ -12,9 +12,10 @@ import re
 import secrets
 import socket
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
-from strategist.model import Workspace, is_slug
+from strategist.model import Workspace, is_reserved_name, is_slug
 from strategist.store.errors import StoreError
 from strategist.store.lock import state_dir
 from strategist.store.save import write_atomic
@@ -28,8 +29,12 @@ __all__ = [
     "set_device_name",
     "slugify",
     "state_dir",
+    "suggest_id",
     "suggested_device_name",
 ]
+
+MAX_ID_LENGTH = 40
+"""A suggested id keeps at most this many characters (whole words where it can)."""
 
 CROCKFORD_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 """Lowercase Crockford base32: no i, l, o, u (easy to read aloud and to copy)."""
@@ -56,6 +61,39 @@ def slugify(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text.translate(_SPELLED_OUT))
     ascii_text = plain.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _shorten(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    # End on a whole word when there is one to end on.
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def suggest_id(
+    title: str, taken: Collection[str], fallback: str, limit: int = MAX_ID_LENGTH
+) -> str:
+    """An id for something titled `title`: its ASCII slug, never empty, not in `taken`.
+
+    Letters are spelled out as in the workshop ids ("Æble" → "aeble", "Straße" →
+    "strasse"). A title with no letter or digit gives `fallback`; an id already taken,
+    or a name Windows reserves, gets ``-2``, ``-3`` … appended.
+
+    Args:
+        title: the title or text typed.
+        taken: the ids already in use in the same namespace.
+        fallback: a slug to use when the title gives none (e.g. "theme", "objective").
+        limit: the longest id to suggest before the numeric suffix.
+    """
+    base = _shorten(slugify(title), limit).strip("-") or fallback
+    if not is_slug(base):
+        raise ValueError(f"fallback {fallback!r} is not a slug")
+    candidate, n = base, 1
+    while candidate in taken or is_reserved_name(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
 
 
 def suggested_device_name() -> str:
