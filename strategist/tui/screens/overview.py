@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
@@ -63,9 +63,14 @@ WORKSHOP_STEPS = [
 
 
 class OverviewScreen(WorkspaceScreen):
-    """Cluster, title, horizon, status; themes with rank; workshops; check findings."""
+    """Cluster, title, horizon, status; themes with rank; workshops; check findings.
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    `s` opens the strategy screen, where every key of strategy.yaml is edited.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "app.edit_strategy", "Strategy", tooltip="Edit the strategy", id="strategy")
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
