@@ -39,15 +39,16 @@ __all__ = [
 def broken_capture(
     ws: Workspace, findings: list[Finding], workshop_id: str, device: str
 ) -> Finding | None:
-    """The first error of this device's capture file when that file was left out."""
+    """The first error of this device's capture file when the load left it out for it."""
     workshop = ws.workshops.get(workshop_id)
     if workshop is None or device in workshop.captures:
         return None
     path = capture_path(workshop_id, device)
     if not Path(ws.root, path).exists():
         return None
+    # A file that appeared after the load is no error: the save loads it and adds to it.
     found = [f for f in findings if f.path == path and f.severity == "error"]
-    return found[0] if found else Finding(path, 1, 1, "error", "unloaded", "it was not loaded")
+    return found[0] if found else None
 
 
 def spare_device(ws: Workspace, workshop_id: str, device: str) -> str:
