@@ -85,3 +85,14 @@ def test_a_fresh_workspace_passes_check_and_builds(tmp_path) -> None:
     result = CliRunner().invoke(main, ["build", str(target)])
     assert result.exit_code == 0, result.output
     assert (target / "outputs/strategy.md").is_file()
+
+
+def test_the_tui_outside_any_workspace_says_how_to_make_one(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(tmp_path.resolve()) in lines[0] or str(tmp_path) in lines[0]
+    assert "`strategist init`" in lines[0] and "-C DIR" in lines[0]
+    assert "init ." not in lines[0]

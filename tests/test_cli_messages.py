@@ -88,3 +88,13 @@ def test_the_command_list_is_not_cut_off(width: int) -> None:
         assert name in commands
         short = command.get_short_help_str(limit=1000)
         assert short in " ".join(commands.split()), name
+
+
+def test_the_readme_documents_every_command() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [
+        path
+        for path, command in _commands(main)
+        if not isinstance(command, click.Group) and path.removeprefix("strategist ") not in readme
+    ]
+    assert missing == []

@@ -16,11 +16,13 @@ from strategist import __version__, store
 from strategist.chars import terminal_safe
 from strategist.ops import OpsError
 from strategist.store.errors import StoreError
+from strategist.suggest import did_you_mean
 
 __all__ = [
     "EXIT_CONTENT",
     "EXIT_ENVIRONMENT",
     "EXIT_OK",
+    "Choice",
     "Context",
     "EnvironmentProblem",
     "describe_os_error",
@@ -38,6 +40,21 @@ EXIT_CONTENT = 1
 """The workspace has errors (content, YAML syntax, tags, aliases, duplicate keys...)."""
 EXIT_ENVIRONMENT = 2
 """strategist could not do its job: bad usage, not a workspace, unreadable, disk full."""
+
+
+class Choice(click.Choice):  # type: ignore[type-arg]
+    """click's Choice, with "did you mean …?" when a value is refused."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            hint = did_you_mean(str(value), [str(c) for c in self.choices])
+            if not hint:
+                raise
+            self.fail(f"{error.message.rstrip('.')}{hint}", param, ctx)
 
 
 class EnvironmentProblem(click.ClickException):
@@ -216,6 +233,8 @@ def _offer_init(ctx: click.Context, directory: Path) -> None:
 
         ctx.invoke(init, directory=directory, force=True)
         return
+    command = "strategist init" if directory == Path(".") else f"strategist init {directory}"
     raise EnvironmentProblem(
-        f"{problem}; run `strategist init {directory}` to create one, or give one with `-C DIR`"
+        f"{problem}; run `{command}` (or `strategist init DIR`) to create one, or give one "
+        "with `-C DIR`"
     )

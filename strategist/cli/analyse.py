@@ -9,7 +9,7 @@ import click
 
 from strategist.analysis import Analysis, RoadmapCycleError, analyse, analysis_to_json
 from strategist.chars import json_safe, terminal_safe
-from strategist.cli._root import EXIT_CONTENT, Context, main, pass_context
+from strategist.cli._root import EXIT_CONTENT, Choice, Context, main, pass_context
 from strategist.cli.check import load_or_exit
 from strategist.model import BALANCES, Workspace
 
@@ -132,14 +132,14 @@ def format_text(ws: Workspace, a: Analysis) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=Choice(["text", "json"]),
     default="text",
     show_default=True,
     help="text: readable tables; json: the keys listed in the README.",
 )
 @click.option(
     "--balance",
-    type=click.Choice(BALANCES),
+    type=Choice(BALANCES),
     default=None,
     help="How group votes combine (default: scoring.balance of strategy.yaml).",
 )

@@ -18,6 +18,7 @@ from strategist import store
 from strategist.chars import excerpt, terminal_safe
 from strategist.cli._root import (
     EXIT_CONTENT,
+    Choice,
     Context,
     main,
     pass_context,
@@ -81,7 +82,7 @@ def workshop() -> None:
     metavar="YYYY-MM-DD",
     help="The day it took place.",
 )
-@click.option("--format", "format_", required=True, type=click.Choice(FORMATS), help="The format.")
+@click.option("--format", "format_", required=True, type=Choice(FORMATS), help="The format.")
 @click.option("--location", default="", help="Where it took place.")
 @click.option("--attend", multiple=True, metavar="GROUP=N", help="Attendance of a group (repeat).")
 @click.option(
@@ -122,7 +123,7 @@ def capture() -> None:
 @click.option("--theme", required=True, help="The theme id.")
 @click.option(
     "--kind",
-    type=click.Choice(INPUT_KINDS),
+    type=Choice(INPUT_KINDS),
     default="idea",
     show_default=True,
     help="What the input is.",
@@ -171,7 +172,7 @@ def input_group() -> None:
 @click.argument("input_id", metavar="ID")
 @click.option("--text", default=None, help="New text.")
 @click.option("--theme", default=None, help="Move to this theme.")
-@click.option("--kind", type=click.Choice(INPUT_KINDS), default=None, help="Set the kind.")
+@click.option("--kind", type=Choice(INPUT_KINDS), default=None, help="Set the kind.")
 @click.option("--group", default=None, help="Set the group.")
 @click.option("--no-group", is_flag=True, help="Clear the group.")
 @click.option("--confidential/--public", default=None, help="Mark confidential or public.")

@@ -13,6 +13,7 @@ from strategist.chars import json_safe, terminal_safe
 from strategist.cli._root import (
     EXIT_CONTENT,
     EXIT_OK,
+    Choice,
     Context,
     EnvironmentProblem,
     main,
@@ -48,7 +49,7 @@ def load_or_problem(root: Path) -> LoadResult:
         if root.is_dir() and not (root / "strategy.yaml").exists():
             where = root.absolute()
             raise EnvironmentProblem(
-                f"{where} is not a strategist workspace (it has no strategy.yaml): run "
+                f"{where}: not a workspace (it has no strategy.yaml): run "
                 "`strategist init DIR` to create one, or give one with `-C DIR`"
             ) from error
         raise EnvironmentProblem(str(error)) from error
@@ -91,7 +92,7 @@ def _as_json(finding: Finding) -> dict[str, object]:
 @main.command(short_help="Report every problem in the workspace, with file and line.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
-    "--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    "--format", "output", type=Choice(["text", "json"]), default="text", show_default=True,
     help="text: one finding per line; json: a list of {path, line, column, severity, code, ...}.",
 )  # fmt: skip
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")

@@ -6,6 +6,7 @@ import click
 
 from strategist.cli._root import Context, main, pass_context
 from strategist.cli.themes import run_strict
+from strategist.ops import kpis as kpi_ops
 from strategist.ops import plan as plan_ops
 from strategist.ops.plan import Saved
 
@@ -100,7 +101,7 @@ def kpi_add(
 ) -> None:
     """Add a KPI to OBJECTIVE."""
     saved = run_strict(
-        ctx, lambda ws: plan_ops.add_kpi(ws, objective_id, name, target, baseline, unit, by)
+        ctx, lambda ws: kpi_ops.add_kpi(ws, objective_id, name, target, baseline, unit, by)
     )
     _report(saved, f"KPI {saved.id!r} added to {objective_id}")
 
@@ -129,7 +130,7 @@ def kpi_set(
         raise click.UsageError("nothing to change: give at least one option")
     saved = run_strict(
         ctx,
-        lambda ws: plan_ops.set_kpi(
+        lambda ws: kpi_ops.set_kpi(
             ws,
             objective_id,
             name,
@@ -151,7 +152,7 @@ def kpi_set(
 @pass_context
 def kpi_actual(ctx: Context, objective_id: str, name: str, year: str, value: str) -> None:
     """Record VALUE as the actual in YEAR of the KPI NAME of OBJECTIVE ('' removes it)."""
-    saved = run_strict(ctx, lambda ws: plan_ops.set_kpi_actual(ws, objective_id, name, year, value))
+    saved = run_strict(ctx, lambda ws: kpi_ops.set_kpi_actual(ws, objective_id, name, year, value))
     _report(saved, f"KPI {name!r} of {objective_id}: {year} = {value or '(removed)'}")
 
 

@@ -9,6 +9,7 @@ from typing import TypeVar
 import click
 
 from strategist.cli._root import (
+    Choice,
     Context,
     main,
     pass_context,
@@ -53,7 +54,7 @@ def theme() -> None:
 @click.option("--title", required=True, help="The theme's title.")
 @click.option(
     "--status",
-    type=click.Choice([s for s in THEME_STATUSES if s != "merged"]),
+    type=Choice([s for s in THEME_STATUSES if s != "merged"]),
     default="proposed",
     show_default=True,
     help="Its status (merge with `theme merge`).",

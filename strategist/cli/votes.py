@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from strategist import store
-from strategist.cli._root import Context, EnvironmentProblem, main, pass_context, run_edit
+from strategist.cli._root import Choice, Context, EnvironmentProblem, main, pass_context, run_edit
 from strategist.cli.themes import load_for_edit
 from strategist.model import METHODS, Ballot, Number, ScoreTally, Workspace
 from strategist.ops import OpsError
@@ -64,7 +64,7 @@ def vote() -> None:
 @click.option("--question", required=True, help="The question as asked in the room.")
 @click.option(
     "--method",
-    type=click.Choice(METHODS),
+    type=Choice(METHODS),
     required=True,
     help="How people vote: dots/points (spread points), approve, score, rank.",
 )

@@ -20,6 +20,7 @@ from strategist import store
 from strategist.model import FORMATS, INPUT_KINDS, Capture, Input, Workshop, Workspace
 from strategist.ops import OpsError
 from strategist.ops._commit import check_file_id, check_slug, commit
+from strategist.suggest import did_you_mean
 
 __all__ = [
     "UNCHANGED",
@@ -66,14 +67,16 @@ def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
     try:
         return ws.workshops[workshop_id]
     except KeyError:
-        raise OpsError(f"there is no workshop {workshop_id!r}") from None
+        hint = did_you_mean(workshop_id, ws.workshops)
+        raise OpsError(f"there is no workshop {workshop_id!r}{hint}") from None
 
 
 def _check_theme(ws: Workspace, theme_id: str) -> None:
     theme = ws.themes.get(theme_id)
     if theme is None:
         known = ", ".join(ws.themes) or "none yet"
-        raise OpsError(f"there is no theme {theme_id!r} (themes: {known})")
+        hint = did_you_mean(theme_id, ws.themes)
+        raise OpsError(f"there is no theme {theme_id!r}{hint} (themes: {known})")
     if theme.status in _CLOSED_THEME_STATUSES:
         raise OpsError(f"theme {theme_id!r} is {theme.status}; choose a current theme")
 
@@ -86,7 +89,8 @@ def _check_kind(kind: str) -> None:
 def _check_group(ws: Workspace, group: str | None) -> None:
     if group is not None and group not in ws.strategy.groups:
         known = ", ".join(ws.strategy.groups)
-        raise OpsError(f"there is no group {group!r} (groups: {known})")
+        hint = did_you_mean(group, ws.strategy.groups)
+        raise OpsError(f"there is no group {group!r}{hint} (groups: {known})")
 
 
 def _clean_text(text: str) -> str:
@@ -175,7 +179,7 @@ def add_workshop(
             raise OpsError(f"attendance of {group!r} cannot be negative")
     for theme_id in themes or []:
         if theme_id not in ws.themes:
-            raise OpsError(f"there is no theme {theme_id!r}")
+            raise OpsError(f"there is no theme {theme_id!r}{did_you_mean(theme_id, ws.themes)}")
     workshop = Workshop(
         id=workshop_id,
         title=title.strip(),

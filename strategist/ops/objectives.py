@@ -16,6 +16,8 @@ import yaml
 from strategist import store
 from strategist.model import Kpi, Measure, Number, Objective
 from strategist.ops import OpsError
+from strategist.store._yaml import plain_syntax
+from strategist.suggest import did_you_mean
 
 __all__ = ["objectives_from_yaml", "objectives_to_yaml"]
 
@@ -40,8 +42,9 @@ def _map(value: Any, where: str, allowed: set[str], required: tuple[str, ...]) -
         raise OpsError(f"{where}: expected a mapping with {', '.join(required)}")
     unknown = sorted(str(k) for k in value if k not in allowed)
     if unknown:
+        hint = did_you_mean(unknown[0], allowed)
         raise OpsError(
-            f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+            f"{where}: unknown key {unknown[0]!r}{hint} (allowed: {', '.join(sorted(allowed))})"
         )
     for key in required:
         if value.get(key) in (None, ""):
@@ -138,8 +141,11 @@ def objectives_from_yaml(text: str) -> list[Objective]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise OpsError(f"objectives are not valid YAML{where}") from None
+        if mark is None:
+            raise OpsError("objectives are not valid YAML") from None
+        said = str(getattr(exc, "problem", None) or exc)
+        plain = plain_syntax(text, (mark.line + 1, mark.column + 1), said)
+        raise OpsError(f"objectives are not valid YAML (line {mark.line + 1}): {plain}") from None
     objectives: list[Objective] = []
     for i, value in enumerate(_list(data, "objectives"), start=1):
         where = f"objective {i}"

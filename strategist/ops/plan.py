@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from strategist.model import Kpi, Measure, Number, Objective, Theme, Workspace
+from strategist.model import Input, Measure, Number, Objective, Theme, Workspace
 from strategist.ops import FieldError, OpsError
 from strategist.ops import _values as values
 from strategist.ops._commit import check_slug, commit, draft_of
@@ -22,20 +23,25 @@ from strategist.suggest import did_you_mean
 
 __all__ = [
     "Saved",
-    "add_kpi",
     "add_measure",
     "add_objective",
-    "delete_kpi",
     "delete_measure",
     "delete_objective",
     "edit_measure",
     "edit_objective",
+    "find_objective",
+    "move_item",
+    "move_measure",
     "move_objective",
+    "optional_number",
+    "optional_year",
     "plan_ids",
-    "set_kpi",
-    "set_kpi_actual",
+    "save",
+    "source_candidates",
     "suggest_plan_id",
 ]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,8 @@ def _theme(ws: Workspace, theme_id: str) -> Theme:
         raise OpsError(f"there is no theme {theme_id!r}{hint}") from None
 
 
-def _objective(ws: Workspace, objective_id: str) -> tuple[Theme, Objective]:
+def find_objective(ws: Workspace, objective_id: str) -> tuple[Theme, Objective]:
+    """The theme holding objective `objective_id`, and the objective (OpsError if none)."""
     for theme in ws.themes.values():
         for objective in theme.objectives:
             if objective.id == objective_id:
@@ -92,12 +99,18 @@ def _measure(ws: Workspace, measure_id: str) -> tuple[Theme, Objective, Measure]
     raise OpsError(f"there is no measure {measure_id!r}{did_you_mean(measure_id, known)}")
 
 
-def _kpi(objective: Objective, name: str) -> Kpi:
-    for kpi in objective.kpis:
-        if kpi.name == name:
-            return kpi
-    hint = did_you_mean(name, [k.name for k in objective.kpis])
-    raise OpsError(f"objective {objective.id!r} has no KPI {name!r}{hint}")
+def source_candidates(ws: Workspace, theme_id: str, query: str = "") -> list[Input]:
+    """The inputs a source picker offers for `theme_id`: its inputs whose text or id holds
+    every word of `query` (case-insensitive), in workspace order; duplicates left out."""
+    words = query.casefold().split()
+    found: list[Input] = []
+    for _, _, item in ws.inputs():
+        if item.theme != theme_id or item.duplicate_of is not None:
+            continue
+        haystack = f"{item.id} {item.text}".casefold()
+        if all(word in haystack for word in words):
+            found.append(item)
+    return found
 
 
 def _new_id(ws: Workspace, given: str | None, text: str, what: str) -> str:
@@ -125,16 +138,19 @@ def _sources(ws: Workspace, sources: Sequence[str]) -> list[str]:
     return found
 
 
-def _save(ws: Workspace, draft: Workspace, ident: str, theme_id: str) -> Saved:
+def save(ws: Workspace, draft: Workspace, ident: str, theme_id: str) -> Saved:
+    """Commit `draft` when its themes differ from `ws`'s; say what was saved."""
     paths = [] if draft.themes == ws.themes else commit(ws, draft)
     return Saved(ident, theme_id, paths)
 
 
-def _optional_number(field: str, text: str) -> Number | None:
+def optional_number(field: str, text: str) -> Number | None:
+    """A number, or None for an empty field."""
     return None if not text.strip() else values.number(field, text)
 
 
-def _optional_year(field: str, text: str) -> int | None:
+def optional_year(field: str, text: str) -> int | None:
+    """A year, or None for an empty field."""
     return None if not text.strip() else values.year(field, text)
 
 
@@ -160,7 +176,7 @@ def add_objective(
     draft.themes[theme_id].objectives.append(
         Objective(new_id, checked_text, sources=_sources(ws, sources))
     )
-    return _save(ws, draft, new_id, theme_id)
+    return save(ws, draft, new_id, theme_id)
 
 
 def edit_objective(
@@ -174,138 +190,38 @@ def edit_objective(
     Raises:
         OpsError: unknown objective. FieldError: empty text, unknown source.
     """
-    theme, _ = _objective(ws, objective_id)
+    theme, _ = find_objective(ws, objective_id)
     draft = draft_of(ws)
-    _, objective = _objective(draft, objective_id)
+    _, objective = find_objective(draft, objective_id)
     if text is not None:
         objective.text = _text(text)
     if sources is not None:
         objective.sources = _sources(ws, sources)
-    return _save(ws, draft, objective_id, theme.id)
+    return save(ws, draft, objective_id, theme.id)
 
 
 def delete_objective(ws: Workspace, objective_id: str) -> Saved:
     """Remove an objective with its KPIs and measures."""
-    theme, _ = _objective(ws, objective_id)
+    theme, _ = find_objective(ws, objective_id)
     draft = draft_of(ws)
     owner = draft.themes[theme.id]
     owner.objectives = [o for o in owner.objectives if o.id != objective_id]
-    return _save(ws, draft, objective_id, theme.id)
+    return save(ws, draft, objective_id, theme.id)
+
+
+def move_item(items: list[T], index: int, offset: int) -> None:
+    """Move `items[index]` by `offset` places, stopping at either end."""
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
 
 
 def move_objective(ws: Workspace, objective_id: str, offset: int) -> Saved:
     """Move an objective `offset` places within its theme (-1 up, 1 down; clamped)."""
-    theme, _ = _objective(ws, objective_id)
+    theme, _ = find_objective(ws, objective_id)
     draft = draft_of(ws)
     objectives = draft.themes[theme.id].objectives
-    index = next(i for i, o in enumerate(objectives) if o.id == objective_id)
-    target = max(0, min(len(objectives) - 1, index + offset))
-    objectives.insert(target, objectives.pop(index))
-    return _save(ws, draft, objective_id, theme.id)
-
-
-# --------------------------------------------------------------------------- KPIs
-
-
-def add_kpi(
-    ws: Workspace,
-    objective_id: str,
-    name: str,
-    target: str,
-    baseline: str = "",
-    unit: str = "",
-    by: str = "",
-) -> Saved:
-    """Add a KPI to an objective; numbers and the year are given as typed ('' = none).
-
-    Raises:
-        OpsError: unknown objective. FieldError: empty or taken name, a target or
-            baseline that is not a number, `by` that is not a year.
-    """
-    theme, objective = _objective(ws, objective_id)
-    checked_name = values.line("name", name, required=True)
-    if any(k.name == checked_name for k in objective.kpis):
-        raise FieldError("name", f"objective {objective_id!r} has a KPI {checked_name!r} already")
-    kpi = Kpi(
-        name=checked_name,
-        target=values.number("target", target),
-        baseline=_optional_number("baseline", baseline),
-        unit=values.line("unit", unit),
-        by=_optional_year("by", by),
-    )
-    draft = draft_of(ws)
-    _, mine = _objective(draft, objective_id)
-    mine.kpis.append(kpi)
-    return _save(ws, draft, checked_name, theme.id)
-
-
-def set_kpi(
-    ws: Workspace,
-    objective_id: str,
-    name: str,
-    *,
-    new_name: str | None = None,
-    target: str | None = None,
-    baseline: str | None = None,
-    unit: str | None = None,
-    by: str | None = None,
-) -> Saved:
-    """Change fields of a KPI (None leaves a field alone, '' clears baseline, unit, by).
-
-    Raises:
-        OpsError: unknown objective or KPI. FieldError: as `add_kpi`.
-    """
-    theme, objective = _objective(ws, objective_id)
-    _kpi(objective, name)
-    draft = draft_of(ws)
-    _, mine = _objective(draft, objective_id)
-    kpi = _kpi(mine, name)
-    if new_name is not None:
-        renamed = values.line("name", new_name, required=True)
-        if renamed != name and any(k.name == renamed for k in mine.kpis):
-            raise FieldError("name", f"objective {objective_id!r} has a KPI {renamed!r} already")
-        kpi.name = renamed
-    if target is not None:
-        kpi.target = values.number("target", target)
-    if baseline is not None:
-        kpi.baseline = _optional_number("baseline", baseline)
-    if unit is not None:
-        kpi.unit = values.line("unit", unit)
-    if by is not None:
-        kpi.by = _optional_year("by", by)
-    return _save(ws, draft, kpi.name, theme.id)
-
-
-def set_kpi_actual(ws: Workspace, objective_id: str, name: str, year: str, value: str) -> Saved:
-    """Record the measured value of a KPI in `year`; an empty `value` removes that year.
-
-    Raises:
-        OpsError: unknown objective or KPI. FieldError: not a year, not a number.
-    """
-    theme, objective = _objective(ws, objective_id)
-    _kpi(objective, name)
-    checked_year = values.year("year", year)
-    amount = _optional_number("value", value)
-    draft = draft_of(ws)
-    _, mine = _objective(draft, objective_id)
-    kpi = _kpi(mine, name)
-    actuals = dict(kpi.actuals)
-    if amount is None:
-        actuals.pop(checked_year, None)
-    else:
-        actuals[checked_year] = amount
-    kpi.actuals = dict(sorted(actuals.items()))
-    return _save(ws, draft, name, theme.id)
-
-
-def delete_kpi(ws: Workspace, objective_id: str, name: str) -> Saved:
-    """Remove a KPI from its objective."""
-    theme, objective = _objective(ws, objective_id)
-    _kpi(objective, name)
-    draft = draft_of(ws)
-    _, mine = _objective(draft, objective_id)
-    mine.kpis = [k for k in mine.kpis if k.name != name]
-    return _save(ws, draft, name, theme.id)
+    move_item(objectives, next(i for i, o in enumerate(objectives) if o.id == objective_id), offset)
+    return save(ws, draft, objective_id, theme.id)
 
 
 # --------------------------------------------------------------------------- measures
@@ -326,20 +242,20 @@ def add_measure(
         OpsError: unknown objective. FieldError: bad or taken id, empty text, `due` that is
             not a year, unknown source.
     """
-    theme, _ = _objective(ws, objective_id)
+    theme, _ = find_objective(ws, objective_id)
     checked_text = _text(text)
     new_id = _new_id(ws, measure_id, checked_text, "measure")
     measure = Measure(
         new_id,
         checked_text,
         owner=values.line("owner", owner),
-        due=_optional_year("due", due),
+        due=optional_year("due", due),
         sources=_sources(ws, sources),
     )
     draft = draft_of(ws)
-    _, mine = _objective(draft, objective_id)
+    _, mine = find_objective(draft, objective_id)
     mine.measures.append(measure)
-    return _save(ws, draft, new_id, theme.id)
+    return save(ws, draft, new_id, theme.id)
 
 
 def edit_measure(
@@ -363,16 +279,27 @@ def edit_measure(
     if owner is not None:
         measure.owner = values.line("owner", owner)
     if due is not None:
-        measure.due = _optional_year("due", due)
+        measure.due = optional_year("due", due)
     if sources is not None:
         measure.sources = _sources(ws, sources)
-    return _save(ws, draft, measure_id, theme.id)
+    return save(ws, draft, measure_id, theme.id)
 
 
 def delete_measure(ws: Workspace, measure_id: str) -> Saved:
     """Remove a measure from its objective."""
     theme, objective, _ = _measure(ws, measure_id)
     draft = draft_of(ws)
-    _, mine = _objective(draft, objective.id)
+    _, mine = find_objective(draft, objective.id)
     mine.measures = [m for m in mine.measures if m.id != measure_id]
-    return _save(ws, draft, measure_id, theme.id)
+    return save(ws, draft, measure_id, theme.id)
+
+
+def move_measure(ws: Workspace, measure_id: str, offset: int) -> Saved:
+    """Move a measure `offset` places within its objective (-1 up, 1 down; clamped)."""
+    theme, objective, _ = _measure(ws, measure_id)
+    draft = draft_of(ws)
+    _, mine = find_objective(draft, objective.id)
+    move_item(
+        mine.measures, next(i for i, m in enumerate(mine.measures) if m.id == measure_id), offset
+    )
+    return save(ws, draft, measure_id, theme.id)

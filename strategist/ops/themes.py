@@ -23,6 +23,7 @@ from strategist.model import (
 )
 from strategist.ops import OpsError
 from strategist.ops._commit import check_file_id, commit, draft_of
+from strategist.suggest import did_you_mean
 
 __all__ = [
     "add_theme",
@@ -38,7 +39,9 @@ def _theme(ws: Workspace, theme_id: str) -> Theme:
     try:
         return ws.themes[theme_id]
     except KeyError:
-        raise OpsError(f"there is no theme {theme_id!r}") from None
+        raise OpsError(
+            f"there is no theme {theme_id!r}{did_you_mean(theme_id, ws.themes)}"
+        ) from None
 
 
 def _sorted_themes(ws: Workspace) -> None:

@@ -22,6 +22,7 @@ from strategist.model import (
 )
 from strategist.ops import OpsError
 from strategist.ops._commit import check_slug, commit, draft_of
+from strategist.suggest import did_you_mean
 
 __all__ = [
     "BALLOT_FIELDS",
@@ -51,7 +52,8 @@ def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
     try:
         return ws.workshops[workshop_id]
     except KeyError:
-        raise OpsError(f"there is no workshop {workshop_id!r}") from None
+        hint = did_you_mean(workshop_id, ws.workshops)
+        raise OpsError(f"there is no workshop {workshop_id!r}{hint}") from None
 
 
 def default_options(ws: Workspace) -> list[str]:
@@ -133,7 +135,9 @@ def _check_size(*numbers: float) -> None:
 
 def _check_cell(vote: Vote, group: str, option: str, value: TallyValue | None) -> None:
     if option not in vote.options:
-        raise OpsError(f"vote {vote.id!r} has no option {option!r}")
+        raise OpsError(
+            f"vote {vote.id!r} has no option {option!r}{did_you_mean(option, vote.options)}"
+        )
     if value is None:
         return
     if vote.method == "rank":
@@ -172,7 +176,9 @@ def set_tallies(
     """
     holder, vote = find_vote(ws, workshop_id, vote_id, device)
     if group not in ws.strategy.groups:
-        raise OpsError(f"there is no stakeholder group {group!r}")
+        raise OpsError(
+            f"there is no stakeholder group {group!r}{did_you_mean(group, ws.strategy.groups)}"
+        )
     for option, value in cells.items():
         _check_cell(vote, group, option, value)
     draft = draft_of(ws)
@@ -218,7 +224,8 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
     holder, vote = find_vote(ws, workshop_id, vote_id, device)
     check_slug(ballot.voter, "voter")
     if ballot.group not in ws.strategy.groups:
-        raise OpsError(f"there is no stakeholder group {ballot.group!r}")
+        hint = did_you_mean(ballot.group, ws.strategy.groups)
+        raise OpsError(f"there is no stakeholder group {ballot.group!r}{hint}")
     field_name = BALLOT_FIELDS[vote.method]
     given = {
         name
@@ -233,7 +240,9 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
         raise OpsError("the ballot is empty")
     for option in chosen:
         if option not in vote.options:
-            raise OpsError(f"vote {vote.id!r} has no option {option!r}")
+            raise OpsError(
+                f"vote {vote.id!r} has no option {option!r}{did_you_mean(option, vote.options)}"
+            )
     if len(set(chosen)) != len(chosen):
         raise OpsError("an option appears twice in the ballot")
     if isinstance(value, dict) and not all(math.isfinite(n) for n in value.values()):

@@ -31,6 +31,14 @@ from strategist.store._yaml import Map, Node, Scalar
 __all__ = ["read_capture", "read_strategy", "read_theme", "read_workshop"]
 
 
+_KPI_KEYS = ("name", "target", "baseline", "unit", "by", "actuals")
+_MEASURE_KEYS = ("id", "text", "owner", "due", "sources")
+_OBJECTIVE_KEYS = ("id", "text", "sources", "kpis", "measures")
+_INPUT_KEYS = ("id", "theme", "kind", "text", "group", "at", "confidential", "duplicate_of")
+_VOTE_KEYS = ("id", "question", "method", "options", "tallies", "ballots")
+_BALLOT_KEYS = ("voter", "group", "points", "approvals", "scores", "ranking")
+
+
 def _newer_schema(r: FieldReader, node: Node) -> None:
     """Report a `schema` newer than ours first: its unknown keys are then no surprise."""
     if not isinstance(node, Map) or "schema" not in node.entries:
@@ -50,6 +58,8 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
         ("schema", "cluster", "title", "horizon", "groups"),
         ("status", "version", "language", "facilitator", "scoring", "publish",
          "summary", "vision", "monitoring"),
+        {"horizon": ("start", "end"), "scoring": ("balance",), "publish": ("min_group_size",),
+         "groups": ("label", "weight")},
     )  # fmt: skip
     schema = r.integer(m["schema"], ("schema",))
 
@@ -64,6 +74,15 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
 
     def group(gid: str, value: Node) -> None:
         path: KeyPath = ("groups", gid)
+        if gid in ("label", "weight") and not isinstance(value, Map) and groups:
+            # `label:` or `weight:` one level too far left reads as a group of that name.
+            above = list(groups)[-1]
+            raise r.fail(
+                value,
+                "wrong-type",
+                f"key {gid!r} is not indented under the group {above!r} above it: indent it "
+                "like that group's other keys",
+            )
         g = r.mapping(value, path, ("label",), ("weight",))
         weight = float(r.number(g["weight"], (*path, "weight"))) if "weight" in g else 1.0
         groups[gid] = Group(gid, r.text(g["label"], (*path, "label")), weight)
@@ -126,7 +145,13 @@ def _measure(r: FieldReader, node: Node, path: KeyPath) -> Measure:
 
 
 def _objective(r: FieldReader, node: Node, path: KeyPath) -> Objective:
-    o = r.mapping(node, path, ("id", "text"), ("sources", "kpis", "measures"))
+    o = r.mapping(
+        node,
+        path,
+        ("id", "text"),
+        ("sources", "kpis", "measures"),
+        {"kpis": _KPI_KEYS, "measures": _MEASURE_KEYS},
+    )
     objective = Objective(r.text(o["id"], (*path, "id")), r.text(o["text"], (*path, "text")))
     if "sources" in o:
         objective.sources = r.text_list(o["sources"], (*path, "sources"))
@@ -147,6 +172,7 @@ def read_theme(r: FieldReader, node: Node) -> Theme:
         (),
         ("id", "title", "status"),
         ("summary", "merged_into", "owner", "influences", "requires", "objectives"),
+        {"objectives": _OBJECTIVE_KEYS + _KPI_KEYS + _MEASURE_KEYS},
     )
     theme = Theme(
         r.text(m["id"], ("id",)), r.text(m["title"], ("title",)), r.text(m["status"], ("status",))
@@ -229,7 +255,13 @@ def _ballot(r: FieldReader, node: Node, path: KeyPath) -> Ballot:
 
 
 def _vote(r: FieldReader, node: Node, path: KeyPath) -> Vote:
-    m = r.mapping(node, path, ("id", "question", "method", "options"), ("tallies", "ballots"))
+    m = r.mapping(
+        node,
+        path,
+        ("id", "question", "method", "options"),
+        ("tallies", "ballots"),
+        {"ballots": _BALLOT_KEYS},
+    )
     vote = Vote(
         r.text(m["id"], (*path, "id")),
         r.text(m["question"], (*path, "question")),
@@ -256,7 +288,9 @@ def _vote(r: FieldReader, node: Node, path: KeyPath) -> Vote:
 
 
 def read_capture(r: FieldReader, node: Node) -> Capture:
-    m = r.mapping(node, (), ("device",), ("inputs", "votes"))
+    m = r.mapping(
+        node, (), ("device",), ("inputs", "votes"), {"inputs": _INPUT_KEYS, "votes": _VOTE_KEYS}
+    )
     capture = Capture(r.text(m["device"], ("device",)))
     failed = False
     if "inputs" in m:

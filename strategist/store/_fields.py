@@ -17,6 +17,7 @@ from strategist.chars import excerpt
 from strategist.model import Finding
 from strategist.store._sourcemap import KeyPath
 from strategist.store._yaml import Map, Node, Scalar, Seq
+from strategist.suggest import did_you_mean
 
 __all__ = ["FieldReader", "Invalid"]
 
@@ -79,12 +80,18 @@ class FieldReader:
     # ------------------------------------------------------------------ collections
 
     def mapping(
-        self, node: Node, path: KeyPath, required: tuple[str, ...], optional: tuple[str, ...]
+        self,
+        node: Node,
+        path: KeyPath,
+        required: tuple[str, ...],
+        optional: tuple[str, ...],
+        nested: dict[str, tuple[str, ...]] | None = None,
     ) -> dict[str, Node]:
         """The entries of a mapping with exactly the allowed keys (located errors otherwise).
 
         Optional keys written as an empty value (`key:`) are left out, so they take their
-        default.
+        default. `nested` names, per key, the keys its value holds: an unknown key that
+        belongs under a key written above it lost its indentation, and the message says so.
         """
         self._values[path] = (node.line, node.column)
         where = self._name(path) or "the file"
@@ -97,9 +104,10 @@ class FieldReader:
             self._keys[here] = (key.line, key.column)
             self._values[here] = (value.line, value.column)
             if name not in required and name not in optional:
-                allowed = ", ".join(required + optional)
                 self.error(
-                    key, "unknown-key", f"unknown key {name!r} in {where} (allowed: {allowed})"
+                    key,
+                    "unknown-key",
+                    self._unknown(node, name, where, required + optional, nested),
                 )
             elif name in optional and isinstance(value, Scalar) and value.is_null:
                 continue
@@ -112,6 +120,28 @@ class FieldReader:
         if not good:
             raise Invalid(where)
         return result
+
+    @staticmethod
+    def _unknown(
+        node: Map,
+        name: str,
+        where: str,
+        allowed: tuple[str, ...],
+        nested: dict[str, tuple[str, ...]] | None,
+    ) -> str:
+        above = None
+        for other in node.entries:
+            if other == name:
+                break
+            if nested and name in nested.get(other, ()):
+                above = other
+        if above is not None:
+            return (
+                f"key {name!r} is not indented under {above!r} (it belongs there, not in "
+                f"{where}): indent it like the keys above it"
+            )
+        hint = did_you_mean(name, allowed)
+        return f"unknown key {name!r} in {where}{hint} (allowed: {', '.join(allowed)})"
 
     def items(self, node: Node, path: KeyPath) -> list[Node]:
         """A list's items (an empty plain value reads as an empty list; [] after an error)."""

@@ -11,6 +11,7 @@ from strategist.model import (
     is_slug,
 )
 from strategist.store._sourcemap import KeyPath, SourceMap
+from strategist.suggest import did_you_mean
 
 __all__ = [
     "Report",
@@ -104,7 +105,8 @@ class Report:
         if theme_id in self.ws.themes:
             return True
         if theme_id not in self.sources.skipped_themes:
-            self.error(relpath, path, "unknown-theme", f"unknown theme {theme_id!r}", key)
+            hint = did_you_mean(theme_id, self.ws.themes)
+            self.error(relpath, path, "unknown-theme", f"unknown theme {theme_id!r}{hint}", key)
         return False
 
     def group_ref(self, relpath: str, path: KeyPath, group_id: str, key: bool = False) -> bool:
@@ -112,7 +114,9 @@ class Report:
             return True
         if self.sources.skipped_strategy:
             return False
-        self.error(relpath, path, "unknown-group", f"unknown stakeholder group {group_id!r}", key)
+        hint = did_you_mean(group_id, self.ws.strategy.groups)
+        message = f"unknown stakeholder group {group_id!r}{hint}"
+        self.error(relpath, path, "unknown-group", message, key)
         return False
 
     def input_ref(self, relpath: str, path: KeyPath, input_id: str, known: set[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
 from strategist.store._report import Report, capture_path
 from strategist.store._sourcemap import KeyPath
+from strategist.suggest import did_you_mean
 
 __all__ = ["BALLOT_FIELD", "check_votes"]
 
@@ -89,7 +90,8 @@ def _vote(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
         for option, cell in row.items():
             cell_at = (*at, option)
             if option not in options:
-                message = f"option {option!r} is not among the vote's options"
+                hint = did_you_mean(option, options)
+                message = f"option {option!r} is not among the vote's options{hint}"
                 r.error(path, cell_at, "unknown-option", message, key=True)
             _tally_cell(r, path, cell_at, vote, cell)
     for j, ballot in enumerate(vote.ballots):
@@ -144,7 +146,9 @@ def _ballot(
     for k, option in enumerate(listed):
         where: KeyPath = (*at, expected, option if isinstance(value, dict) else k)
         if option not in options:
-            message = f"option {option!r} is not among the vote's options"
+            message = (
+                f"option {option!r} is not among the vote's options{did_you_mean(option, options)}"
+            )
             r.error(path, where, "unknown-option", message, key=isinstance(value, dict))
         if option in listed[:k] and option not in repeated:
             repeated.add(option)

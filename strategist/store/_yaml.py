@@ -18,7 +18,7 @@ from yaml import events as ev
 
 from strategist.model import Finding
 
-__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "parse_yaml"]
+__all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "parse_yaml", "plain_syntax"]
 
 MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences accepted (the format needs fewer than 10)."""
@@ -62,6 +62,56 @@ class Map:
 
 
 Node = Scalar | Seq | Map
+
+
+_PLAIN = (
+    # (what libyaml says, starts with) → what it means for someone typing a workspace file
+    ("mapping values are not allowed",
+     "a second ': ' on one line; put a text that holds ': ' in quotes"),
+    ("did not find expected ',' or ']'",
+     "a list in [ ] is not closed: add the missing ']' (or a ',' between items)"),
+    ("did not find expected ',' or '}'",
+     "a mapping in { } is not closed: add the missing '}' (or a ',' between entries)"),
+    ("did not find expected key",
+     "this line is indented differently from the lines before it: line up keys of one "
+     "mapping (and '-' items of one list) in the same column"),
+    ("did not find expected '-' indicator",
+     "this line is indented differently from the list items before it: line up each '-'"),
+    ("could not find expected ':'",
+     "a line without ':' where a key was expected: write `key: value` (a long text may "
+     "continue on the next line only when indented)"),
+    ("found unexpected end of stream",
+     "the file ends inside a quoted text: add the closing quote"),
+    ("found unknown escape character",
+     "an unknown backslash escape in double quotes: write \\\\ for a backslash, or use "
+     "single quotes"),
+    ("found undefined tag handle",
+     "a '!' starts a tag, which is not allowed: put the text in quotes"),
+    ("expected alphabetic or numeric character",
+     "'*' or '&' starts an alias or anchor, which is not allowed: put the text in quotes"),
+)  # fmt: skip
+
+
+def plain_syntax(text: str, where: tuple[int, int], said: str) -> str:
+    """What a YAML syntax error at `where` (1-based line, column) means, in plain words.
+
+    libyaml names the token it choked on; a person needs to know what to type instead.
+    Errors without a rewrite keep libyaml's words.
+    """
+    lines = text.split("\n")
+    row = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    if "\t" in indent or "tab character" in said:
+        return "a tab character is used for indentation; use spaces"
+    at = row[where[1] - 1 : where[1]] if where[1] > 0 else ""
+    if "cannot start any token" in said and at in ("@", "`", "%"):
+        return f"a value may not start with {at!r}: put the text in quotes"
+    if "cannot start any token" in said and at == "\t":
+        return "a tab character is used here; use spaces"
+    for start, meaning in _PLAIN:
+        if said.startswith(start):
+            return meaning
+    return said
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -174,7 +224,8 @@ def parse_yaml(
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
         where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        error(where, "yaml-syntax", f"YAML syntax: {problem.problem or problem.context}")
+        said = str(problem.problem or problem.context)
+        error(where, "yaml-syntax", f"YAML syntax: {plain_syntax(text, where, said)}")
         return None, findings
     except (yaml.YAMLError, RecursionError, MemoryError) as problem:
         error((1, 1), "yaml-syntax", f"YAML could not be read: {type(problem).__name__}")
