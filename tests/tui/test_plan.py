@@ -239,3 +239,20 @@ async def test_objectives_are_reordered_and_deleted(tmp_path, make_app, settle):
         await pilot.press("escape")
         assert not isinstance(app.screen, ThemeEditorScreen), "nothing unsaved: leaves"
     assert [o["id"] for o in load(tmp_path)["objectives"]] == ["ent-breakfast"]
+
+
+async def test_a_measure_moves_within_its_objective(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    two = PLANNED.replace(
+        "    text: Book a room\n", "    text: Book a room\n  - id: ent-coffee\n    text: Coffee\n"
+    )
+    (tmp_path / THEME).write_text(two, encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_plan(pilot, settle)
+        plan = editor.query_one(PlanList)
+        plan.highlighted = plan.rows.index(("measure", "ent-breakfast", 1))
+        await pilot.press("ctrl+up")
+        await settle(pilot)
+        assert plan.current() == ("measure", "ent-breakfast", 0), "the highlight follows"
+    measures = load(tmp_path)["objectives"][0]["measures"]
+    assert [m["id"] for m in measures] == ["ent-coffee", "ent-room"]

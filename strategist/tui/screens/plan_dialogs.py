@@ -1,10 +1,10 @@
 """The forms of the theme editor's plan: an objective, a KPI, a measure.
 
-Each form saves through one `strategist.ops.plan` call (a KPI's actuals through
-`set_kpi_actual`, one year each, checked before the first write) and shows a refused
-value under its field. Ids are suggested from the text as it is typed (the same
-transliteration as workshop ids) until the id is edited by hand; an emptied id field
-takes the suggestion on save, so no id is ever empty.
+Each form saves through one `strategist.ops.plan` or `strategist.ops.kpis` call (a
+KPI's actuals through `set_kpi_actual`, one year each, checked before the first
+write) and shows a refused value under its field. Ids are suggested from the text as
+it is typed (the same transliteration as workshop ids) until the id is edited by
+hand; an emptied id field takes the suggestion on save, so no id is ever empty.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from textual.widgets import Input, Static
 from strategist.model import Kpi, Measure, Number, Objective
 from strategist.ops import FieldError
 from strategist.ops import _values as values
+from strategist.ops import kpis as kpi_ops
 from strategist.ops import plan as plan_ops
 from strategist.tui.screens.fields import clear_field_errors, field, show_field_errors
 from strategist.tui.screens.form_dialog import FormDialog
-from strategist.tui.widgets.source_picker import SourcePicker, source_choices
+from strategist.tui.widgets.source_picker import SourcePicker
 
 if TYPE_CHECKING:
     from strategist.tui.screens.editing import EditingScreen
@@ -149,7 +150,7 @@ class ObjectiveDialog(_PlanDialog):
             yield from field(
                 "Sources: the inputs it came from (search, then space toggles)",
                 SourcePicker(
-                    source_choices(ws, self.theme_id) if ws else [],
+                    ws,
                     self.theme_id,
                     objective.sources if objective else (),
                 ),
@@ -228,9 +229,9 @@ class KpiDialog(_PlanDialog):
 
         def edit(ws: Any) -> plan_ops.Saved:
             if kpi is None:
-                saved = plan_ops.add_kpi(ws, objective_id, name, target, baseline, unit, by)
+                saved = kpi_ops.add_kpi(ws, objective_id, name, target, baseline, unit, by)
             else:
-                saved = plan_ops.set_kpi(
+                saved = kpi_ops.set_kpi(
                     ws,
                     objective_id,
                     kpi.name,
@@ -241,10 +242,10 @@ class KpiDialog(_PlanDialog):
                     by=by,
                 )
             for year in old.keys() - actuals.keys():
-                plan_ops.set_kpi_actual(ws, objective_id, saved.id, str(year), "")
+                kpi_ops.set_kpi_actual(ws, objective_id, saved.id, str(year), "")
             for year, amount in actuals.items():
                 if old.get(year) != amount:
-                    plan_ops.set_kpi_actual(ws, objective_id, saved.id, str(year), amount)
+                    kpi_ops.set_kpi_actual(ws, objective_id, saved.id, str(year), amount)
             return saved
 
         self.run(edit, "Saving the KPI")
@@ -293,7 +294,7 @@ class MeasureDialog(_PlanDialog):
             yield from field(
                 "Sources (search, then space toggles)",
                 SourcePicker(
-                    source_choices(ws, self.theme_id) if ws else [],
+                    ws,
                     self.theme_id,
                     measure.sources if measure else (),
                 ),

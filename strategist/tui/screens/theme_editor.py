@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 from strategist.model import THEME_STATUSES, Objective, Theme
 from strategist.ops import OpsError
+from strategist.ops import kpis as kpi_ops
 from strategist.ops import plan as plan_ops
 from strategist.ops import themes as theme_ops
 from strategist.tui.screens.confirm import ConfirmDialog
@@ -33,7 +34,7 @@ __all__ = ["ThemeEditorScreen"]
 
 PLAN_HINT = (
     "Objectives, KPIs and measures (in the list: a objective, k KPI, m measure, "
-    "e or Enter edits, Delete deletes, ctrl+up/down moves an objective; saved at once)"
+    "e or Enter edits, Delete deletes, ctrl+up/down moves the row; saved at once)"
 )
 
 
@@ -210,15 +211,27 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             self._open(KpiDialog(self, objective_id, objective.kpis[index]), row)
         elif action == "edit":
             self._open(MeasureDialog(self, theme.id, objective_id, objective.measures[index]), row)
-        elif action in ("up", "down") and kind == "objective":
-            offset = -1 if action == "up" else 1
-            self.apply(
-                lambda ws: plan_ops.move_objective(ws, objective_id, offset),
-                "Moving the objective",
-                done=lambda _: self._show_plan(row),
-            )
+        elif action in ("up", "down"):
+            self._move(row, objective, -1 if action == "up" else 1)
         elif action == "delete":
             self._delete(row, objective)
+
+    def _move(self, row: PlanRow, objective: Objective, offset: int) -> None:
+        """Move the highlighted objective, KPI or measure within its list."""
+        kind, objective_id, index = row
+        if kind == "objective":
+            edit = lambda ws: plan_ops.move_objective(ws, objective_id, offset)  # noqa: E731
+            kept = row
+        else:
+            if kind == "kpi":
+                name, count = objective.kpis[index].name, len(objective.kpis)
+                edit = lambda ws: kpi_ops.move_kpi(ws, objective_id, name, offset)  # noqa: E731
+            else:
+                measure_id, count = objective.measures[index].id, len(objective.measures)
+                edit = lambda ws: plan_ops.move_measure(ws, measure_id, offset)  # noqa: E731
+            # The highlight follows the row it was on.
+            kept = (kind, objective_id, max(0, min(count - 1, index + offset)))
+        self.apply(edit, f"Moving the {kind}", done=lambda _: self._show_plan(kept))
 
     def _open(
         self, dialog: ObjectiveDialog | KpiDialog | MeasureDialog, row: PlanRow | None
@@ -246,7 +259,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         elif kind == "kpi":
             name = objective.kpis[index].name
             what = f"KPI {name!r} of {objective_id}"
-            edit = lambda ws: plan_ops.delete_kpi(ws, objective_id, name)  # noqa: E731
+            edit = lambda ws: kpi_ops.delete_kpi(ws, objective_id, name)  # noqa: E731
         else:
             measure_id = objective.measures[index].id
             what = f"measure {measure_id}"

@@ -11,25 +11,22 @@ from textual.widgets import Input, SelectionList
 
 from strategist.model import Input as CapturedInput
 from strategist.model import Workspace
+from strategist.ops import plan as plan_ops
 from strategist.tui.guard import Guarded
 
-__all__ = ["SourcePicker", "source_choices"]
+__all__ = ["SourcePicker"]
 
 SHOWN = 200
 """How many matching inputs are listed at most (the search narrows them)."""
 
 
-def source_choices(ws: Workspace, theme_id: str) -> list[CapturedInput]:
-    """Every input of the workspace, those of `theme_id` first (each in file order)."""
-    items = [item for _, _, item in ws.inputs()]
-    return [i for i in items if i.theme == theme_id] + [i for i in items if i.theme != theme_id]
-
-
 class SourcePicker(Guarded, Vertical):
     """Type words to narrow the list; space or Enter in the list toggles an input.
 
-    `chosen` keeps the picked ids in the order they were picked, also those the search
-    hides at the moment.
+    The list offers the theme's inputs whose text holds every word typed
+    (`ops.plan.source_candidates`). `chosen` keeps the picked ids in the order they
+    were picked; they stay listed first whatever the search, also when they belong to
+    another theme.
     """
 
     DEFAULT_CSS = """
@@ -39,14 +36,14 @@ class SourcePicker(Guarded, Vertical):
 
     def __init__(
         self,
-        inputs: Sequence[CapturedInput],
+        ws: Workspace | None,
         theme_id: str,
         chosen: Sequence[str] = (),
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.inputs = list(inputs)
+        self.ws = ws
         self.theme_id = theme_id
         self.chosen: list[str] = list(chosen)
         """The ids picked, in order."""
@@ -64,16 +61,14 @@ class SourcePicker(Guarded, Vertical):
         return Text(f"{item.id}{where} {item.text}")
 
     def _fill(self, query: str) -> None:
-        words = query.casefold().split()
-        known = {item.id for item in self.inputs}
-        matching = [
-            item
-            for item in self.inputs
-            if all(w in f"{item.id} {item.text}".casefold() for w in words)
-        ]
-        # Picked sources stay in sight first, whatever the search.
-        picked = [i for i in self.inputs if i.id in self.chosen]
-        rest = [i for i in matching if i.id not in self.chosen][:SHOWN]
+        ws = self.ws
+        if ws is None:
+            return
+        found = [ws.find_input(c) for c in self.chosen]
+        # A source that is no input any more stays chosen; `check` names it on save.
+        picked = [f[2] for f in found if f is not None]
+        candidates = plan_ops.source_candidates(ws, self.theme_id, query)
+        rest = [i for i in candidates if i.id not in self.chosen][:SHOWN]
         listed = picked + rest
         self._shown = [i.id for i in listed]
         selection = self.query_one("#source-list", SelectionList)
@@ -82,8 +77,6 @@ class SourcePicker(Guarded, Vertical):
         if listed:
             # The first match under the cursor: Enter from the search, then space picks it.
             selection.highlighted = len(picked) if rest else 0
-        # A source that is no input any more is kept, and `check` names it on save.
-        self.chosen = [c for c in self.chosen if c in known or c not in self._shown]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "source-search":
