@@ -71,6 +71,12 @@ class OverviewScreen(WorkspaceScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.edit_strategy", "Strategy", tooltip="Edit the strategy", id="strategy")
     ]
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("ctrl+s", "Strategy screen: save every changed key"),
+        ("escape", "Strategy screen: leave (asks when unsaved)"),
+        ("a / e / delete", "Strategy screen, groups list: add, edit, remove a group"),
+    ]
+    """Keys of the strategy screen it opens, for the help screen."""
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -75,7 +75,7 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield Input(id="requires")
             yield Label("Summary")
             yield TextArea(id="summary", soft_wrap=True)
-            yield Label(PLAN_HINT, markup=False)
+            yield Static(PLAN_HINT, markup=False, classes="plan-hint")
             yield PlanList(id="objectives")
         yield KeyFooter()
 

@@ -37,6 +37,12 @@ def _measure_line(measure: Measure) -> str:
     return f"    Measure {measure.id}: {measure.text}" + (f" ({extra})" if extra else "")
 
 
+ADD = Binding.Group("Add")
+"""a, k and m as one footer item ("a k m Add"); the help and palette name each."""
+MOVE = Binding.Group("Move")
+"""ctrl+up and ctrl+down as one footer item."""
+
+
 class PlanList(Guarded, OptionList):
     """The objectives of one theme; keys act on the highlighted row."""
 
@@ -44,13 +50,15 @@ class PlanList(Guarded, OptionList):
     PlanList { height: auto; max-height: 12; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "request('add-objective')", "Add objective", id="plan-add-objective"),
-        Binding("k", "request('add-kpi')", "Add KPI", id="plan-add-kpi"),
-        Binding("m", "request('add-measure')", "Add measure", id="plan-add-measure"),
+        Binding(
+            "a", "request('add-objective')", "Add objective", group=ADD, id="plan-add-objective"
+        ),
+        Binding("k", "request('add-kpi')", "Add KPI", group=ADD, id="plan-add-kpi"),
+        Binding("m", "request('add-measure')", "Add measure", group=ADD, id="plan-add-measure"),
         Binding("e", "request('edit')", "Edit", id="plan-edit"),
         Binding("delete", "request('delete')", "Delete", id="plan-delete"),
-        Binding("ctrl+up", "request('up')", "Move up", id="plan-up"),
-        Binding("ctrl+down", "request('down')", "Move down", id="plan-down"),
+        Binding("ctrl+up", "request('up')", "Move up", group=MOVE, id="plan-up"),
+        Binding("ctrl+down", "request('down')", "Move down", group=MOVE, id="plan-down"),
     ]
 
     class Requested(Message):
