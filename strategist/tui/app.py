@@ -60,6 +60,15 @@ class StrategistApp(Guarded, App[None]):
             for e in MODE_ENTRIES
         ),
         Binding("ctrl+r", "reload", "Reload", id="reload"),
+        # Also `s` on the overview; here for the palette and the help from every screen.
+        Binding(
+            "ctrl+e",
+            "edit_strategy",
+            "Strategy",
+            tooltip="Edit the strategy",
+            show=False,
+            id="edit-strategy",
+        ),
         Binding("f10", "toggle_dark", "Dark", tooltip="Light/dark", id="toggle-dark"),
     ]
 
@@ -260,6 +269,13 @@ class StrategistApp(Guarded, App[None]):
             ),
             answered,
         )
+
+    def action_edit_strategy(self) -> None:
+        """Open the strategy screen (strategy.yaml as a form)."""
+        from strategist.tui.screens.strategy import StrategyScreen
+
+        if not isinstance(self.screen, StrategyScreen):
+            self.push_screen(StrategyScreen())
 
     def action_reload(self) -> None:
         """Load the workspace from disk again."""

@@ -234,26 +234,6 @@ async def test_edit_and_delete_from_the_list_and_undo_them(tmp_path, make_app, s
         assert path.read_bytes() == before_edit
 
 
-async def test_a_broken_capture_file_is_reported_and_never_overwritten(
-    tmp_path, make_app, settle, type_text, notes
-):
-    app = make_app(tmp_path)
-    path = capture_file(tmp_path)
-    broken = b"device: station-3\ninputs:\n  - id: [unclosed\n"
-    path.write_bytes(broken)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_capture(pilot, settle)
-        assert any(f"workshops/{KICKOFF}/capture-{DEVICE}.yaml:" in n for n in notes(app))
-        await type_text(pilot, "Keep me")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert path.read_bytes() == broken
-        assert any("refused" in n and f"capture-{DEVICE}.yaml" in n for n in notes(app))
-        # The text is back in the field, so nothing typed is lost.
-        assert app.screen.query_one("#capture-input", Input).value == "Keep me"
-        assert app.is_running
-
-
 async def test_device_name_is_confirmed_once(tmp_path, make_app, settle, type_text):
     app = make_app(tmp_path)
     (tmp_path / ".strategist" / "device").unlink()

@@ -5,6 +5,8 @@ opener (ctrl+t, ctrl+k, ctrl+g) and the digit shown beside the choice. ctrl+o to
 confidential. The inputs of this device at this workshop are listed newest first;
 Tab moves there, Enter edits the highlighted one, Delete removes it, and ctrl+z undoes
 the last 20 saves, edits and deletions (the capture file is put back as it was).
+When this device's capture file is broken, Enter keeps the text and asks what to do
+(`broken_capture`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import fields, replace
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -26,6 +29,12 @@ from strategist.ops import capture as capture_ops
 from strategist.ops import undo
 from strategist.ops.undo import CaptureSnapshot
 from strategist.store.ids import suggested_device_name
+from strategist.tui.screens.broken_capture import (
+    BrokenCaptureDialog,
+    broken_capture,
+    open_in_editor,
+    spare_device,
+)
 from strategist.tui.screens.capture_choices import CaptureChoices
 from strategist.tui.screens.capture_view import (
     choices_line,
@@ -189,9 +198,45 @@ class CaptureScreen(CaptureChoices):
         # Taken from the field and cleared before the next key is handled (the app
         # hands keys on one at a time), so a burst of keys never merges two inputs.
         text = event.input.value.strip()
-        if text and self._ready():
+        if text and self._ready() and not self._file_broken():
             event.input.value = ""
             self._save_text(text)
+
+    def _file_broken(self) -> bool:
+        """True (and the user asked what to do) when this device's file is broken.
+
+        The typed text stays in the field until it is saved somewhere.
+        """
+        ws, workshop_id, device = self.workspace, self.workshop_id, self.device
+        if ws is None or workshop_id is None or device is None:
+            return False
+        finding = broken_capture(ws, self.strategist.findings, workshop_id, device)
+        if finding is None:
+            return False
+        spare = spare_device(ws, workshop_id, device)
+
+        def answered(answer: str | None) -> None:
+            field = self.query_one("#capture-input", Input)
+            if answer == "new":
+                self.device = spare  # for this session; the broken file is left alone
+                self.notify(
+                    f"Inputs of this station now go to capture-{spare}.yaml; "
+                    f"{finding.path} is left as it is (fix it, then restart the station)."
+                )
+                text = field.value.strip()
+                if text:
+                    field.value = ""
+                    self._save_text(text)
+                self._show()
+            elif answer == "editor":
+                problem = open_in_editor(self.app, Path(ws.root, finding.path))
+                if problem:
+                    self.notify(problem, severity="warning", timeout=15)
+                self.strategist.reload()
+            self.action_focus_text()
+
+        self.app.push_screen(BrokenCaptureDialog(Path(ws.root), finding, spare), answered)
+        return True
 
     def _ready(self) -> bool:
         """True when inputs can be saved; else says what is missing and asks for it."""

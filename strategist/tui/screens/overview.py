@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
@@ -61,9 +61,20 @@ WORKSHOP_STEPS = [
 
 
 class OverviewScreen(WorkspaceScreen):
-    """Cluster, title, horizon, status; themes with rank; workshops; check findings."""
+    """Cluster, title, horizon, status; themes with rank; workshops; check findings.
 
-    BINDINGS: ClassVar[list[BindingType]] = []
+    `s` opens the strategy screen, where every key of strategy.yaml is edited.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "app.edit_strategy", "Strategy", tooltip="Edit the strategy", id="strategy")
+    ]
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("ctrl+s", "Strategy screen: save every changed key"),
+        ("escape", "Strategy screen: leave (asks when unsaved)"),
+        ("a / e / delete", "Strategy screen, groups list: add, edit, remove a group"),
+    ]
+    """Keys of the strategy screen it opens, for the help screen."""
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,10 +1,10 @@
-"""The theme editor: every field of one theme file, saved in one go with ctrl+s.
+"""The theme editor: every field of one theme file.
 
-Scalar fields are form fields; objectives with their KPIs (baseline, target, by,
-actuals per year) and measures are a YAML list, typed as it reads in the theme file,
-with ctrl+o to pick source inputs by their text. Save runs `ops.themes.replace_theme`,
-which validates first: a refused value stays in the form with the reason shown and is
-never written.
+Scalar fields are form fields, saved in one go with ctrl+s through
+`ops.themes.replace_theme`, which validates first: a refused value stays in the form
+with the reason shown and is never written. The objectives with their KPIs and
+measures are a list below them (`PlanList`); each is added, edited, moved or deleted
+through its own form (`plan_dialogs`), which saves at once through `ops.plan`.
 """
 
 from __future__ import annotations
@@ -16,46 +16,26 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
-from strategist.model import THEME_STATUSES, Theme
+from strategist.model import THEME_STATUSES, Objective, Theme
 from strategist.ops import OpsError
+from strategist.ops import kpis as kpi_ops
+from strategist.ops import plan as plan_ops
 from strategist.ops import themes as theme_ops
-from strategist.ops.objectives import objectives_from_yaml, objectives_to_yaml
-from strategist.tui.guard import Guarded
 from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.editing import EditingScreen
+from strategist.tui.screens.plan_dialogs import KpiDialog, MeasureDialog, ObjectiveDialog
 from strategist.tui.screens.unsaved import UnsavedEdit
 from strategist.tui.widgets.footer import KeyFooter
+from strategist.tui.widgets.plan_list import PlanList, PlanRow
 
-__all__ = ["SourcePicker", "ThemeEditorScreen"]
+__all__ = ["ThemeEditorScreen"]
 
-OBJECTIVES_HINT = (
-    "Objectives (YAML list): - id, text, sources: [input ids], "
-    "kpis: [{name, baseline, target, unit, by, actuals: {year: value}}], "
-    "measures: [{id, text, owner, due, sources}] · ctrl+o picks sources"
+PLAN_HINT = (
+    "Objectives, KPIs and measures (in the list: a objective, k KPI, m measure, "
+    "e or Enter edits, Delete deletes, ctrl+up/down moves the row; saved at once)"
 )
-
-
-class SourcePicker(Guarded, ModalScreen[list[str]]):
-    """Pick inputs (this theme's first) as sources; space toggles, ctrl+s or Enter takes them."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss([])", "Cancel", id="sources-cancel"),
-        Binding("ctrl+s", "take", "Insert", id="sources-take"),
-    ]
-
-    def __init__(self, choices: list[tuple[Text, str]]) -> None:
-        super().__init__()
-        self.choices = choices
-
-    def compose(self) -> ComposeResult:
-        yield Static("[b]Sources[/b]: space selects, ctrl+s inserts the ids, Esc cancels")
-        yield SelectionList[str](*self.choices, id="sources")
-
-    def action_take(self) -> None:
-        self.dismiss(list(self.query_one(SelectionList).selected))
 
 
 class ThemeEditorScreen(UnsavedEdit, EditingScreen):
@@ -64,13 +44,11 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
     DEFAULT_CSS = """
     #theme-form { padding: 0 1; }
     #theme-form TextArea { height: 6; }
-    #theme-form #objectives { height: 12; }
     #theme-form #error { color: $error; }
     """
     AUTO_FOCUS = "#title"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="theme-save"),
-        Binding("ctrl+o", "pick_sources", "Pick sources", id="theme-sources"),
         Binding("escape", "close", "Close", id="theme-close"),
     ]
 
@@ -97,8 +75,8 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             yield Input(id="requires")
             yield Label("Summary")
             yield TextArea(id="summary", soft_wrap=True)
-            yield Label(OBJECTIVES_HINT, markup=False)
-            yield TextArea(id="objectives", soft_wrap=False, tab_behavior="indent")
+            yield Static(PLAN_HINT, markup=False, classes="plan-hint")
+            yield PlanList(id="objectives")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -112,6 +90,8 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         # Filled once: later reloads must not wipe what is being typed (the app asks
         # before reloading a file with an open edit).
         theme, ws = self.theme(), self.workspace
+        if theme is not None:
+            self.query_one(PlanList).show(theme.objectives)
         if self._filled or theme is None or ws is None:
             return
         self._filled = True
@@ -124,13 +104,12 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
         self.query_one("#owner", Input).value = theme.owner
         self.query_one("#requires", Input).value = " ".join(theme.requires)
         self.query_one("#summary", TextArea).text = theme.summary
-        self.query_one("#objectives", TextArea).text = objectives_to_yaml(theme.objectives)
 
     def edited_theme(self) -> Theme:
-        """The theme as the form has it.
+        """The theme as the form has it (the objectives as saved: they save at once).
 
         Raises:
-            OpsError: the objectives cannot be read.
+            OpsError: the theme is gone.
         """
         theme = self.theme()
         if theme is None:
@@ -150,7 +129,6 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             owner=self.query_one("#owner", Input).value.strip(),
             requires=self.query_one("#requires", Input).value.replace(",", " ").split(),
             summary=summary,
-            objectives=objectives_from_yaml(self.query_one("#objectives", TextArea).text),
         )
 
     def show_error(self, message: str) -> None:
@@ -202,25 +180,93 @@ class ThemeEditorScreen(UnsavedEdit, EditingScreen):
             lambda discard: self.close() if discard else None,
         )
 
-    def action_pick_sources(self) -> None:
-        ws = self.workspace
-        if ws is None:
+    # ------------------------------------------------------------------ the plan
+
+    def on_plan_list_requested(self, event: PlanList.Requested) -> None:
+        theme = self.theme()
+        if theme is None:
             return
-        mine = [
-            (Text(f"{i.id} {i.text[:60]}"), i.id)
-            for _, _, i in ws.inputs()
-            if i.theme == self.theme_id
-        ]
-        others = [
-            (Text(f"{i.id} ({i.theme}) {i.text[:50]}"), i.id)
-            for _, _, i in ws.inputs()
-            if i.theme != self.theme_id
-        ]
-        area = self.query_one("#objectives", TextArea)
+        row, action = event.row, event.action
+        if action == "add-objective" or (row is None and action in ("add-kpi", "add-measure")):
+            self._open(ObjectiveDialog(self, theme.id, None), None)
+            return
+        if row is None:
+            return
+        kind, objective_id, index = row
+        objective = next((o for o in theme.objectives if o.id == objective_id), None)
+        if objective is None:
+            return
+        if action == "add-kpi":
+            self._open(
+                KpiDialog(self, objective_id, None), ("kpi", objective_id, len(objective.kpis))
+            )
+        elif action == "add-measure":
+            self._open(
+                MeasureDialog(self, theme.id, objective_id, None),
+                ("measure", objective_id, len(objective.measures)),
+            )
+        elif action == "edit" and kind == "objective":
+            self._open(ObjectiveDialog(self, theme.id, objective), row)
+        elif action == "edit" and kind == "kpi":
+            self._open(KpiDialog(self, objective_id, objective.kpis[index]), row)
+        elif action == "edit":
+            self._open(MeasureDialog(self, theme.id, objective_id, objective.measures[index]), row)
+        elif action in ("up", "down"):
+            self._move(row, objective, -1 if action == "up" else 1)
+        elif action == "delete":
+            self._delete(row, objective)
 
-        def picked(ids: list[str] | None) -> None:
-            if ids:
-                area.insert(f"[{', '.join(ids)}]")
-            area.focus()
+    def _move(self, row: PlanRow, objective: Objective, offset: int) -> None:
+        """Move the highlighted objective, KPI or measure within its list."""
+        kind, objective_id, index = row
+        if kind == "objective":
+            edit = lambda ws: plan_ops.move_objective(ws, objective_id, offset)  # noqa: E731
+            kept = row
+        else:
+            if kind == "kpi":
+                name, count = objective.kpis[index].name, len(objective.kpis)
+                edit = lambda ws: kpi_ops.move_kpi(ws, objective_id, name, offset)  # noqa: E731
+            else:
+                measure_id, count = objective.measures[index].id, len(objective.measures)
+                edit = lambda ws: plan_ops.move_measure(ws, measure_id, offset)  # noqa: E731
+            # The highlight follows the row it was on.
+            kept = (kind, objective_id, max(0, min(count - 1, index + offset)))
+        self.apply(edit, f"Moving the {kind}", done=lambda _: self._show_plan(kept))
 
-        self.app.push_screen(SourcePicker(mine + others), picked)
+    def _open(
+        self, dialog: ObjectiveDialog | KpiDialog | MeasureDialog, row: PlanRow | None
+    ) -> None:
+        def closed(saved: bool | None) -> None:
+            if saved:
+                self._show_plan(row)
+            self.query_one(PlanList).focus()
+
+        self.app.push_screen(dialog, closed)
+
+    def _show_plan(self, row: PlanRow | None) -> None:
+        theme = self.theme()
+        if theme is None:
+            return
+        if row is None and theme.objectives:
+            row = ("objective", theme.objectives[-1].id, 0)  # the one just added
+        self.query_one(PlanList).show(theme.objectives, keep=row)
+
+    def _delete(self, row: PlanRow, objective: Objective) -> None:
+        kind, objective_id, index = row
+        if kind == "objective":
+            what = f"objective {objective_id} with its KPIs and measures"
+            edit = lambda ws: plan_ops.delete_objective(ws, objective_id)  # noqa: E731
+        elif kind == "kpi":
+            name = objective.kpis[index].name
+            what = f"KPI {name!r} of {objective_id}"
+            edit = lambda ws: kpi_ops.delete_kpi(ws, objective_id, name)  # noqa: E731
+        else:
+            measure_id = objective.measures[index].id
+            what = f"measure {measure_id}"
+            edit = lambda ws: plan_ops.delete_measure(ws, measure_id)  # noqa: E731
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.apply(edit, f"Deleting the {kind}", done=lambda _: self._show_plan(row))
+
+        self.app.push_screen(ConfirmDialog(f"Delete {what}?", yes="Delete", no="Keep"), answered)

@@ -44,6 +44,15 @@ class ThemesScreen(EditingScreen):
         Binding("d", "drop", "Drop", id="themes-drop"),
     ]
 
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("ctrl+s / escape", "Theme editor: save the fields / leave"),
+        ("a / k / m", "Theme editor, plan list: add an objective, a KPI, a measure"),
+        ("e / enter / delete", "Theme editor, plan list: edit, delete the row"),
+        ("ctrl+up / ctrl+down", "Theme editor, plan list: move the row"),
+        ("space / enter", "Plan forms, sources list: tick an input"),
+    ]
+    """Keys of the editor it opens, for the help screen."""
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
