@@ -21,7 +21,7 @@ PROBE = (
     "import sys, runpy; sys.argv = ['strategist', *{args!r}];\n"
     "try:\n    runpy.run_module('strategist', run_name='__main__')\n"
     "except SystemExit:\n    pass\n"
-    "print(' '.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)"
+    "print('IMPORTED', *(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)"
 )
 
 
@@ -31,7 +31,8 @@ def heavy_imports(*args: str, cwd: Path | None = None) -> list[str]:
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False
     )
-    return done.stderr.strip().splitlines()[-1].split() if done.stderr.strip() else []
+    marked = [line for line in done.stderr.splitlines() if line.startswith("IMPORTED")]
+    return marked[-1].split()[1:] if marked else ["(the probe failed)"]
 
 
 def cases(workspaces: dict[int, Path], runs: int) -> Iterator[Ratio]:

@@ -13,6 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from strategist.vocabulary import (  # re-exported: the words of the format
+    ANALYSED_STATUSES,
+    BALANCES,
+    FORMATS,
+    INPUT_KINDS,
+    LANGUAGES,
+    METHODS,
+    RANKED_STATUSES,
+    SCHEMA_VERSION,
+    STATUSES,
+    THEME_STATUSES,
+)
+
 __all__ = [
     "ANALYSED_STATUSES",
     "BALANCES",
@@ -45,22 +58,6 @@ __all__ = [
     "is_reserved_name",
     "is_slug",
 ]
-
-SCHEMA_VERSION = 1
-"""The newest `schema` this strategist understands."""
-
-STATUSES = ("draft", "consultation", "final")
-LANGUAGES = ("en", "de", "da")
-BALANCES = ("pooled", "groups")
-THEME_STATUSES = ("proposed", "active", "separate", "merged", "dropped")
-FORMATS = ("kickoff", "station", "working-group", "survey", "interview", "board")
-INPUT_KINDS = ("idea", "challenge", "measure", "goal", "quote")
-METHODS = ("dots", "points", "approve", "score", "rank")
-
-ANALYSED_STATUSES = ("proposed", "active", "separate")
-"""Themes that take part in the interdependency analysis and the roadmap."""
-RANKED_STATUSES = ("proposed", "active")
-"""Themes that are ranked by the votes."""
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -45,3 +45,34 @@ def test_check_loads_yaml_but_neither_networkx_textual_nor_markdown_it():
 def test_build_and_analyse_load_what_they_use():
     assert {"networkx"} <= imported("analyse", str(REPO))
     assert "textual" not in imported("analyse", str(REPO))
+
+
+def test_the_command_table_is_what_the_modules_define():
+    """`strategist --help` lists COMMANDS without importing the modules: the table must
+    name every command, with its module and its own short help."""
+    import click
+
+    from strategist.cli import all_commands, main
+    from strategist.cli._root import COMMANDS
+
+    all_commands()
+    assert set(main.commands) == set(COMMANDS)
+    for name, command in main.commands.items():
+        module, short = COMMANDS[name]
+        assert command.callback is not None
+        assert command.callback.__module__ == f"strategist.cli.{module}", name
+        assert command.get_short_help_str(limit=200) == short, name
+    assert isinstance(main, click.Group)
+
+
+def test_help_lists_every_command_and_a_command_runs_from_its_module():
+    from click.testing import CliRunner
+
+    from strategist.cli import main
+    from strategist.cli._root import COMMANDS
+
+    shown = CliRunner().invoke(main, ["--help"]).output
+    for name, (_module, short) in COMMANDS.items():
+        assert f"{name} " in shown and short in " ".join(shown.split()), name
+    result = CliRunner().invoke(main, ["theme", "--help"])
+    assert result.exit_code == 0 and "rename" in result.output

@@ -1,16 +1,18 @@
-"""The command line: a click group; each module below adds its commands to it."""
+"""The command line: a click group whose commands live in the modules beside it.
 
-from strategist.cli import (  # noqa: F401  (imported for their commands)
-    analyse,
-    build,
-    capture,
-    check,
-    init,
-    plan,
-    strategy,
-    themes,
-    votes,
-)
-from strategist.cli._root import main
+`strategist.cli._root.COMMANDS` names the module of each command; a module is imported
+when its command is used, so start-up and `--help` stay fast. `all_commands()` imports
+them all (for tests and documentation).
+"""
 
-__all__ = ["main"]
+import importlib
+
+from strategist.cli._root import COMMANDS, main
+
+__all__ = ["all_commands", "main"]
+
+
+def all_commands() -> None:
+    """Import every command module, so `main.commands` holds every command."""
+    for module in sorted({module for module, _help in COMMANDS.values()}):
+        importlib.import_module(f"strategist.cli.{module}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -160,13 +161,51 @@ def describe_os_error(error: OSError) -> str:
     return f"{error.filename}: {reason}" if error.filename else reason
 
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "analyse": ("analyse", "Rank the themes; group scores, consensus, roles, roadmap."),
+    "build": ("build", "Write the strategy draft and the input register to outputs/."),
+    "capture": ("capture", "Capture inputs (as this clone's device)."),
+    "check": ("check", "Report every problem in the workspace, with file and line."),
+    "group": ("strategy", "Add, relabel, reweight or remove a stakeholder group."),
+    "influence": ("themes", "Edit the influence matrix."),
+    "init": ("init", "Create a new, empty workspace."),
+    "input": ("capture", "Curate captured inputs (in whichever capture file holds them)."),
+    "kpi": ("plan", "Add KPIs to objectives, change them, record actuals."),
+    "measure": ("plan", "Add, edit or delete the measures of objectives."),
+    "objective": ("plan", "Add, edit or delete a theme's objectives."),
+    "strategy": ("strategy", "Edit strategy.yaml: title, horizon, texts and policy."),
+    "theme": ("themes", "Add, rename, merge or drop a theme."),
+    "vote": ("votes", "Create votes and enter their tallies and ballots."),
+    "workshop": ("capture", "Create workshops."),
+}
+"""Each command: the module of `strategist.cli` that defines it, and its short help.
+
+The modules are imported when their command runs (or `--help` of it is asked), so
+`strategist --help` lists every command without loading any; a test keeps this table
+equal to what the modules define."""
+
+
 class _Group(click.Group):
-    """The command group, with one last net for errors outside the workspace content.
+    """The command group: commands load lazily (`COMMANDS`), and one last net catches
+    errors outside the workspace content.
 
     Commands turn the failures they expect into `EnvironmentProblem`s; whatever I/O
     failure slips through (permission denied, disk full, a store refusal) still ends as
     one `Error:` line and exit 2 instead of a traceback.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS.keys() | self.commands.keys())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"strategist.cli.{COMMANDS[cmd_name][0]}")
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_module, help_) in sorted(COMMANDS.items())]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> object:
         try:

@@ -10,12 +10,13 @@ import click
 from strategist.chars import json_safe, terminal_safe
 from strategist.cli._lazy import lazy
 from strategist.cli._root import EXIT_CONTENT, Choice, Context, main, pass_context
-from strategist.model import BALANCES, Workspace
+from strategist.vocabulary import BALANCES
 
 if TYPE_CHECKING:
     import strategist.analysis as analysis
     import strategist.cli.check as check
     from strategist.analysis import Analysis
+    from strategist.model import Workspace
 else:
     analysis = lazy("strategist.analysis")
     check = lazy("strategist.cli.check")

@@ -24,12 +24,13 @@ from strategist.cli._root import (
     pass_context,
     run_edit,
 )
-from strategist.model import FORMATS, INPUT_KINDS, Workspace
+from strategist.vocabulary import FORMATS, INPUT_KINDS
 
 if TYPE_CHECKING:
     import strategist.cli.check as check
     import strategist.ops.capture as capture_ops
     import strategist.store as store
+    from strategist.model import Workspace
 else:
     store = lazy("strategist.store")
     check = lazy("strategist.cli.check")

@@ -19,10 +19,10 @@ from strategist.cli._root import (
     main,
     pass_context,
 )
-from strategist.model import Finding, Workspace
 
 if TYPE_CHECKING:
     import strategist.store as store
+    from strategist.model import Finding, Workspace
 else:
     store = lazy("strategist.store")
 

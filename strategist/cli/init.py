@@ -16,11 +16,13 @@ from strategist.cli._root import (
     main,
     pass_context,
 )
-from strategist.model import Group, Horizon, Strategy, Workspace
 
 if TYPE_CHECKING:
+    import strategist.model as model
     import strategist.store as store
+    from strategist.model import Strategy
 else:
+    model = lazy("strategist.model")
     store = lazy("strategist.store")
 
 __all__ = ["create_workspace", "init"]
@@ -47,14 +49,14 @@ _STRATEGY_COMMENT = """\
 
 def example_strategy(year: int) -> Strategy:
     """The strategy.yaml of a new workspace: example groups, a horizon from `year`."""
-    return Strategy(
+    return model.Strategy(
         cluster="Your cluster",
         title=f"Cluster strategy {year}–{year + 5}",
-        horizon=Horizon(start=year, end=year + 5),
+        horizon=model.Horizon(start=year, end=year + 5),
         groups={
-            "industry": Group("industry", "Industry"),
-            "research": Group("research", "Research and universities"),
-            "politics": Group("politics", "Politics and administration"),
+            "industry": model.Group("industry", "Industry"),
+            "research": model.Group("research", "Research and universities"),
+            "politics": model.Group("politics", "Politics and administration"),
         },
     )
 
@@ -70,7 +72,7 @@ def create_workspace(directory: Path, year: int) -> list[tuple[str, str]]:
     if (directory / "strategy.yaml").exists():
         report.append(("strategy.yaml", "kept"))
     else:
-        ws = Workspace(root=str(directory), strategy=example_strategy(year))
+        ws = model.Workspace(root=str(directory), strategy=example_strategy(year))
         ws.comments["strategy.yaml"] = _STRATEGY_COMMENT
         store.save_strategy(ws)
         report.append(("strategy.yaml", "created"))

@@ -16,12 +16,13 @@ from strategist.cli._root import (
     pass_context,
     run_edit,
 )
-from strategist.model import THEME_STATUSES, Workspace
+from strategist.vocabulary import THEME_STATUSES
 
 if TYPE_CHECKING:
     import strategist.cli.check as check
     import strategist.ops.themes as theme_ops
     import strategist.store.ids as ids
+    from strategist.model import Workspace
 else:
     check = lazy("strategist.cli.check")
     theme_ops = lazy("strategist.ops.themes")

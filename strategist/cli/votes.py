@@ -9,14 +9,17 @@ import click
 
 from strategist.cli._lazy import lazy
 from strategist.cli._root import Choice, Context, EnvironmentProblem, main, pass_context, run_edit
-from strategist.model import METHODS, Ballot, Number, ScoreTally, Workspace
 from strategist.ops import OpsError
+from strategist.vocabulary import METHODS
 
 if TYPE_CHECKING:
     import strategist.cli.themes as themes
+    import strategist.model as model
     import strategist.ops.votes as vote_ops
     import strategist.store as store
+    from strategist.model import Number, Workspace
 else:
+    model = lazy("strategist.model")
     store = lazy("strategist.store")
     themes = lazy("strategist.cli.themes")
     vote_ops = lazy("strategist.ops.votes")
@@ -53,7 +56,7 @@ def _tally_cell(text: str) -> tuple[str, vote_ops.TallyValue]:
     try:
         if "/" in value:
             total, voters = value.split("/", 1)
-            return option, ScoreTally(sum=_number(total), voters=int(voters))
+            return option, model.ScoreTally(sum=_number(total), voters=int(voters))
         return option, int(value)
     except ValueError:
         raise click.BadParameter(
@@ -129,7 +132,7 @@ def vote_tally(
     holder, row = run_edit(root, themes.load_for_edit, tally)
     click.echo(f"workshops/{workshop_id}/capture-{holder}.yaml:")
     for option, value in row.items():
-        shown = f"{value.sum}/{value.voters}" if isinstance(value, ScoreTally) else str(value)
+        shown = f"{value.sum}/{value.voters}" if isinstance(value, model.ScoreTally) else str(value)
         click.echo(f"{group} {option}={shown}")
 
 
@@ -155,7 +158,7 @@ def vote_ballot(
     rank: tuple[str, ...],
 ) -> None:
     """Add one ballot to vote ID, with the field of the vote's method."""
-    ballot = Ballot(voter=voter, group=group)
+    ballot = model.Ballot(voter=voter, group=group)
     try:
         if points:
             ballot.points = {o: int(n) for o, n in (_pair(p, "--points") for p in points)}
