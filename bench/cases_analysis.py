@@ -50,7 +50,9 @@ def question_workspace(options: int, ballots: int = BALLOTS) -> Workspace:
             order = names[shift:] + names[:shift]
             ranked.append(Ballot(f"{device}-v{k}", group, ranking=order))
             pointed.append(
-                Ballot(f"{device}-v{k}", group, points={o: (n + k) % 7 for n, o in enumerate(order)})
+                Ballot(
+                    f"{device}-v{k}", group, points={o: (n + k) % 7 for n, o in enumerate(order)}
+                )
             )
         captures[device] = Capture(
             device,
@@ -60,7 +62,9 @@ def question_workspace(options: int, ballots: int = BALLOTS) -> Workspace:
             ],
         )
     workshop = Workshop("w1", "Workshop", dt.date(2025, 3, 4), "station", captures=captures)
-    return Workspace(root="/nonexistent", strategy=strategy, themes=themes, workshops={"w1": workshop})
+    return Workspace(
+        root="/nonexistent", strategy=strategy, themes=themes, workshops={"w1": workshop}
+    )
 
 
 def cases(workspaces: dict[int, Path], runs: int) -> list[Ratio]:

@@ -140,13 +140,16 @@ def _ballot(
     value = fields[expected]
     assert value is not None
     listed = list(value)
+    seen: set[str] = set()
     repeated: set[str] = set()
     for k, option in enumerate(listed):
         where: KeyPath = (*at, expected, option if isinstance(value, dict) else k)
         if option not in options:
             message = f"option {option!r} is not among the vote's options"
             r.error(path, where, "unknown-option", message, key=isinstance(value, dict))
-        if option in listed[:k] and option not in repeated:
+        if option not in seen:
+            seen.add(option)
+        elif option not in repeated:
             repeated.add(option)
             r.error(path, where, "ballot-repeat-option", f"option {option!r} appears twice")
     for name, numbers in (("points", ballot.points), ("scores", ballot.scores)):

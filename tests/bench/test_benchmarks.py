@@ -6,14 +6,26 @@ nodes. strategist adds reading, checking and converting on top; these tests pin 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from strategist.analysis import analyse
-from strategist.store import load_workspace
+from strategist.model import (
+    Ballot,
+    Capture,
+    Group,
+    Horizon,
+    Strategy,
+    Vote,
+    Workshop,
+    Workspace,
+)
+from strategist.store import load_workspace, validate
 
 INPUTS_PER_FILE = 200
 WORKSHOPS = 4
@@ -113,3 +125,38 @@ def test_analysis_is_cheap_next_to_loading(tmp_path: Path) -> None:
     assert ws is not None
     load, analysis = _best_of(3, lambda: load_workspace(tmp_path), lambda: analyse(ws))
     assert analysis / load < 0.1, f"analyse {analysis:.3f}s vs load {load:.3f}s"
+
+
+def _question_ws(options: int) -> Workspace:
+    """One workshop asking a rank and a points question over `options`, 10 ballots each."""
+    names = [f"option-{n:05d}" for n in range(options)]
+    groups = ("industry", "research")
+    captures = {}
+    for device in ("a", "b"):
+        ranked = [
+            Ballot(f"{device}{k}", groups[k % 2], ranking=names[k:] + names[:k]) for k in range(10)
+        ]
+        pointed = [
+            Ballot(f"{device}{k}", groups[k % 2], points=dict.fromkeys(names, k)) for k in range(10)
+        ]
+        captures[device] = Capture(
+            device,
+            votes=[
+                Vote("ranked", "First?", "rank", list(names), ballots=ranked),
+                Vote("points", "Most?", "points", list(names), ballots=pointed),
+            ],
+        )
+    strategy = Strategy(
+        "Bench", "Bench", Horizon(2019, 2024), {g: Group(g, g.title()) for g in groups}
+    )
+    workshop = Workshop("w1", "W1", dt.date(2018, 9, 11), "station", captures=captures)
+    return Workspace(root="/nonexistent", strategy=strategy, workshops={"w1": workshop})
+
+
+def test_analysis_and_validation_are_linear_in_options() -> None:
+    """8× the options costs about 8× (quadratic was 64×), analysis and validation alike."""
+    small, large = _question_ws(250), _question_ws(2000)
+    assert not validate(large)
+    for work in (analyse, validate):
+        t_small, t_large = _best_of(3, partial(work, small), partial(work, large))
+        assert t_large / t_small < 30, f"{work.__name__}: {t_large:.3f}s vs {t_small:.3f}s"
