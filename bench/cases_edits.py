@@ -53,15 +53,12 @@ def _edits(ws: Workspace) -> dict[str, Callable[[], object]]:
     count = iter(range(10**9))
 
     def add() -> object:
+        n = next(count)
+        # A datetime of its own: one shared by two inputs would be written as a YAML alias.
+        at = AT + dt.timedelta(seconds=n)
+        text = f"Neue Idee {n}"
         return capture.add_input(
-            ws,
-            workshop.id,
-            device,
-            "theme-01",
-            "idea",
-            f"Neue Idee {next(count)}",
-            "industry",
-            at=AT,
+            ws, workshop.id, device, "theme-01", "idea", text, "industry", at=at
         )
 
     def edit() -> object:

@@ -6,7 +6,7 @@ from strategist.model import METHODS, Ballot, ScoreTally, Vote, Workshop
 from strategist.store._report import Report, capture_path
 from strategist.store._sourcemap import KeyPath
 
-__all__ = ["BALLOT_FIELD", "check_votes"]
+__all__ = ["BALLOT_FIELD", "check_votes", "check_workshop_votes"]
 
 BALLOT_FIELD = {
     "dots": "points",
@@ -20,10 +20,10 @@ BALLOT_FIELD = {
 
 def check_votes(r: Report) -> None:
     for workshop in r.ws.workshops.values():
-        _questions(r, workshop)
+        check_workshop_votes(r, workshop)
 
 
-def _questions(r: Report, workshop: Workshop) -> None:
+def check_workshop_votes(r: Report, workshop: Workshop) -> None:
     """Per capture file, each vote; per question (vote id), voters and consistent definitions."""
     first: dict[str, tuple[str, Vote]] = {}
     voters: dict[str, dict[str, str]] = {}
