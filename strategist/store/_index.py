@@ -20,6 +20,7 @@ from strategist.store._report import capture_path
 __all__ = [
     "FileIds",
     "InputIndex",
+    "Places",
     "duplicate_marked",
     "file_ids",
     "input_id_taken",
@@ -36,14 +37,60 @@ class FileIds:
     inputs: list[Input]
     """The file's list of inputs when this was read (changed in place: read again)."""
     count: int
-    ids: Counter[str]
-    duplicate_of: Counter[str]
+    ids: tuple[str, ...]
+    duplicate_of: tuple[str, ...]
 
 
 def file_ids(capture: Capture) -> FileIds:
-    ids = Counter(item.id for item in capture.inputs)
-    targets = Counter(i.duplicate_of for i in capture.inputs if i.duplicate_of is not None)
+    ids = tuple(item.id for item in capture.inputs)
+    targets = tuple(i.duplicate_of for i in capture.inputs if i.duplicate_of is not None)
     return FileIds(capture, capture.inputs, len(capture.inputs), ids, targets)
+
+
+class Places:
+    """Id → capture file path → how many times it stands there.
+
+    Nearly every id stands once in one file: those are kept as a plain path, so the
+    index costs one dict entry per input.
+    """
+
+    def __init__(self) -> None:
+        self._one: dict[str, str] = {}
+        self._more: dict[str, Counter[str]] = {}
+
+    def __contains__(self, ident: str) -> bool:
+        return ident in self._one or ident in self._more
+
+    def get(self, ident: str) -> Counter[str]:
+        """A fresh count of the paths holding `ident` (empty when none)."""
+        one = self._one.get(ident)
+        if one is not None:
+            return Counter({one: 1})
+        return Counter(self._more.get(ident, ()))
+
+    def add(self, ident: str, path: str) -> None:
+        more = self._more.get(ident)
+        if more is None:
+            one = self._one.pop(ident, None)
+            if one is None:
+                self._one[ident] = path
+                return
+            more = self._more[ident] = Counter({one: 1})
+        more[path] += 1
+
+    def remove(self, ident: str, path: str) -> None:
+        if self._one.get(ident) == path:
+            del self._one[ident]
+            return
+        more = self._more[ident]
+        more[path] -= 1
+        if more[path] <= 0:
+            del more[path]
+        if more.total() == 1:
+            del self._more[ident]
+            self._one[ident] = next(iter(more))
+        elif not more:
+            del self._more[ident]
 
 
 @dataclass
@@ -52,33 +99,26 @@ class InputIndex:
 
     files: dict[str, FileIds] = field(default_factory=dict)
     """By capture file path."""
-    where: dict[str, Counter[str]] = field(default_factory=dict)
-    """Input id → capture file path → how many inputs there have that id."""
-    referred: dict[str, Counter[str]] = field(default_factory=dict)
-    """Input id → capture file path → how many inputs there are marked its duplicate."""
+    where: Places = field(default_factory=Places)
+    """Input id → the capture files with inputs of that id."""
+    referred: Places = field(default_factory=Places)
+    """Input id → the capture files with inputs marked its duplicate."""
     places: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Capture file path → (workshop id, device)."""
 
-    def _count(
-        self, table: dict[str, Counter[str]], ids: Counter[str], path: str, sign: int
-    ) -> None:
-        for ident, n in ids.items():
-            row = table.setdefault(ident, Counter())
-            row[path] += sign * n
-            if row[path] <= 0:
-                del row[path]
-                if not row:
-                    del table[ident]
-
     def _drop(self, path: str) -> None:
         old = self.files.pop(path)
-        self._count(self.where, old.ids, path, -1)
-        self._count(self.referred, old.duplicate_of, path, -1)
+        for ident in old.ids:
+            self.where.remove(ident, path)
+        for ident in old.duplicate_of:
+            self.referred.remove(ident, path)
 
     def _add(self, path: str, entry: FileIds) -> None:
         self.files[path] = entry
-        self._count(self.where, entry.ids, path, 1)
-        self._count(self.referred, entry.duplicate_of, path, 1)
+        for ident in entry.ids:
+            self.where.add(ident, path)
+        for ident in entry.duplicate_of:
+            self.referred.add(ident, path)
 
     def sync(self, ws: Workspace) -> None:
         """Read again every capture file whose `Capture` is not the one last read."""

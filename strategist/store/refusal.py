@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from strategist.model import Capture, Finding, Workshop, Workspace
-from strategist.store._index import file_ids, input_index
+from strategist.store._index import Places, file_ids, input_index
 from strategist.store._report import Report, capture_path, theme_path
 from strategist.store._textchars import capture_text_fields, check_characters
 from strategist.store._votes import check_workshop_votes
@@ -62,8 +62,10 @@ def added_errors(before: Workspace, after: Workspace) -> Errors:
     new = _State(
         after,
         scope,
-        _overlay(index.where, scope.paths, {p: f.ids for p, f in fresh.items()}),
-        _overlay(index.referred, scope.paths, {p: f.duplicate_of for p, f in fresh.items()}),
+        _overlay(index.where, scope.paths, {p: Counter(f.ids) for p, f in fresh.items()}),
+        _overlay(
+            index.referred, scope.paths, {p: Counter(f.duplicate_of) for p, f in fresh.items()}
+        ),
         _places(after),
     )
     ids = set().union(*(f.ids for f in fresh.values()))
@@ -138,24 +140,15 @@ def _places(ws: Workspace) -> dict[str, tuple[str, str]]:
 Table = Callable[[str], Counter[str]]
 
 
-def _overlay(
-    base: dict[str, Counter[str]], paths: frozenset[str], fresh: dict[str, Counter[str]]
-) -> Table:
-    """`base` (id → path → count) with the rows of `paths` replaced by `fresh`'s."""
+def _overlay(base: Places, paths: frozenset[str], fresh: dict[str, Counter[str]]) -> Table:
+    """`base` (id → path → count) with the counts of `paths` replaced by `fresh`'s."""
 
     def lookup(ident: str) -> Counter[str]:
-        row = Counter({p: n for p, n in base.get(ident, Counter()).items() if p not in paths})
+        row = Counter({p: n for p, n in base.get(ident).items() if p not in paths})
         for path, ids in fresh.items():
             if ids[ident]:
                 row[path] = ids[ident]
         return row
-
-    return lookup
-
-
-def _table(base: dict[str, Counter[str]]) -> Table:
-    def lookup(ident: str) -> Counter[str]:
-        return base.get(ident, Counter())
 
     return lookup
 
@@ -170,14 +163,14 @@ class _State:
         self,
         ws: Workspace,
         scope: _Scope,
-        where: dict[str, Counter[str]] | Table,
-        referred: dict[str, Counter[str]] | Table,
+        where: Places | Table,
+        referred: Places | Table,
         places: dict[str, tuple[str, str]],
     ) -> None:
         self.ws = ws
         self.scope = scope
-        self.where = where if callable(where) else _table(where)
-        self.referred = referred if callable(referred) else _table(referred)
+        self.where = where.get if isinstance(where, Places) else where
+        self.referred = referred.get if isinstance(referred, Places) else referred
         self.order = {path: n for n, path in enumerate(places)}
 
     def known(self, input_id: str) -> bool:
