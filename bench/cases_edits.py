@@ -54,7 +54,7 @@ def _edits(ws: Workspace) -> dict[str, Callable[[], object]]:
 
     def add() -> object:
         n = next(count)
-        # A datetime of its own: one shared by two inputs would be written as a YAML alias.
+        # A time of its own, as a live capture gives each input.
         at = AT + dt.timedelta(seconds=n)
         text = f"Neue Idee {n}"
         return capture.add_input(

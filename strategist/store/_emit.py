@@ -7,6 +7,8 @@ emitter would: a text PyYAML would write plain (most of them) is written as it i
 other text is handed to PyYAML alone and its output re-indented to where it stands. What
 this writer is not sure about (a key that is not a plain text, a list in a list, a number
 PyYAML would tag) raises `Unsupported`, and the whole document goes to PyYAML instead.
+Neither writes anchors and aliases (the loader refuses them): an object met twice is
+written out twice.
 """
 
 from __future__ import annotations
@@ -83,13 +85,6 @@ class _Writer:
         self.fallback = fallback
         self.plain: dict[str, bool] = {}
         self.open_ended = False
-        self.seen: set[int] = set()
-
-    def once(self, value: object) -> None:
-        """PyYAML writes an object met twice (not a text or number) as an anchor and alias."""
-        if id(value) in self.seen:
-            raise Unsupported
-        self.seen.add(id(value))
 
     # ---------------------------------------------------------------- scalars
 
@@ -121,7 +116,6 @@ class _Writer:
         elif isinstance(value, float) and kind is float:
             text, tag = _float(value), _FLOAT
         elif isinstance(value, dt.date) and kind in (dt.datetime, dt.date):
-            self.once(value)
             text, tag = value.isoformat(), _TIMESTAMP
             if kind is dt.datetime and not _plain_ok(text):
                 raise Unsupported
@@ -155,7 +149,6 @@ class _Writer:
     def mapping(self, data: dict[Any, Any], indent: int, first_prefix: str | None) -> None:
         """Write `data`'s keys at `indent`; the first line starts with `first_prefix`
         (a sequence's dash) when given."""
-        self.once(data)
         pad = " " * indent
         for n, (key, value) in enumerate(data.items()):
             lead = first_prefix if n == 0 and first_prefix is not None else pad
@@ -163,7 +156,6 @@ class _Writer:
             self.value(head, value, indent, in_sequence=False)
 
     def sequence(self, data: list[Any], indent: int) -> None:
-        self.once(data)
         pad = " " * indent
         for item in data:
             if type(item) is dict and item:
@@ -176,13 +168,11 @@ class _Writer:
 
     def value(self, head: str, value: object, indent: int, in_sequence: bool) -> None:
         if type(value) is Flow:
-            self.once(value)
             self.open_ended = False
             self.lines.append(f"{head} [{', '.join(self.scalar(v) for v in value)}]")
         elif isinstance(value, dict | list) and type(value) in (dict, list):
             self.open_ended = False
             if not value:
-                self.once(value)
                 self.lines.append(head + (" {}" if isinstance(value, dict) else " []"))
             elif isinstance(value, dict):
                 self.lines.append(head)

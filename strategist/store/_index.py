@@ -9,6 +9,7 @@ place is not noticed; the model's callers never do that to a loaded workspace.
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -161,17 +162,23 @@ def _same(known: FileIds, capture: Capture) -> bool:
 _INDEXES: dict[int, tuple[weakref.ref[Workspace], InputIndex]] = {}
 
 
+_LOCK = threading.Lock()
+"""The TUI edits on its I/O thread and may look an input up on the UI thread: one
+sync at a time."""
+
+
 def input_index(ws: Workspace) -> InputIndex:
     """The up-to-date input index of `ws` (kept as long as `ws` lives)."""
-    kept = _INDEXES.get(id(ws))
-    if kept is None or kept[0]() is not ws:
-        key = id(ws)
-        index = InputIndex()
-        _INDEXES[key] = (weakref.ref(ws, lambda _ref: _INDEXES.pop(key, None)), index)
-    else:
-        index = kept[1]
-    index.sync(ws)
-    return index
+    with _LOCK:
+        kept = _INDEXES.get(id(ws))
+        if kept is None or kept[0]() is not ws:
+            key = id(ws)
+            index = InputIndex()
+            _INDEXES[key] = (weakref.ref(ws, lambda _ref: _INDEXES.pop(key, None)), index)
+        else:
+            index = kept[1]
+        index.sync(ws)
+        return index
 
 
 def locate_input(ws: Workspace, input_id: str) -> tuple[str, str] | None:

@@ -286,6 +286,11 @@ class CanonicalDumper(yaml.SafeDumper):
         # Indent sequences under their key ("  - id: …"), like DESIGN's examples.
         super().increase_indent(flow, False)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # The loader refuses anchors and aliases: an object met twice (one `at` datetime
+        # shared by two inputs, say) is written out twice.
+        return True
+
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _YAML11_TIMESTAMP = re.compile(
