@@ -163,8 +163,22 @@ def test_analysis_and_validation_are_linear_in_options() -> None:
     small, large = _question_ws(250), _question_ws(2000)
     assert not validate(large)
     for work in (analyse, validate):
-        t_small, t_large = _best_of(3, partial(work, small), partial(work, large))
+        t_small, t_large = _steady_ratio(30, partial(work, small), partial(work, large))
         assert t_large / t_small < 30, f"{work.__name__}: {t_large:.3f}s vs {t_small:.3f}s"
+
+
+def _steady_ratio(
+    limit: float, floor: Callable[[], object], work: Callable[[], object]
+) -> tuple[float, float]:
+    """The fastest timings of `floor` and `work`, with more turns while `work` costs
+    `limit`× or more: a busy machine (parallel tests) can disturb a few turns in a row."""
+    best_floor, best_work = _best_of(5, floor, work)
+    for _ in range(3):
+        if best_work / best_floor < limit:
+            break
+        more_floor, more_work = _best_of(5, floor, work)
+        best_floor, best_work = min(best_floor, more_floor), min(best_work, more_work)
+    return best_floor, best_work
 
 
 def _captures_ws(root: Path, inputs: int) -> Workspace:
@@ -205,7 +219,7 @@ def test_an_edit_costs_the_same_in_a_large_workspace(
         votes.set_tally(ws, "w000", "priority", "industry", "alpha", next(count) % 9, "d0")
 
     for edit in (add, tally):
-        t_small, t_large = _best_of(5, partial(edit, small), partial(edit, large))
+        t_small, t_large = _steady_ratio(4, partial(edit, small), partial(edit, large))
         assert t_large / t_small < 4, f"{edit.__name__}: {t_large:.4f}s vs {t_small:.4f}s"
 
 
@@ -219,7 +233,7 @@ def test_writing_a_capture_file_costs_little_more_than_libyaml() -> None:
     for n, item in enumerate(items):
         item.at = dt.datetime(2018, 9, 11, 10, n % 60, tzinfo=dt.UTC)
     data = to_data(Capture("d0", items))
-    ours, floor = _best_of(
-        5, partial(canonical_yaml, data), partial(yaml.dump, data, Dumper=yaml.CSafeDumper)
+    floor, ours = _steady_ratio(
+        3, partial(yaml.dump, data, Dumper=yaml.CSafeDumper), partial(canonical_yaml, data)
     )
     assert ours / floor < 3, f"canonical_yaml {ours:.4f}s vs CSafeDumper {floor:.4f}s"
