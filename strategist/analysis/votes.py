@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -54,7 +56,8 @@ def collect_questions(ws: Workspace) -> list[RawQuestion]:
                 workshop.id, vote.id, vote.question, vote.method, list(vote.options)
             )
         else:
-            q.options.extend(o for o in vote.options if o not in q.options)
+            known = set(q.options)
+            q.options.extend(o for o in dict.fromkeys(vote.options) if o not in known)
         q.tallies.append(vote.tallies)
         q.ballots.extend(vote.ballots)
     return list(found.values())
@@ -92,28 +95,31 @@ def raw_totals(
     sums: dict[str, dict[str, float]] = {}
     counts: dict[str, dict[str, int]] = {}  # score only: voters per option
 
-    def add(group: str, option: str, value: float, voters: int) -> None:
-        if option not in listed:
-            return
-        g_sums = sums.setdefault(group, dict.fromkeys(options, 0.0))
-        g_counts = counts.setdefault(group, dict.fromkeys(options, 0))
-        g_sums[option] += value
-        g_counts[option] += voters
+    def group_of(group: str) -> tuple[dict[str, float], dict[str, int]]:
+        # One row per group, made on its first mention (not on every cell).
+        g_sums = sums.get(group)
+        if g_sums is None:
+            g_sums = sums[group] = dict.fromkeys(options, 0.0)
+            counts[group] = dict.fromkeys(options, 0)
+        return g_sums, counts[group]
 
     for per_group in tallies:
         for group, cells in per_group.items():
-            sums.setdefault(group, dict.fromkeys(options, 0.0))
-            counts.setdefault(group, dict.fromkeys(options, 0))
+            g_sums, g_counts = group_of(group)
             for option, cell in cells.items():
+                if option not in listed:
+                    continue
                 if isinstance(cell, ScoreTally):
-                    add(group, option, float(cell.sum), cell.voters)
+                    g_sums[option] += float(cell.sum)
+                    g_counts[option] += cell.voters
                 else:
-                    add(group, option, float(cell), 0)
+                    g_sums[option] += float(cell)
     for ballot in ballots:
-        sums.setdefault(ballot.group, dict.fromkeys(options, 0.0))
-        counts.setdefault(ballot.group, dict.fromkeys(options, 0))
+        g_sums, g_counts = group_of(ballot.group)
         for option, value in _ballot_values(method, ballot, options).items():
-            add(ballot.group, option, value, 1)
+            if option in listed:
+                g_sums[option] += value
+                g_counts[option] += 1
     if method != "score":
         return sums
     return {
@@ -140,11 +146,12 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
     raw = raw_totals(q.method, q.options, q.tallies, q.ballots)
     attendance = ws.workshops[q.workshop].attendance if q.workshop in ws.workshops else {}
     with_tallies = {g for t in q.tallies for g in t}
+    ballot_counts = Counter(b.group for b in q.ballots)
     groups: dict[str, GroupTally] = {}
     for g in _ordered_groups(ws, raw):
         total = math.fsum(raw[g].values())
         took_part = total > 0
-        ballots = sum(1 for b in q.ballots if b.group == g)
+        ballots = ballot_counts[g]
         present = attendance.get(g, 0)
         groups[g] = GroupTally(
             group=g,
@@ -159,14 +166,15 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
     voters = [t for t in groups.values() if t.took_part]
     ignored = not voters
 
-    pooled_den = math.fsum(weight(ws, t.group) * math.fsum(t.raw.values()) for t in voters)
-    groups_den = math.fsum(weight(ws, t.group) for t in voters)
+    weights = [(weight(ws, t.group), t) for t in voters]
+    pooled_den = math.fsum(w * math.fsum(t.raw.values()) for w, t in weights)
+    groups_den = math.fsum(w for w, _t in weights)
     pooled: dict[str, float] = {}
     by_group: dict[str, float] = {}
     for o in q.options:
-        num = math.fsum(weight(ws, t.group) * t.raw[o] for t in voters)
+        num = math.fsum(w * t.raw[o] for w, t in weights)
         pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
-        num = math.fsum(weight(ws, t.group) * t.shares[o] for t in voters)
+        num = math.fsum(w * t.shares[o] for w, t in weights)
         by_group[o] = num / groups_den if groups_den > 0 else 0.0
     return QuestionResult(
         workshop=q.workshop,
@@ -190,9 +198,10 @@ def theme_priorities(
     questions: list[QuestionResult], themes: list[str]
 ) -> dict[str, tuple[float, bool]]:
     """Per theme: (mean share over the non-ignored questions listing it, voted)."""
+    counted = [(q, set(q.options)) for q in questions if not q.ignored]
     result: dict[str, tuple[float, bool]] = {}
     for t in themes:
-        shares = [q.shares[t] for q in questions if not q.ignored and t in q.options]
+        shares = [q.shares[t] for q, options in counted if t in options]
         result[t] = (_mean(shares), bool(shares))
     return result
 
@@ -206,27 +215,35 @@ def group_priorities(
     the theme that the group took part in; 0 when it never had that chance.
     """
     ranked = set(themes)
-    relevant = [q for q in questions if not q.ignored and ranked.intersection(q.options)]
-    groups = _ordered_groups(ws, (g for q in relevant for g in q.took_part))
+    relevant = [
+        (q, options)
+        for q in questions
+        if not q.ignored and ranked.intersection(options := set(q.options))
+    ]
+    groups = _ordered_groups(ws, (g for q, _o in relevant for g in q.took_part))
     scores: dict[str, dict[str, float]] = {}
     for g in groups:
+        took_part = [
+            (q.groups[g].shares, options)
+            for q, options in relevant
+            if g in q.groups and q.groups[g].took_part
+        ]
         scores[g] = {
-            t: _mean(
-                [
-                    q.groups[g].shares[t]
-                    for q in relevant
-                    if t in q.options and g in q.groups and q.groups[g].took_part
-                ]
-            )
-            for t in themes
+            t: _mean([shares[t] for shares, options in took_part if t in options]) for t in themes
         }
     return scores
 
 
 def competition_ranks(scores: Mapping[str, float]) -> dict[str, int]:
     """1 + the number of others scoring higher by more than 1e-9 ("1, 2, 2, 4")."""
-    values = list(scores.values())
-    return {t: 1 + sum(1 for v in values if v > s + TIE_TOLERANCE) for t, s in scores.items()}
+    values = sorted(scores.values())
+    if any(math.isnan(v) for v in values):
+        # nan compares false both ways and breaks the sorted order: count one by one.
+        return {t: 1 + sum(1 for v in values if v > s + TIE_TOLERANCE) for t, s in scores.items()}
+    # The same comparison as counting, in n log n: the values above s + tolerance are
+    # those right of where s + tolerance would be inserted (after any equal to it).
+    n = len(values)
+    return {t: 1 + n - bisect.bisect_right(values, s + TIE_TOLERANCE) for t, s in scores.items()}
 
 
 def rank_themes(priorities: Mapping[str, tuple[float, bool]]) -> list[RankedTheme]:

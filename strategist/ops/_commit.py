@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections import Counter
 
 from strategist import store
-from strategist.model import Finding, Workshop, Workspace, is_reserved_name, is_slug
+from strategist.model import Workshop, Workspace, is_reserved_name, is_slug
 from strategist.ops import OpsError
 
 __all__ = ["check_file_id", "check_slug", "commit", "draft_of"]
@@ -44,13 +43,13 @@ def draft_of(ws: Workspace) -> Workspace:
     return copy.deepcopy(ws)
 
 
-def _errors(findings: list[Finding]) -> Counter[tuple[str, str]]:
-    return Counter((f.code, f.message) for f in findings if f.severity == "error")
-
-
 def _refuse_new_errors(before: Workspace, after: Workspace) -> None:
-    """Raise OpsError when `after` has an error that `before` did not have."""
-    added = _errors(store.validate(after)) - _errors(store.validate(before))
+    """Raise OpsError when `after` has an error that `before` did not have.
+
+    Only what the edit touched is validated when it changed capture files alone
+    (`store.added_errors`); the answer is the same as validating both whole.
+    """
+    added = store.added_errors(before, after)
     if added:
         code, message = sorted(added)[0]
         raise OpsError(f"{message} [{code}]")

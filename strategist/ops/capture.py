@@ -6,8 +6,10 @@ Each function checks its arguments (refusing with an `OpsError` that says why), 
 draft, and hands it to `strategist.ops._commit.commit`, which refuses an edit that adds
 a `store.validate` error and saves the changed file atomically.
 
-Drafts copy only the workshop and capture being edited, not the whole workspace: a
-live capture saves after every Enter, and the workspace may hold thousands of inputs.
+Drafts copy only the workshop and the one capture being edited (its lists, and the
+input being changed), never the others: a live capture saves after every Enter, and
+the workspace may hold a hundred thousand inputs. Unchanged records are shared with
+the draft, so they must never be changed in place.
 """
 
 from __future__ import annotations
@@ -106,25 +108,46 @@ def locate_input(ws: Workspace, input_id: str) -> tuple[str, str]:
     Raises:
         OpsError: no such input.
     """
-    found = ws.find_input(input_id)
+    found = store.locate_input(ws, input_id)
     if found is None:
         raise OpsError(f"there is no input {input_id!r}")
-    return found[0].id, found[1].device
+    return found
 
 
 # --------------------------------------------------------------------------- drafts
 
 
 def _draft(ws: Workspace, workshop_id: str) -> tuple[Workspace, Workshop]:
-    """A copy of `ws` in which only workshop `workshop_id` (and its captures) may change."""
+    """A copy of `ws` in which workshop `workshop_id` may get other captures.
+
+    The workshop and its dict of captures are copies; the captures are shared with `ws`
+    (replace one, or take an own copy with `_own_capture`, before changing it).
+    """
     draft = copy.copy(ws)
     draft.workshops = dict(ws.workshops)
     draft.stamps = dict(ws.stamps)
     draft.comments = dict(ws.comments)
     workshop = copy.copy(_workshop(ws, workshop_id))
-    workshop.captures = {d: copy.deepcopy(c) for d, c in workshop.captures.items()}
+    workshop.captures = dict(workshop.captures)
     draft.workshops[workshop_id] = workshop
     return draft, workshop
+
+
+def _own_capture(workshop: Workshop, device: str) -> Capture:
+    """Replace a draft workshop's capture by a copy with its own lists of inputs and votes
+    (their items still shared), and return it."""
+    capture = copy.copy(workshop.captures[device])
+    capture.inputs = list(capture.inputs)
+    capture.votes = list(capture.votes)
+    workshop.captures[device] = capture
+    return capture
+
+
+def _own_input(capture: Capture, input_id: str) -> Input:
+    """Replace an input of an own capture (`_own_capture`) by a copy, and return it."""
+    index = next(n for n, i in enumerate(capture.inputs) if i.id == input_id)
+    item = capture.inputs[index] = copy.copy(capture.inputs[index])
+    return item
 
 
 def _capture_of(ws: Workspace, workshop: Workshop, device: str) -> Capture:
@@ -143,7 +166,8 @@ def _capture_of(ws: Workspace, workshop: Workshop, device: str) -> Capture:
             )
         workshop.captures[device] = Capture(device=device)
         workshop.captures = dict(sorted(workshop.captures.items()))
-    return workshop.captures[device]
+        return workshop.captures[device]
+    return _own_capture(workshop, device)
 
 
 # --------------------------------------------------------------------------- workshops
@@ -268,7 +292,7 @@ def edit_input(
     """
     workshop_id, device = locate_input(ws, input_id)
     draft, workshop = _draft(ws, workshop_id)
-    item = next(i for i in workshop.captures[device].inputs if i.id == input_id)
+    item = _own_input(_own_capture(workshop, device), input_id)
     if not isinstance(text, _Unchanged):
         item.text = _clean_text(text)
     if not isinstance(theme, _Unchanged):
@@ -286,7 +310,7 @@ def edit_input(
     if not isinstance(duplicate_of, _Unchanged):
         if duplicate_of == input_id:
             raise OpsError("an input cannot be a duplicate of itself")
-        if duplicate_of is not None and ws.find_input(duplicate_of) is None:
+        if duplicate_of is not None and store.locate_input(ws, duplicate_of) is None:
             raise OpsError(f"there is no input {duplicate_of!r} to be a duplicate of")
         item.duplicate_of = duplicate_of
     commit(ws, draft)
@@ -305,11 +329,11 @@ def delete_input(ws: Workspace, input_id: str) -> Input:
         store.StoreError: the capture file changed on disk or holds conflict markers.
     """
     workshop_id, device = locate_input(ws, input_id)
-    for _, _, other in ws.inputs():
-        if other.duplicate_of == input_id:
-            raise OpsError(f"input {other.id} is marked a duplicate of {input_id}; unmark it first")
+    other = store.duplicate_marked(ws, input_id)
+    if other is not None:
+        raise OpsError(f"input {other.id} is marked a duplicate of {input_id}; unmark it first")
     draft, workshop = _draft(ws, workshop_id)
-    inputs = workshop.captures[device].inputs
+    inputs = _own_capture(workshop, device).inputs
     index = next(n for n, i in enumerate(inputs) if i.id == input_id)
     removed = inputs.pop(index)
     commit(ws, draft)

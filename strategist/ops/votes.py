@@ -8,6 +8,7 @@ devices recorded the same question.
 
 from __future__ import annotations
 
+import copy
 import math
 
 from strategist.model import (
@@ -21,7 +22,8 @@ from strategist.model import (
     Workspace,
 )
 from strategist.ops import OpsError
-from strategist.ops._commit import check_slug, commit, draft_of
+from strategist.ops._commit import check_slug, commit
+from strategist.ops.capture import _draft, _own_capture
 from strategist.suggest import did_you_mean
 
 __all__ = [
@@ -54,6 +56,18 @@ def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
     except KeyError:
         hint = did_you_mean(workshop_id, ws.workshops)
         raise OpsError(f"there is no workshop {workshop_id!r}{hint}") from None
+
+
+def _vote_draft(
+    ws: Workspace, workshop_id: str, device: str, vote_id: str
+) -> tuple[Workspace, Vote]:
+    """A draft of `ws` with its own copy of one vote (the first `vote_id` of `device`'s
+    capture file) to change; everything else is shared."""
+    draft, workshop = _draft(ws, workshop_id)
+    capture = _own_capture(workshop, device)
+    index = next(n for n, v in enumerate(capture.votes) if v.id == vote_id)
+    vote = capture.votes[index] = copy.deepcopy(capture.votes[index])
+    return draft, vote
 
 
 def default_options(ws: Workspace) -> list[str]:
@@ -113,11 +127,12 @@ def add_vote(
     capture = workshop.captures.get(device)
     if capture is not None and any(v.id == vote_id for v in capture.votes):
         raise OpsError(f"vote {vote_id!r} exists already in this device's capture file")
-    draft = draft_of(ws)
-    dw = draft.workshops[workshop_id]
+    draft, dw = _draft(ws, workshop_id)
     if device not in dw.captures:
         dw.captures[device] = Capture(device=device)
         dw.captures = dict(sorted(dw.captures.items()))
+    else:
+        _own_capture(dw, device)
     vote = Vote(id=vote_id, question=question.strip(), method=method, options=chosen)
     dw.captures[device].votes.append(vote)
     commit(ws, draft)
@@ -181,8 +196,7 @@ def set_tallies(
         )
     for option, value in cells.items():
         _check_cell(vote, group, option, value)
-    draft = draft_of(ws)
-    _, dvote = find_vote(draft, workshop_id, vote_id, holder)
+    draft, dvote = _vote_draft(ws, workshop_id, holder, vote_id)
     row = dict(dvote.tallies.get(group, {}))
     for option, value in cells.items():
         if value is None:
@@ -256,7 +270,6 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
         for other in capture.votes:
             if other.id == vote_id and any(b.voter == ballot.voter for b in other.ballots):
                 raise OpsError(f"voter {ballot.voter!r} has voted in {vote_id!r} already")
-    draft = draft_of(ws)
-    _, dvote = find_vote(draft, workshop_id, vote_id, holder)
+    draft, dvote = _vote_draft(ws, workshop_id, holder, vote_id)
     dvote.ballots.append(ballot)
     commit(ws, draft)

@@ -7,11 +7,13 @@ journal, under one workspace lock) and refuse stale or conflicted files; every l
 first finishes or undoes an interrupted write (``recover``).
 """
 
+from strategist.store._index import duplicate_marked, locate_input
 from strategist.store.errors import ConflictError, NotAWorkspaceError, StaleFileError, StoreError
 from strategist.store.ids import device_name, new_input_id, set_device_name
 from strategist.store.load import LoadResult, load_workspace
 from strategist.store.lock import LockedError, set_lock_wait, workspace_lock
 from strategist.store.recovery import recover
+from strategist.store.refusal import added_errors
 from strategist.store.save import (
     canonical_yaml,
     capture_file,
@@ -39,15 +41,18 @@ __all__ = [
     "StaleFileError",
     "Station",
     "StoreError",
+    "added_errors",
     "canonical_yaml",
     "capture_file",
     "check_current",
     "delete_capture_file",
     "delete_theme_file",
     "device_name",
+    "duplicate_marked",
     "encode",
     "load_station",
     "load_workspace",
+    "locate_input",
     "new_input_id",
     "recover",
     "save_capture",

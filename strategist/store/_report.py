@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strategist.model import (
     SCHEMA_VERSION,
     Finding,
@@ -119,6 +121,13 @@ class Report:
         self.error(relpath, path, "unknown-group", message, key)
         return False
 
-    def input_ref(self, relpath: str, path: KeyPath, input_id: str, known: set[str]) -> None:
-        if input_id not in known and input_id not in self.sources.skipped_inputs:
+    def input_ref(
+        self,
+        relpath: str,
+        path: KeyPath,
+        input_id: str,
+        known: set[str] | Callable[[str], bool],
+    ) -> None:
+        found = known(input_id) if callable(known) else input_id in known
+        if not found and input_id not in self.sources.skipped_inputs:
             self.error(relpath, path, "unknown-input", f"unknown input {input_id!r}")

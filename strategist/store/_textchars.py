@@ -11,13 +11,14 @@ catches the ones a YAML escape (`"\\e"`, `"\\u202e"`) or an edit in memory put t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from strategist.chars import CONTROL, describe
+from strategist.model import Capture
 from strategist.store._report import Report, capture_path, theme_path, workshop_path
 from strategist.store._sourcemap import KeyPath
 
-__all__ = ["check_characters", "text_fields"]
+__all__ = ["capture_text_fields", "check_characters", "text_fields"]
 
 _SUSPECT = re.compile(
     CONTROL.pattern[:-1] + "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
@@ -53,19 +54,23 @@ def text_fields(r: Report) -> Iterator[TextField]:
         yield path, ("title",), workshop.title
         yield path, ("location",), workshop.location
         for device, capture in workshop.captures.items():
-            path = capture_path(workshop.id, device)
-            for i, item in enumerate(capture.inputs):
-                yield path, ("inputs", i, "text"), item.text
-            for i, vote in enumerate(capture.votes):
-                yield path, ("votes", i, "question"), vote.question
-                for j, ballot in enumerate(vote.ballots):
-                    yield path, ("votes", i, "ballots", j, "voter"), ballot.voter
+            yield from capture_text_fields(capture_path(workshop.id, device), capture)
 
 
-def check_characters(r: Report) -> None:
+def capture_text_fields(path: str, capture: Capture) -> Iterator[TextField]:
+    """(file, key path, text) of every free-text field of one capture file."""
+    for i, item in enumerate(capture.inputs):
+        yield path, ("inputs", i, "text"), item.text
+    for i, vote in enumerate(capture.votes):
+        yield path, ("votes", i, "question"), vote.question
+        for j, ballot in enumerate(vote.ballots):
+            yield path, ("votes", i, "ballots", j, "voter"), ballot.voter
+
+
+def check_characters(r: Report, fields: Iterable[TextField] | None = None) -> None:
     """Report the first control (error) and the first invisible character (warning) of
-    each text field."""
-    for relpath, path, text in text_fields(r):
+    each text field (of the whole model, or of `fields`)."""
+    for relpath, path, text in text_fields(r) if fields is None else fields:
         if not text or _SUSPECT.search(text) is None:
             continue
         control = CONTROL.search(text)

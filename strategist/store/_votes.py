@@ -7,7 +7,7 @@ from strategist.store._report import Report, capture_path
 from strategist.store._sourcemap import KeyPath
 from strategist.suggest import did_you_mean
 
-__all__ = ["BALLOT_FIELD", "check_votes"]
+__all__ = ["BALLOT_FIELD", "check_votes", "check_workshop_votes"]
 
 BALLOT_FIELD = {
     "dots": "points",
@@ -21,10 +21,10 @@ BALLOT_FIELD = {
 
 def check_votes(r: Report) -> None:
     for workshop in r.ws.workshops.values():
-        _questions(r, workshop)
+        check_workshop_votes(r, workshop)
 
 
-def _questions(r: Report, workshop: Workshop) -> None:
+def check_workshop_votes(r: Report, workshop: Workshop) -> None:
     """Per capture file, each vote; per question (vote id), voters and consistent definitions."""
     first: dict[str, tuple[str, Vote]] = {}
     voters: dict[str, dict[str, str]] = {}
@@ -142,6 +142,7 @@ def _ballot(
     value = fields[expected]
     assert value is not None
     listed = list(value)
+    seen: set[str] = set()
     repeated: set[str] = set()
     for k, option in enumerate(listed):
         where: KeyPath = (*at, expected, option if isinstance(value, dict) else k)
@@ -150,7 +151,9 @@ def _ballot(
                 f"option {option!r} is not among the vote's options{did_you_mean(option, options)}"
             )
             r.error(path, where, "unknown-option", message, key=isinstance(value, dict))
-        if option in listed[:k] and option not in repeated:
+        if option not in seen:
+            seen.add(option)
+        elif option not in repeated:
             repeated.add(option)
             r.error(path, where, "ballot-repeat-option", f"option {option!r} appears twice")
     for name, numbers in (("points", ballot.points), ("scores", ballot.scores)):

@@ -42,8 +42,9 @@ from strategist.model import (
     Vote,
     Workshop,
 )
+from strategist.store._emit import Flow, Unsupported, emit
 
-__all__ = ["METHOD_FIELD", "canonical_yaml", "to_data"]
+__all__ = ["METHOD_FIELD", "canonical_yaml", "pyyaml_canonical_yaml", "text_style", "to_data"]
 
 METHOD_FIELD = {
     "dots": "points",
@@ -57,8 +58,8 @@ METHOD_FIELD = {
 _BALLOT_FIELDS = ("points", "approvals", "scores", "ranking")
 
 
-class _Flow(list[Any]):
-    """A short list written in flow style (``[sum, voters]``)."""
+_Flow = Flow
+"""A short list written in flow style (``[sum, voters]``)."""
 
 
 # --------------------------------------------------------------------------- to_data
@@ -276,13 +277,19 @@ class CanonicalDumper(yaml.SafeDumper):
     keeps text as text, literal blocks for multi-line text, ISO 8601 date-times.
 
     Not CSafeDumper: libyaml cannot indent sequences under their key, so its output
-    would differ from this one (and from DESIGN's examples). The pure emitter writes
-    about 2,000 inputs a second, plenty for one device's capture file.
+    would differ from this one (and from DESIGN's examples). The pure emitter is slow
+    (about 2,000 inputs a second), so `canonical_yaml` writes through `_emit`, which
+    matches it byte for byte and leaves to it only what it is not sure about.
     """
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent sequences under their key ("  - id: …"), like DESIGN's examples.
         super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data: Any) -> bool:
+        # The loader refuses anchors and aliases: an object met twice (one `at` datetime
+        # shared by two inputs, say) is written out twice.
+        return True
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -293,17 +300,23 @@ _YAML11_TIMESTAMP = re.compile(
 """What PyYAML's resolver reads as a timestamp (a time that can be written plain)."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style: str | None = None
+def text_style(text: str) -> str | None:
+    """The style a text is written in: ``"`` (escaped), ``|`` (literal block), ``'``, or
+    None (the emitter's choice: plain where that reads back as the same text, else quoted).
+    """
     if _NEEDS_ESCAPE.search(text):
-        style = '"'
-    elif "\n" in text:
+        return '"'
+    if "\n" in text:
         # The emitter falls back to quoting where a literal block cannot hold the text
         # (trailing spaces before a break, say), so this is always loss-free.
-        style = "|"
-    elif _YAML12_NUMBER.match(text):
-        style = "'"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+        return "|"
+    if _YAML12_NUMBER.match(text):
+        return "'"
+    return None
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=text_style(text))
 
 
 def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.ScalarNode:
@@ -337,6 +350,14 @@ def canonical_yaml(data: dict[str, Any]) -> str:
     Returns:
         The YAML document, ending in a newline.
     """
+    try:
+        return emit(data, text_style, pyyaml_canonical_yaml)
+    except Unsupported:
+        return pyyaml_canonical_yaml(data)
+
+
+def pyyaml_canonical_yaml(data: Any) -> str:
+    """`canonical_yaml` by PyYAML's own emitter: what `emit` matches byte for byte."""
     return yaml.dump(
         data,
         Dumper=CanonicalDumper,

@@ -16,6 +16,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from strategist.model import Workspace, is_reserved_name, is_slug
+from strategist.store._index import input_id_taken
 from strategist.store.errors import StoreError
 from strategist.store.lock import state_dir
 from strategist.store.save import write_atomic
@@ -113,18 +114,10 @@ def new_input_id(ws: Workspace) -> str:
     Ids still referenced (objective and measure sources, ``duplicate_of``) count as
     taken, so a new input never inherits the references of a deleted one.
     """
-    taken = {item.id for _, _, item in ws.inputs()}
-    for _, _, item in ws.inputs():
-        if item.duplicate_of:
-            taken.add(item.duplicate_of)
-    for theme in ws.themes.values():
-        for objective in theme.objectives:
-            taken.update(objective.sources)
-            for measure in objective.measures:
-                taken.update(measure.sources)
+    taken = input_id_taken(ws)  # the input index kept with `ws`: no scan of every input
     while True:
         candidate = random_suffix(INPUT_ID_LENGTH)
-        if candidate not in taken:
+        if not taken(candidate):
             return candidate
 
 

@@ -8,6 +8,8 @@ file that holds the value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from strategist.model import (
     ANALYSED_STATUSES,
     BALANCES,
@@ -17,7 +19,9 @@ from strategist.model import (
     SCHEMA_VERSION,
     STATUSES,
     THEME_STATUSES,
+    Capture,
     Finding,
+    Input,
     Theme,
     Workspace,
 )
@@ -32,7 +36,13 @@ from strategist.store._sourcemap import KeyPath, SourceMap
 from strategist.store._textchars import check_characters
 from strategist.store._votes import check_votes
 
-__all__ = ["validate"]
+__all__ = [
+    "check_capture_key",
+    "check_duplicate_of",
+    "check_input",
+    "duplicate_input_message",
+    "validate",
+]
 
 MAX_CYCLES = 20
 """At most this many `requires` cycles are reported (there can be exponentially many)."""
@@ -103,11 +113,15 @@ def _model_keys(r: Report) -> None:
             message = f"workshop {workshop.id!r} is filed under {key!r}"
             r.error(workshop_path(workshop.id), ("id",), "id-mismatch", message)
         for device, capture in workshop.captures.items():
-            path = capture_path(workshop.id, device)
-            r.slug(path, ("device",), capture.device, "device name")
-            if device != capture.device:
-                message = f"capture of device {capture.device!r} is filed under {device!r}"
-                r.error(path, ("device",), "id-mismatch", message)
+            check_capture_key(r, capture_path(workshop.id, device), device, capture)
+
+
+def check_capture_key(r: Report, path: str, device: str, capture: Capture) -> None:
+    """A capture file is filed under its own device name, a slug."""
+    r.slug(path, ("device",), capture.device, "device name")
+    if device != capture.device:
+        message = f"capture of device {capture.device!r} is filed under {device!r}"
+        r.error(path, ("device",), "id-mismatch", message)
 
 
 def _theme(r: Report, theme: Theme) -> None:
@@ -229,30 +243,46 @@ def _inputs(r: Report) -> set[str]:
         for device, capture in workshop.captures.items():
             path = capture_path(workshop.id, device)
             for i, item in enumerate(capture.inputs):
-                here = ("inputs", i)
-                r.slug(path, (*here, "id"), item.id, "input id")
                 if item.id in ids:
-                    message = f"input id {item.id!r} is already used in {ids[item.id]}"
-                    r.error(path, (*here, "id"), "duplicate-id", message)
+                    message = duplicate_input_message(item.id, ids[item.id])
+                    r.error(path, ("inputs", i, "id"), "duplicate-id", message)
                 else:
                     ids[item.id] = path
-                r.theme_ref(path, (*here, "theme"), item.theme)
-                r.enum(path, (*here, "kind"), item.kind, INPUT_KINDS, "kind")
-                if item.group is not None:
-                    r.group_ref(path, (*here, "group"), item.group)
+                check_input(r, path, i, item)
     known = set(ids)
     for workshop in r.ws.workshops.values():
         for device, capture in workshop.captures.items():
             path = capture_path(workshop.id, device)
             for i, item in enumerate(capture.inputs):
-                if item.duplicate_of is None:
-                    continue
-                at: KeyPath = ("inputs", i, "duplicate_of")
-                if item.duplicate_of == item.id:
-                    r.error(path, at, "self-reference", "an input cannot duplicate itself")
-                else:
-                    r.input_ref(path, at, item.duplicate_of, known)
+                check_duplicate_of(r, path, i, item, known)
     return known
+
+
+def duplicate_input_message(input_id: str, first: str) -> str:
+    return f"input id {input_id!r} is already used in {first}"
+
+
+def check_input(r: Report, path: str, i: int, item: Input) -> None:
+    """The checks of one input that need no other input."""
+    here = ("inputs", i)
+    r.slug(path, (*here, "id"), item.id, "input id")
+    r.theme_ref(path, (*here, "theme"), item.theme)
+    r.enum(path, (*here, "kind"), item.kind, INPUT_KINDS, "kind")
+    if item.group is not None:
+        r.group_ref(path, (*here, "group"), item.group)
+
+
+def check_duplicate_of(
+    r: Report, path: str, i: int, item: Input, known: set[str] | Callable[[str], bool]
+) -> None:
+    """An input's `duplicate_of` names another input, one of `known`."""
+    if item.duplicate_of is None:
+        return
+    at: KeyPath = ("inputs", i, "duplicate_of")
+    if item.duplicate_of == item.id:
+        r.error(path, at, "self-reference", "an input cannot duplicate itself")
+    else:
+        r.input_ref(path, at, item.duplicate_of, known)
 
 
 def _sources(r: Report, known: set[str]) -> None:
