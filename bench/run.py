@@ -23,7 +23,13 @@ from bench.timing import Ratio
 
 __all__ = ["CASES", "main"]
 
-CASES = ["bench.cases_analysis", "bench.cases_edits", "bench.cases_load", "bench.cases_start"]
+CASES = [
+    "bench.cases_analysis",
+    "bench.cases_edits",
+    "bench.cases_load",
+    "bench.cases_start",
+    "bench.cases_tui",
+]
 """Modules with `cases(workspaces: dict[int, Path], runs: int) -> Iterable[Ratio]`."""
 
 

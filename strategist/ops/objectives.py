@@ -135,7 +135,7 @@ def objectives_from_yaml(text: str) -> list[Objective]:
     if not text.strip():
         return []
     try:
-        # Aliases could expand without limit (DESIGN: known pitfalls); nobody needs them here.
+        # Aliases could expand without limit (a YAML bomb); nobody needs them here.
         if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)):
             raise OpsError("objectives may not use YAML anchors and aliases (& and *)")
         data = yaml.safe_load(text)

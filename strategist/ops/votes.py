@@ -47,7 +47,7 @@ BALLOT_FIELDS = {
     "score": "scores",
     "rank": "ranking",
 }
-"""The ballot field each method uses (DESIGN: capture files)."""
+"""The ballot field each method uses (README: capture files)."""
 
 
 def _workshop(ws: Workspace, workshop_id: str) -> Workshop:

@@ -8,10 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from strategist.analysis import analyse
 from strategist.model import Workspace
-from strategist.render.inputs import render_inputs
-from strategist.render.markdown import render_strategy
 from strategist.store.cache import CACHE_DIR, code_fingerprint
 from strategist.store.lock import state_dir, workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
@@ -96,6 +93,11 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         unchanged = _unchanged(ws.root, target, key)
     if unchanged is not None:
         return unchanged
+    # Only a build that writes needs the analysis (networkx) and the renderers.
+    from strategist.analysis import analyse
+    from strategist.render.inputs import render_inputs
+    from strategist.render.markdown import render_strategy
+
     analysis = analyse(ws)
     documents = {
         "strategy.md": render_strategy(ws, analysis, internal=internal),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strategist.model import Input, Workshop, Workspace
 from strategist.render.escape import inline
@@ -30,6 +30,14 @@ class Policy:
     internal: bool
     min_group_size: int
     lang: str
+    _head_counts: dict[tuple[int, str], int] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """(workshop, group) → head count, computed once per document (a policy is made
+    for one rendering of one workspace)."""
+    _citable: dict[str, list[tuple[Workshop, Input]]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, ws: Workspace, internal: bool) -> Policy:
@@ -38,6 +46,14 @@ class Policy:
     def shows(self, head_count: int) -> bool:
         """Whether a figure with `head_count` people behind it may be broken out by group."""
         return self.internal or head_count >= self.min_group_size
+
+    def head_count(self, workshop: Workshop, group: str) -> int:
+        """`workshop_head_count`, remembered for this document."""
+        key = (id(workshop), group)
+        found = self._head_counts.get(key)
+        if found is None:
+            found = self._head_counts[key] = workshop_head_count(workshop, group)
+        return found
 
     def shows_input(self, item: Input) -> bool:
         return self.internal or not item.confidential
@@ -105,7 +121,7 @@ def input_group(workshop: Workshop, item: Input, policy: Policy) -> str | None:
     An input labelled with a group of three people at a working group says which of
     three said it; without the label it is one of the workshop's inputs.
     """
-    if item.group and policy.shows(workshop_head_count(workshop, item.group)):
+    if item.group and policy.shows(policy.head_count(workshop, item.group)):
         return item.group
     return None
 
@@ -134,8 +150,11 @@ def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[tuple[Wo
     """The inputs a draft may cite for a theme, each with its workshop: in workshop-date,
     then file order, without duplicates and (in public documents) without confidential
     ones."""
-    return [
-        (workshop, item)
-        for workshop, _c, item in ws.inputs()
-        if item.theme == theme_id and item.duplicate_of is None and policy.shows_input(item)
-    ]
+    citable = policy._citable
+    if citable is None:  # one pass over the inputs for all themes of the document
+        citable = {}
+        for workshop, _c, item in ws.inputs():
+            if item.duplicate_of is None and policy.shows_input(item):
+                citable.setdefault(item.theme, []).append((workshop, item))
+        object.__setattr__(policy, "_citable", citable)
+    return list(citable.get(theme_id, []))

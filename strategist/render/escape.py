@@ -16,11 +16,6 @@ __all__ = ["LINKIFY", "inline", "mermaid_label", "strip_invisible"]
 
 _WHITESPACE = re.compile(r"\s+")
 
-# Characters that start or end inline structure anywhere in a line: code spans, emphasis,
-# links and images (an image's `!` needs a `[`, which is always escaped), table cell
-# breaks, strikethrough and hard breaks.
-_ANYWHERE = set("\\`*_[]|~")
-
 # Characters that only matter at the start of a line (block structure): lists, block
 # quotes, ATX headings, setext underlines, thematic breaks, fences. The text is one line
 # after whitespace collapses, so escaping its first character is enough.
@@ -50,6 +45,13 @@ may already hold backslash escapes (an escaped character is not escaped twice)."
 # `&` shows as itself unless it starts an entity reference such as `&copy;` or `&#65;`.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
+_CANDIDATES = re.compile(r"[\\`*_\[\]|~<&:./@]")
+"""Every character `inline` may replace wherever it stands: `<`, `&` (when it starts an
+entity), the characters that start or end inline structure anywhere in a line (code
+spans, emphasis, links and images — an image's `!` needs a `[`, which is always
+escaped —, table cell breaks, strikethrough, hard breaks) and those a linkify renderer
+may start a link at (when `_AUTOLINK` says so at that place)."""
+
 
 def inline(text: str) -> str:
     """Escape `text` so that it renders as exactly this text, on one line.
@@ -67,26 +69,33 @@ def inline(text: str) -> str:
     Returns:
         A single line of Markdown that renders as `text` (whitespace collapsed).
     """
-    collapsed = _WHITESPACE.sub(" ", strip_invisible(text)).strip()
-    number = _LEADING_NUMBER.match(collapsed)
-    escaped = {m.start() for m in _AUTOLINK.finditer(collapsed)}
+    collapsed = " ".join(strip_invisible(text).split())
+    if not collapsed:
+        return ""
+    # One pass over the few characters that may need it; none of them is a digit, `#`,
+    # `)` or a line-start marker, so the fixes below find those where they were.
+    out = _CANDIDATES.sub(_escape_match, collapsed)
+    if collapsed[0] in _LINE_START:
+        out = "\\" + out
     trailing = _TRAILING_HASHES.search(collapsed)
     if trailing is not None:
-        escaped.update(range(trailing.start(), trailing.end()))
-    entities = {m.start() for m in _ENTITY.finditer(collapsed)}
-    out: list[str] = []
-    for i, ch in enumerate(collapsed):
-        if ch == "<":
-            out.append("&lt;")
-        elif i in entities:
-            out.append("&amp;")
-        elif ch in _ANYWHERE or (i == 0 and ch in _LINE_START) or i in escaped:
-            out.append("\\" + ch)
-        elif number is not None and i == number.end(1):
-            out.append("\\" + ch)  # "1." or "1)" would start an ordered list
-        else:
-            out.append(ch)
-    return "".join(out)
+        run = trailing.end() - trailing.start()
+        out = ("\\#" * run) if trailing.start() == 0 else out[:-run] + "\\#" * run
+    number = _LEADING_NUMBER.match(collapsed)
+    if number is not None:  # "1." or "1)" would start an ordered list
+        out = out[: number.end(1)] + "\\" + out[number.end(1) :]
+    return out
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    found = match.group()
+    if found == "<":
+        return "&lt;"
+    if found == "&":
+        return "&amp;" if _ENTITY.match(match.string, match.start()) else found
+    if found in ":./@":
+        return "\\" + found if _AUTOLINK.match(match.string, match.start()) else found
+    return "\\" + found
 
 
 _MERMAID_ENTITIES = {

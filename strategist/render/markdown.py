@@ -1,4 +1,5 @@
-"""The strategy draft: `outputs/strategy.md`, every section of DESIGN's "Outputs" in order.
+"""The strategy draft: `outputs/strategy.md`, with every section the README's
+"The strategy draft" lists, in order.
 
 Every piece of participant or team text goes through `strategist.render.escape`; every
 figure broken out by group goes through `Policy.shows`. Sections that draw on the analysis

@@ -277,13 +277,13 @@ class CanonicalDumper(yaml.SafeDumper):
     keeps text as text, literal blocks for multi-line text, ISO 8601 date-times.
 
     Not CSafeDumper: libyaml cannot indent sequences under their key, so its output
-    would differ from this one (and from DESIGN's examples). The pure emitter is slow
+    would differ from this one (and from the README's examples). The pure emitter is slow
     (about 2,000 inputs a second), so `canonical_yaml` writes through `_emit`, which
     matches it byte for byte and leaves to it only what it is not sure about.
     """
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        # Indent sequences under their key ("  - id: …"), like DESIGN's examples.
+        # Indent sequences under their key ("  - id: …"), like the README's examples.
         super().increase_indent(flow, False)
 
     def ignore_aliases(self, data: Any) -> bool:

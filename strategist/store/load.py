@@ -97,21 +97,36 @@ class _Loader:
             self.sources.keys.pop(relpath, None)
             self.sources.later(relpath, self.cache.tables_later(relpath, sha256))
 
-    def text(self, relpath: str) -> str | None:
+    def read(self, relpath: str) -> tuple[bytes, Stamp] | None:
+        """A file's bytes and stamp, None when it cannot be used (the findings say why).
+
+        Raises:
+            StoreError: the file exists but cannot be read.
+        """
         path = self.root / relpath
         problem = file_finding(self.real_root, path, relpath)
         if problem is not None:
             self.findings.append(problem)
             return None
         try:
-            read = _text.read_text(path, relpath, self.max_size)
+            read = _text.read_bytes(path, relpath, self.max_size)
         except OSError as error:
             raise StoreError(f"{relpath}: cannot read: {error.strerror or error}") from error
         self.files += 1
         self.findings.extend(read.findings)
-        if read.stamp is not None:
-            self.stamps[relpath] = read.stamp
-        return read.text
+        if read.data is None or read.stamp is None:
+            return None
+        self.stamps[relpath] = read.stamp
+        return read.data, read.stamp
+
+    def text(self, relpath: str) -> str | None:
+        """A file's text (the narrative's Markdown), None when it cannot be used."""
+        found = self.read(relpath)
+        if found is None:
+            return None
+        text, findings = _text.decode(found[0], relpath)
+        self.findings.extend(findings)
+        return text
 
     def parse(
         self, relpath: str, convert: Callable[[FieldReader, Node], T]
@@ -121,33 +136,23 @@ class _Loader:
         What parsing gives is taken from the parse cache when the file's bytes are
         those of a cached entry (`strategist.store.cache`).
         """
-        path = self.root / relpath
-        problem = file_finding(self.real_root, path, relpath)
-        if problem is not None:
-            self.findings.append(problem)
+        found = self.read(relpath)
+        if found is None:
             return None, b""
-        try:
-            read = _text.read_bytes(path, relpath, self.max_size)
-        except OSError as error:
-            raise StoreError(f"{relpath}: cannot read: {error.strerror or error}") from error
-        self.files += 1
-        self.findings.extend(read.findings)
-        if read.data is None or read.stamp is None:
-            return None, b""
-        self.stamps[relpath] = read.stamp
-        cached = self.cache.get(relpath, read.stamp.sha256)
+        data, stamp = found
+        cached = self.cache.get(relpath, stamp.sha256)
         if cached is not None:
             entry, tables = cached
             self.sources.later(relpath, tables)
         else:
-            entry = self._parse(relpath, read.data, convert)
-            if self.cache.put(relpath, read.stamp.sha256, entry, self.sources.file(relpath)):
-                self.written[relpath] = read.stamp.sha256
+            entry = self._parse(relpath, data, convert)
+            if self.cache.put(relpath, stamp.sha256, entry, self.sources.file(relpath)):
+                self.written[relpath] = stamp.sha256
         self.findings.extend(entry.findings)
         if entry.comments:
             self.comments[relpath] = entry.comments
         record: T | None = entry.record  # type: ignore[assignment]  # what `convert` made
-        return record, read.data
+        return record, data
 
     def _parse(self, relpath: str, data: bytes, convert: Callable[[FieldReader, Node], T]) -> Entry:
         text, findings = _text.decode(data, relpath)

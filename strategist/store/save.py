@@ -2,7 +2,7 @@
 
 Each ``save_*`` function writes one file in the canonical form of
 ``strategist.store.canonical`` (required keys always, optional keys at their default
-omitted, DESIGN's key order), preceded by the file's leading ``#`` comment block from
+omitted, the README's key order), preceded by the file's leading ``#`` comment block from
 ``ws.comments``. A save:
 
 1. refuses a file that holds git conflict markers (``ConflictError``);

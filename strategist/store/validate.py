@@ -138,7 +138,7 @@ def _theme(r: Report, theme: Theme) -> None:
         if theme.merged_into == theme.id:
             r.error(path, ("merged_into",), "merged-into", "a theme cannot be merged into itself")
         else:
-            # A target that was merged or dropped later is history, not a problem: DESIGN
+            # A target that was merged or dropped later is history, not a problem: the README
             # lists the warnings, and a chain of merges is what `theme merge` produces.
             r.theme_ref(path, ("merged_into",), theme.merged_into)
     for other, strength in theme.influences.items():

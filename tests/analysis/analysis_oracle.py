@@ -1,9 +1,9 @@
-"""A deliberately naive analysis, written from DESIGN.md's "Analysis" section alone.
+"""A deliberately naive analysis, written from the README's "Analysis" section alone.
 
 It shares no code with `strategist.analysis` and reads no files: it takes the plain
 workspace *spec* that the property test also writes out as YAML, so a mismatch points at
 the loader or the analysis, never at a shared helper. Clarity over speed, every formula
-spelled out as DESIGN states it.
+spelled out as the README states it.
 
 Spec layout (plain dicts and lists):
     groups: {group: weight or None (key left out of the file → 1.0)}
@@ -194,7 +194,8 @@ def _roadmap(spec: dict[str, Any], analysed: list[str]) -> list[dict[str, Any]]:
 
 
 def oracle(spec: dict[str, Any]) -> dict[str, Any]:
-    """DESIGN's `analyse --format json` keys: ranking, group_scores, vester, roadmap, consensus."""
+    """The README's `analyse --format json` keys: ranking, group_scores, vester, roadmap,
+    consensus."""
     themes = spec["themes"]
     ranked = sorted(t for t in themes if themes[t]["status"] in ("proposed", "active"))
     analysed = sorted(

@@ -1,6 +1,6 @@
 """Random small workspaces, written as YAML files: `analyse` agrees with a naive oracle.
 
-The oracle (analysis_oracle.py) is DESIGN.md's formulas written out again, without
+The oracle (analysis_oracle.py) is the README's formulas written out again, without
 strategist's code; the workspace goes through the real loader, so the file format
 (`[sum, voters]` tallies, a weight left out, one question over several capture files)
 is covered too.
@@ -171,7 +171,7 @@ def _close(a: Any, b: Any, where: str) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs())
 def test_analyse_agrees_with_the_naive_oracle(spec: dict[str, Any]) -> None:
-    """ranking, group_scores, vester, roadmap and consensus match DESIGN's formulas."""
+    """ranking, group_scores, vester, roadmap and consensus match the README's formulas."""
     with tempfile.TemporaryDirectory() as tmp:
         write_spec(Path(tmp), spec)
         loaded = load_workspace(tmp)

@@ -54,7 +54,7 @@ def test_the_readme_lists_exactly_the_codes_check_emits() -> None:
 
 
 def test_warnings_are_exactly_designs_warnings() -> None:
-    """DESIGN: self-influence, references to merged/dropped themes, BOM/CRLF, small groups;
+    """The README: self-influence, references to merged/dropped themes, BOM/CRLF, small groups;
     issue 13 adds bidi and zero-width characters."""
     design = [
         "bom",

@@ -332,7 +332,7 @@ def test_a_vote_needs_options(tmp_path: Path) -> None:
 def test_merged_into_a_theme_merged_or_dropped_later_is_no_finding(
     tmp_path: Path, status: str
 ) -> None:
-    """DESIGN's warnings are only influences and requires on such themes; a merge chain
+    """the README's warnings are only influences and requires on such themes; a merge chain
     (alpha into beta, then beta into gamma) is what two `theme merge` commands leave."""
     beta = f"id: beta\ntitle: Beta\nstatus: {status}\n"
     if status == "merged":
