@@ -122,7 +122,7 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
 
 def _build_key(ws: Workspace, internal: bool) -> str:
     """What the documents depend on: the code, the audience and every file's content."""
-    digest = hashlib.sha256(code_fingerprint("").encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(b"internal" if internal else b"public")
     for relpath, stamp in sorted(ws.stamps.items()):
         digest.update(f"\0{relpath}\0{stamp.sha256}".encode())
