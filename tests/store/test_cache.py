@@ -175,3 +175,25 @@ def test_the_cache_stays_out_of_git(tmp_path):
     load_workspace(root)
     assert (root / ".strategist" / ".gitignore").read_text(encoding="utf-8") == "*\n"
     assert (root / ".strategist" / "cache" / "key").stat().st_mode & 0o077 == 0
+
+
+def test_reloading_frees_the_workspace_it_replaces(tmp_path):
+    """A load freezes its objects out of the garbage collector's walks (`gc.freeze`); a
+    workspace that is replaced must still be freed, as a TUI reloads many times a session.
+    A freed object leaves the frozen generation, so its size stays flat from load to load
+    (a kept workspace of 100 themes would add thousands of objects each time)."""
+    import gc
+
+    root = make_workspace(tmp_path)
+    for n in range(2, 100):
+        write(root, f"themes/t{n:03d}.yaml", f"id: t{n:03d}\ntitle: T {n}\nstatus: active\n")
+    for _ in range(3):
+        result = load_workspace(root)
+    settled = gc.get_freeze_count()
+    for _ in range(20):
+        result = load_workspace(root)
+    assert result.workspace is not None and len(result.workspace.themes) == 100
+    assert gc.get_freeze_count() - settled < 500, (settled, gc.get_freeze_count())
+    kept = [load_workspace(root) for _ in range(3)]  # what a leak would look like
+    assert gc.get_freeze_count() - settled > 3 * 500, "the count sees kept workspaces"
+    del kept
