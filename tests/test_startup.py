@@ -76,3 +76,17 @@ def test_help_lists_every_command_and_a_command_runs_from_its_module():
         assert f"{name} " in shown and short in " ".join(shown.split()), name
     result = CliRunner().invoke(main, ["theme", "--help"])
     assert result.exit_code == 0 and "rename" in result.output
+
+
+def test_a_mistyped_command_gets_a_suggestion_from_every_command():
+    """Commands load lazily, yet a typo is still answered with the command meant."""
+    from click.testing import CliRunner
+
+    from strategist.cli import main
+
+    result = CliRunner().invoke(main, ["chekc"])
+    assert result.exit_code == 2
+    assert "No such command 'chekc'." in result.output
+    assert "Did you mean 'check'?" in result.output
+    result = CliRunner().invoke(main, ["objectiv", "--help"])
+    assert "Did you mean 'objective'?" in result.output
