@@ -176,22 +176,24 @@ class ParseCache:
         position tables; None when there is no valid entry."""
         if not self.enabled:
             return None
-        key = self._secret(create=False)
-        try:
-            data = self._path(relpath).read_bytes() if key is not None else b""
-        except OSError:
-            data = b""
-        entry = self._verified(key, relpath, sha256, data) if data else None
+        entry = self._entry(relpath, sha256)
         if entry is None:
             self.misses += 1
             return None
         self.hits += 1
-        return entry
+        return entry, functools.partial(self._tables, relpath, sha256)
 
-    def _verified(
-        self, key: bytes | None, relpath: str, sha256: str, data: bytes
-    ) -> tuple[Entry, Callable[[], Tables]] | None:
-        if key is None or len(data) < _HEADER.size:
+    def _verified(self, relpath: str, sha256: str) -> tuple[memoryview, int] | None:
+        """The body of the entry file and the length of its main part, when the file is
+        one this clone wrote for exactly these bytes (its HMAC checks out); else None."""
+        key = self._secret(create=False)
+        if key is None:
+            return None
+        try:
+            data = self._path(relpath).read_bytes()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size:
             return None
         magic, mac, main_length = _HEADER.unpack_from(data)
         body = memoryview(data)[_HEADER.size :]
@@ -199,32 +201,28 @@ class ParseCache:
             return None
         if not hmac.compare_digest(mac, self._mac(key, relpath, sha256, body)):
             return None
+        return body, main_length
+
+    def _entry(self, relpath: str, sha256: str) -> Entry | None:
+        verified = self._verified(relpath, sha256)
+        if verified is None:
+            return None
+        body, main_length = verified
         try:
-            # Verified above: these bytes are what this clone itself wrote.
-            entry = pickle.loads(body[:main_length])
+            entry = pickle.loads(body[:main_length])  # verified: what this clone wrote
         except Exception:
             return None
-        if not isinstance(entry, Entry):
-            return None
-        return entry, functools.partial(self._tables, relpath, sha256)
+        return entry if isinstance(entry, Entry) else None
 
     def _tables(self, relpath: str, sha256: str) -> Tables:
         """The position tables of an entry, read again (a load keeps no entry's bytes:
         most are never needed). Empty when the entry went away or changed meanwhile."""
+        verified = self._verified(relpath, sha256)
+        if verified is None:
+            return {}, {}
+        body, main_length = verified
         try:
-            data = self._path(relpath).read_bytes()
-        except OSError:
-            return {}, {}
-        if self._key is None or len(data) < _HEADER.size:
-            return {}, {}
-        magic, mac, main_length = _HEADER.unpack_from(data)
-        body = memoryview(data)[_HEADER.size :]
-        if magic != _MAGIC or not hmac.compare_digest(
-            mac, self._mac(self._key, relpath, sha256, body)
-        ):
-            return {}, {}
-        try:
-            tables: Tables = pickle.loads(body[main_length:])  # verified above
+            tables: Tables = pickle.loads(body[main_length:])  # verified: what we wrote
         except Exception:
             return {}, {}
         return tables
