@@ -1,0 +1,180 @@
+"""Reading the files of one load: each checked, read once, parsed or taken from the cache.
+
+`FileLoader` collects what a load learns file by file — findings, stamps, leading
+comments and where each value was written — and `strategist.store.load` walks the
+workspace's folders with it. A file is first checked for where it leads (a symbolic link
+out of the workspace, a folder or dangling link where a file belongs), then read within
+the size cap and decoded, then parsed and converted, or its parse is taken from the
+parse cache (`strategist.store.cache`) when its bytes are those of a cached entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from strategist.model import Finding, Stamp
+from strategist.store import _text
+from strategist.store._fields import FieldReader, Invalid
+from strategist.store._paths import file_finding, folder_finding
+from strategist.store._sourcemap import SourceMap
+from strategist.store._yaml import Node, parse_yaml
+from strategist.store.cache import Entry, ParseCache
+from strategist.store.errors import StoreError
+
+__all__ = ["FileLoader"]
+
+T = TypeVar("T")
+
+
+class FileLoader:
+    """One load: the findings, stamps, comments and source map it collects."""
+
+    def __init__(self, root: Path, max_size: int) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+        self.max_size = max_size
+        self.findings: list[Finding] = []
+        self.sources = SourceMap()
+        self.stamps: dict[str, Stamp] = {}
+        self.comments: dict[str, str] = {}
+        self.files = 0
+        self.cache = ParseCache(root, salt=f"max_size={max_size}")
+        self.written: dict[str, str] = {}
+        """Files parsed now whose cache entry was written: relpath → content hash."""
+
+    def let_go_of_tables(self) -> None:
+        """Keep no position tables that the cache can give again: most are never
+        needed after the load's own checks, and they are most of a load's memory."""
+        for relpath, sha256 in self.written.items():
+            self.sources.values.pop(relpath, None)
+            self.sources.keys.pop(relpath, None)
+            self.sources.later(relpath, self.cache.tables_later(relpath, sha256))
+
+    def read(self, relpath: str) -> tuple[bytes, Stamp] | None:
+        """A file's bytes and stamp, None when it cannot be used (the findings say why).
+
+        Raises:
+            StoreError: the file exists but cannot be read.
+        """
+        path = self.root / relpath
+        problem = file_finding(self.real_root, path, relpath)
+        if problem is not None:
+            self.findings.append(problem)
+            return None
+        try:
+            read = _text.read_bytes(path, relpath, self.max_size)
+        except OSError as error:
+            raise StoreError(f"{relpath}: cannot read: {error.strerror or error}") from error
+        self.files += 1
+        self.findings.extend(read.findings)
+        if read.data is None or read.stamp is None:
+            return None
+        self.stamps[relpath] = read.stamp
+        return read.data, read.stamp
+
+    def text(self, relpath: str) -> str | None:
+        """A file's text (the narrative's Markdown), None when it cannot be used."""
+        found = self.read(relpath)
+        if found is None:
+            return None
+        text, findings = _text.decode(found[0], relpath)
+        self.findings.extend(findings)
+        return text
+
+    def parse(
+        self, relpath: str, convert: Callable[[FieldReader, Node], T]
+    ) -> tuple[T | None, bytes]:
+        """Read, parse and convert one YAML file: (model object or None on errors, bytes).
+
+        What parsing gives is taken from the parse cache when the file's bytes are
+        those of a cached entry (`strategist.store.cache`).
+        """
+        found = self.read(relpath)
+        if found is None:
+            return None, b""
+        data, stamp = found
+        cached = self.cache.get(relpath, stamp.sha256)
+        if cached is not None:
+            entry, tables = cached
+            self.sources.later(relpath, tables)
+        else:
+            entry = self._parse(relpath, data, convert)
+            if self.cache.put(relpath, stamp.sha256, entry, self.sources.file(relpath)):
+                self.written[relpath] = stamp.sha256
+        self.findings.extend(entry.findings)
+        if entry.comments:
+            self.comments[relpath] = entry.comments
+        record: T | None = entry.record  # type: ignore[assignment]  # what `convert` made
+        return record, data
+
+    def _parse(self, relpath: str, data: bytes, convert: Callable[[FieldReader, Node], T]) -> Entry:
+        text, findings = _text.decode(data, relpath)
+        if text is None:
+            return Entry(None, findings, "")
+        comments = _text.leading_comments(text)
+        tree, parsed = parse_yaml(text, relpath)
+        findings += parsed
+        if any(f.severity == "error" for f in parsed):
+            return Entry(None, findings, comments)
+        if tree is None:
+            findings.append(Finding(relpath, 1, 1, "error", "missing-key", "the file is empty"))
+            return Entry(None, findings, comments)
+        reader = FieldReader(relpath, *self.sources.file(relpath))
+        try:
+            result: T | None = convert(reader, tree)
+        except Invalid:
+            result = None
+        findings += reader.findings
+        return Entry(result if reader.ok else None, findings, comments)
+
+    def skip(self, relpath: str) -> None:
+        """Leave a file out of the workspace, and unstamped so no save can overwrite it."""
+        self.stamps.pop(relpath, None)
+        self.comments.pop(relpath, None)
+
+    def mismatch(self, relpath: str, key: str, found: str, expected: str, what: str) -> None:
+        line, column = self.sources.locate(relpath, (key,))
+        message = f"{key} {found!r} differs from its {what} {expected!r}"
+        self.findings.append(Finding(relpath, line, column, "error", "id-mismatch", message))
+
+    def listing(self, folder: Path, prefix: str) -> list[Path]:
+        """The entries of a workspace folder, sorted; none (and an error) when the folder
+        is a link out of the workspace, none when it is absent.
+
+        Raises:
+            StoreError: the folder cannot be listed.
+        """
+        problem = folder_finding(self.real_root, folder, prefix)
+        if problem is not None:
+            self.findings.append(problem)
+            return []
+        try:
+            return sorted(folder.iterdir())
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        except OSError as error:
+            raise StoreError(f"{prefix}: cannot list: {error.strerror or error}") from error
+
+    def yaml_files(
+        self, folder: Path, prefix: str, wanted: Callable[[str], bool], expected: str
+    ) -> list[Path]:
+        """The files of `folder` that are read; other YAML files there are reported, as
+        a misnamed file (`.yml`, `capture_laptop.yaml`) would otherwise vanish silently.
+
+        Entries with a wanted name are returned whatever they are (a folder, a dangling
+        link): reading them reports why they cannot be used.
+        """
+        found = [
+            p
+            for p in self.listing(folder, prefix)
+            if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
+        ]
+        for path in found:
+            if not wanted(path.name):
+                message = f"this file is not read ({expected})"
+                self.findings.append(
+                    Finding(f"{prefix}/{path.name}", 1, 1, "error", "unread-file", message)
+                )
+        return [p for p in found if wanted(p.name)]
