@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from strategist.model import Workspace
-from strategist.store.cache import CACHE_DIR, code_fingerprint
+from strategist.store.cache import CACHE_DIR, cache_enabled, code_fingerprint
 from strategist.store.lock import state_dir, workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
 
@@ -136,7 +135,7 @@ def _record(root: str | Path, target: Path) -> Path:
 
 def _unchanged(root: str | Path, target: Path, key: str) -> list[Path] | None:
     """The documents in `target` when they are what a build with `key` wrote, else None."""
-    if os.environ.get("STRATEGIST_CACHE", "on").lower() in ("off", "0", "no"):
+    if not cache_enabled():
         return None
     try:
         record = json.loads(_record(root, target).read_text(encoding="utf-8"))

@@ -39,7 +39,7 @@ from strategist import __version__
 from strategist.model import Finding, Input
 from strategist.store.lock import state_dir
 
-__all__ = ["CACHE_DIR", "Entry", "ParseCache", "code_fingerprint"]
+__all__ = ["CACHE_DIR", "Entry", "ParseCache", "cache_enabled", "code_fingerprint"]
 
 CACHE_DIR = Path(".strategist") / "cache"
 FORMAT = 1
@@ -63,6 +63,11 @@ class Entry:
     """The file's own findings (reading, YAML, conversion), in order."""
     comments: str
     """Its leading comment block."""
+
+
+def cache_enabled() -> bool:
+    """False when `STRATEGIST_CACHE` is `off` (or `0`, `no`): nothing is kept or reused."""
+    return os.environ.get("STRATEGIST_CACHE", "on").lower() not in ("off", "0", "no")
 
 
 @functools.cache
@@ -126,7 +131,7 @@ class ParseCache:
         """
         self.root = root
         self.folder = root / CACHE_DIR
-        self.enabled = os.environ.get("STRATEGIST_CACHE", "on").lower() not in ("off", "0", "no")
+        self.enabled = cache_enabled()
         self._context = f"{code_fingerprint()}\0{root.resolve()}\0{salt}\0".encode()
         self._key: bytes | None = None
         self._swept = False
