@@ -25,9 +25,10 @@ from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.keys import KEY_NAME_REPLACEMENTS, _character_to_key
 from textual.message_pump import MessagePump
 
-__all__ = ["KeyGate"]
+__all__ = ["KeyGate", "split_meta"]
 
 SETTLE_LIMIT = 5.0
 """Seconds a key waits at most for the keys before it to be handled. Generous: on a
@@ -59,6 +60,24 @@ def _busy(pump: MessagePump) -> bool:
     return bool(getattr(pump, "_next_callbacks", None) or getattr(pump, "_callbacks", None))
 
 
+def split_meta(event: events.Event) -> list[events.Event]:
+    """Escape and a character, where the terminal reported them as one Alt+character key.
+
+    A terminal sends Alt+L as ESC followed by "L", so an Escape that arrives in the same
+    burst as the text after it (`tmux send-keys Escape "Last one"`, a fast macro) is
+    read as Alt+L: the Escape is lost and the "L" lands wherever the focus was. strategist
+    binds no Alt key, so such a key always means the two keys it was typed as.
+    """
+    if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
+        return [event]
+    char = event.character
+    if char is None or len(char) != 1 or not char.isprintable():
+        return [event]
+    name = char if char.isalnum() else _character_to_key(char)
+    name = KEY_NAME_REPLACEMENTS.get(name, name)
+    return [events.Key("escape", "\x1b"), events.Key(name, char)]
+
+
 class KeyGate:
     """Releases held input events to the app one by one, each after the last settled."""
 
@@ -77,7 +96,7 @@ class KeyGate:
         if id(event) in self._released:
             self._released.discard(id(event))
             return False
-        self._held.append(event)
+        self._held.extend(split_meta(event))
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._release_all())
         return True

@@ -78,3 +78,29 @@ async def test_the_same_digit_twice_in_a_chooser_is_no_crash(tmp_path, make_app,
         # The second 3 reached the text field once the chooser had closed.
         assert screen.query_one("#capture-input").value == ""
     assert saved(tmp_path) == [("3", "digital-transformation", "measure", None)]
+
+
+def terminal_keys(raw: str) -> list:
+    """The key events Textual's own terminal parser makes of the bytes a terminal sends."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    return [e for e in [*parser.feed(raw), *parser.feed("")] if hasattr(e, "key")]
+
+
+async def test_escape_then_text_in_one_burst_is_escape_and_the_text(
+    tmp_path, make_app, settle, burst
+):
+    """Regression: `tmux send-keys Tab Escape "Last one" Enter` reaches the terminal as
+    TAB ESC "Last one" CR, which reads as Alt+L: the Escape was lost, so the focus stayed
+    on the list of inputs and "Last one" never reached the field."""
+    keys = terminal_keys("First\r\t\x1bLast one\r")
+    assert [k.key for k in keys][6:8] == ["tab", "alt+shift+l"]  # what the parser says
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_capture(pilot, settle)
+        burst(app, keys)
+        await settle(pilot)
+        assert app.errors == []
+        assert app.focused is app.screen.query_one("#capture-input")
+    assert [text for text, *_ in saved(tmp_path)] == ["First", "Last one"]
