@@ -34,7 +34,9 @@ lock:  ## re-pin requirements.lock from what pyproject.toml allows (needs the ne
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade pip
 	.lockenv/bin/python -m pip install --quiet '.[test]' hatchling
-	.lockenv/bin/python -m pip freeze --exclude strategist > requirements.lock
+	printf '%s\n' '# Pinned versions for every machine: make installs with `pip install -c requirements.lock`.' \
+		'# Regenerate with `make lock`.' > requirements.lock
+	.lockenv/bin/python -m pip freeze --exclude strategist >> requirements.lock
 	rm -rf .lockenv
 
 clean:
