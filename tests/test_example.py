@@ -79,6 +79,6 @@ def test_example_outputs_publish_no_confidential_input(example: Workspace) -> No
 
 def test_example_outputs_suppress_the_small_groups() -> None:
     draft = (ROOT / "outputs" / "strategy.md").read_text(encoding="utf-8")
-    kickoff = next(line for line in draft.split("\n") if line.startswith("| 2018-09-11 "))
+    kickoff = next(line for line in draft.split("\n") if line.startswith("| 11 September 2018 "))
     assert kickoff.endswith("| 40 | 19 | 12 | < 5 | 71* |")
     assert "W and spread included: Shareholders." in draft

@@ -29,15 +29,22 @@ __all__ = ["build"]
     is_flag=True,
     help="Write outputs/internal/ with confidential inputs and unsuppressed group figures.",
 )
+@click.option(
+    "--language",
+    type=click.Choice(["en", "de", "da"]),
+    help="Write the documents in this language into outputs/<LANGUAGE>/, leaving "
+    "strategy.yaml's language (and outputs/ itself) as they are.",
+)
 @pass_context
-def build(ctx: Context, directory: Path | None, internal: bool) -> None:
+def build(ctx: Context, directory: Path | None, internal: bool, language: str | None) -> None:
     """Write outputs/strategy.md and outputs/inputs.md from the workspace.
 
     DIR (else -C DIR, else the workspace around the current directory) is the
     workspace; the paths written are printed. Confidential inputs and small groups'
-    figures stay out of the public files. Exit 0 written; 1 the workspace has errors
-    (findings on stderr, nothing written); 2 not a workspace, or the outputs could not
-    be written.
+    figures stay out of the public files. The documents are in the language that
+    strategy.yaml names (en, de, da); --language builds one other language beside them.
+    Exit 0 written; 1 the workspace has errors (findings on stderr, nothing written); 2
+    not a workspace, or the outputs could not be written.
     """
     from strategist.render import build_outputs  # keep `strategist --help` fast
     from strategist.render.build import OutputLinkError
@@ -45,7 +52,7 @@ def build(ctx: Context, directory: Path | None, internal: bool) -> None:
     root = ctx.root(directory)
     ws = check.load_or_exit(root)
     try:
-        written = build_outputs(ws, internal=internal)
+        written = build_outputs(ws, internal=internal, language=language)
     except (
         analysis.RoadmapCycleError,
         store.LockedError,

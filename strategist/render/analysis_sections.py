@@ -5,9 +5,12 @@ from __future__ import annotations
 from strategist.analysis import Analysis, Consensus, QuestionResult
 from strategist.analysis.consensus import consensus
 from strategist.model import Workspace
-from strategist.render.common import Policy, fmt_number, group_label, table, theme_title
+from strategist.render.common import Policy, group_label, table, theme_title
 from strategist.render.escape import mermaid_label
 from strategist.render.i18n import t
+
+AGREEMENT_BANDS = (0.3, 0.6)
+"""Kendall's W below the first bound is weak agreement, above the second strong."""
 
 __all__ = [
     "disagreement_section",
@@ -73,7 +76,7 @@ def interdependencies_section(ws: Workspace, analysis: Analysis, policy: Policy)
             str(row.active),
             str(row.passive),
             str(row.product),
-            "∞" if row.quotient is None else f"{row.quotient:.2f}",
+            "∞" if row.quotient is None else policy.fmt.decimal(row.quotient),
             t(f"role.{row.role}", lang),
         ]
         for row in analysis.vester
@@ -163,12 +166,12 @@ def disagreement_section(ws: Workspace, analysis: Analysis, policy: Policy) -> s
     if result.kendall_w is None:
         out.append(t("disagree.no_w", lang))
     else:
-        out.append(t("disagree.w", lang, m=len(groups), w=f"{result.kendall_w:.2f}"))
+        out.append(t("disagree.w", lang, m=len(groups), w=policy.fmt.decimal(result.kendall_w)))
     threshold = -(-len(voted) // 2)
     if voted and len(groups) >= 2:  # with one group or none, nothing can be contested
         out.append("")
         if result.contested:
-            names = ", ".join(theme_title(ws, th) for th in result.contested)
+            names = policy.fmt.listing([theme_title(ws, th) for th in result.contested])
             out.append(t("disagree.contested", lang, threshold=threshold, themes=names))
         else:
             out.append(t("disagree.none_contested", lang, threshold=threshold))
@@ -188,7 +191,7 @@ def disagreement_section(ws: Workspace, analysis: Analysis, policy: Policy) -> s
         ]
         out += ["", t("disagree.table", lang), "", table(header, rows, range(1, len(header)))]
     if hidden:
-        labels = ", ".join(group_label(ws, g) for g in hidden)
+        labels = policy.fmt.listing([group_label(ws, g) for g in hidden])
         out += ["", t("disagree.hidden", lang, n=policy.min_group_size, groups=labels)]
     return "\n".join(out)
 
@@ -196,16 +199,23 @@ def disagreement_section(ws: Workspace, analysis: Analysis, policy: Policy) -> s
 def method_section(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
     """How the figures were computed: scores, balance, weights, ties, consensus, publication."""
     lang = policy.lang
-    weights = ", ".join(
-        f"{group_label(ws, g.id)} {fmt_number(g.weight)}" for g in ws.strategy.groups.values()
+    fmt = policy.fmt
+    weights = fmt.listing(
+        [
+            t("method.weight", lang, group=group_label(ws, g.id), weight=fmt.number(g.weight))
+            for g in ws.strategy.groups.values()
+        ]
     )
     balance = "method.groups" if analysis.balance == "groups" else "method.pooled"
+    low, high = AGREEMENT_BANDS
     paragraphs = [
         t("method.scores", lang),
+        t("method.vote_methods", lang),
         t(balance, lang),
         t("method.weights", lang, weights=weights),
         t("method.ties", lang),
         t("method.consensus", lang),
+        t("method.bands", lang, low=fmt.decimal(low, 1), high=fmt.decimal(high, 1)),
         t("method.min_group", lang, n=policy.min_group_size),
     ]
     if policy.internal:

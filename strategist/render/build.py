@@ -23,20 +23,26 @@ class OutputLinkError(Exception):
     """
 
 
-def output_dir(root: str | Path, internal: bool = False) -> Path:
-    """`outputs/`, or `outputs/internal/` for the internal documents."""
+def output_dir(root: str | Path, internal: bool = False, language: str | None = None) -> Path:
+    """`outputs/`, or `outputs/internal/` for the internal documents; a build in another
+    language than the workspace's goes into a subfolder named after it (`outputs/de/`)."""
     base = Path(root) / "outputs"
-    return base / "internal" if internal else base
+    if internal:
+        base = base / "internal"
+    return base / language if language else base
 
 
-def check_output_dirs(root: str | Path) -> None:
+def check_output_dirs(root: str | Path, language: str | None = None) -> None:
     """Refuse output folders that are symbolic links (whichever build is asked for).
 
     Raises:
-        OutputLinkError: `outputs/` or `outputs/internal/` is a link (dangling or not).
+        OutputLinkError: `outputs/`, `outputs/internal/` or the language's folder in
+            either is a link (dangling or not).
     """
-    for internal in (False, True):
-        folder = output_dir(root, internal)
+    folders = [output_dir(root, internal) for internal in (False, True)]
+    if language:
+        folders += [output_dir(root, internal, language) for internal in (False, True)]
+    for folder in folders:
         if folder.is_symlink():
             name = folder.relative_to(root).as_posix()
             raise OutputLinkError(
@@ -65,7 +71,7 @@ def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
     return [item.target for item in staged]
 
 
-def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
+def build_outputs(ws: Workspace, internal: bool = False, language: str | None = None) -> list[Path]:
     """Render the strategy draft and the input register and write them.
 
     Both documents are rendered and staged before either replaces its old file, so an
@@ -75,6 +81,9 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         ws: A workspace without errors (the caller checks).
         internal: Write `outputs/internal/` with confidential inputs and unsuppressed
             group figures instead of the public `outputs/`.
+        language: Write the documents in this language (`en`, `de`, `da`) instead of the
+            workspace's, into a subfolder named after it (`outputs/de/`); the workspace's
+            own language (or None) writes `outputs/` itself.
 
     Returns:
         The files written, strategy first.
@@ -85,11 +94,13 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
         OSError: a file could not be written.
         strategist.store.LockedError: another process kept the workspace locked.
     """
-    target = output_dir(ws.root, internal)
-    key = _build_key(ws, internal)
+    if language == ws.strategy.language:
+        language = None
+    target = output_dir(ws.root, internal, language)
+    key = _build_key(ws, internal, language)
     with workspace_lock(ws.root):
-        check_output_dirs(ws.root)
-        unchanged = _unchanged(ws.root, target, key)
+        check_output_dirs(ws.root, language)
+        unchanged = _unchanged(ws.root, internal, language, key)
     if unchanged is not None:
         return unchanged
     # Only a build that writes needs the analysis (networkx) and the renderers.
@@ -99,19 +110,19 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
 
     analysis = analyse(ws)
     documents = {
-        "strategy.md": render_strategy(ws, analysis, internal=internal),
-        "inputs.md": render_inputs(ws, internal=internal),
+        "strategy.md": render_strategy(ws, analysis, internal=internal, language=language),
+        "inputs.md": render_inputs(ws, internal=internal, language=language),
     }
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
-        check_output_dirs(ws.root)  # again under the lock, right before writing
+        check_output_dirs(ws.root, language)  # again under the lock, right before writing
         written = write_documents(target, documents)
-        if internal and not (target / ".gitignore").is_file():
+        if internal and not (output_dir(ws.root, True) / ".gitignore").is_file():
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
-            write_documents(target, {".gitignore": "*\n"})
-        _remember(ws.root, target, key, documents)
+            write_documents(output_dir(ws.root, True), {".gitignore": "*\n"})
+        _remember(ws.root, _record(ws.root, internal, language), key, documents)
     return written
 
 
@@ -119,29 +130,36 @@ def build_outputs(ws: Workspace, internal: bool = False) -> list[Path]:
 # is skipped when the files in outputs/ are still exactly those that build wrote.
 
 
-def _build_key(ws: Workspace, internal: bool) -> str:
-    """What the documents depend on: the code, the audience and every file's content."""
+def _build_key(ws: Workspace, internal: bool, language: str | None) -> str:
+    """What the documents depend on: the code, the audience, the language and every
+    file's content."""
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(b"internal" if internal else b"public")
+    digest.update(f"\0{language or ''}".encode())
     for relpath, stamp in sorted(ws.stamps.items()):
         digest.update(f"\0{relpath}\0{stamp.sha256}".encode())
     return digest.hexdigest()
 
 
-def _record(root: str | Path, target: Path) -> Path:
-    name = "internal" if target.name == "internal" else "public"
+def _record(root: str | Path, internal: bool, language: str | None) -> Path:
+    name = "internal" if internal else "public"
+    if language:
+        name += f"-{language}"
     return Path(root) / CACHE_DIR / f"build-{name}.json"
 
 
-def _unchanged(root: str | Path, target: Path, key: str) -> list[Path] | None:
-    """The documents in `target` when they are what a build with `key` wrote, else None."""
+def _unchanged(
+    root: str | Path, internal: bool, language: str | None, key: str
+) -> list[Path] | None:
+    """The documents a build with `key` wrote, when they are still as it wrote them."""
     if not cache_enabled():
         return None
+    target = output_dir(root, internal, language)
     try:
-        record = json.loads(_record(root, target).read_text(encoding="utf-8"))
+        record = json.loads(_record(root, internal, language).read_text(encoding="utf-8"))
         if record.get("key") != key:
             return None
-        if target.name == "internal" and not (target / ".gitignore").is_file():
+        if internal and not (output_dir(root, True) / ".gitignore").is_file():
             return None
         paths = []
         for name, sha in record["documents"].items():
@@ -154,7 +172,7 @@ def _unchanged(root: str | Path, target: Path, key: str) -> list[Path] | None:
     return paths
 
 
-def _remember(root: str | Path, target: Path, key: str, documents: dict[str, str]) -> None:
+def _remember(root: str | Path, record_path: Path, key: str, documents: dict[str, str]) -> None:
     record = {
         "key": key,
         "documents": {
@@ -165,4 +183,4 @@ def _remember(root: str | Path, target: Path, key: str, documents: dict[str, str
     with contextlib.suppress(OSError):
         state_dir(root)
         (Path(root) / CACHE_DIR).mkdir(exist_ok=True)
-        write_documents(Path(root) / CACHE_DIR, {_record(root, target).name: json.dumps(record)})
+        write_documents(record_path.parent, {record_path.name: json.dumps(record)})

@@ -7,20 +7,23 @@ from dataclasses import dataclass, field
 
 from strategist.model import Input, Workshop, Workspace
 from strategist.render.escape import inline
-from strategist.render.i18n import t
+from strategist.render.i18n import Formats, formats, t
 
 __all__ = [
+    "REGISTER",
     "Policy",
-    "fmt_number",
-    "fmt_share",
     "group_label",
     "input_group",
     "input_line",
+    "input_ref",
     "public_inputs",
     "table",
     "theme_title",
     "workshop_head_count",
 ]
+
+REGISTER = "inputs.md"
+"""The input register's file name, beside the draft: citations link into it."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,14 @@ class Policy:
     )
 
     @classmethod
-    def of(cls, ws: Workspace, internal: bool) -> Policy:
-        return cls(internal, ws.strategy.min_group_size, ws.strategy.language)
+    def of(cls, ws: Workspace, internal: bool, language: str | None = None) -> Policy:
+        """The policy of one document; `language` overrides the workspace's."""
+        return cls(internal, ws.strategy.min_group_size, language or ws.strategy.language)
+
+    @property
+    def fmt(self) -> Formats:
+        """How this document writes numbers, shares, dates and lists."""
+        return formats(self.lang)
 
     def shows(self, head_count: int) -> bool:
         """Whether a figure with `head_count` people behind it may be broken out by group."""
@@ -63,25 +72,25 @@ class Policy:
         return t("suppressed", self.lang, n=self.min_group_size)
 
 
-def fmt_number(value: float | int) -> str:
-    """An integer as is, a float as its shortest exact form (`2.5`, `1234567.89`).
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    right: Sequence[int] = (),
+    optional: Sequence[int] = (),
+    uniform: Sequence[int] = (),
+) -> str:
+    """A GFM pipe table; cells must already be escaped. `right` lists right-aligned columns.
 
-    Deterministic and locale-free; never rounds what the team typed.
+    A column in `optional` is left out when it is empty on every row, one in `uniform`
+    when it says the same on every row ("yes" throughout): it would only repeat itself.
     """
-    if isinstance(value, bool):
-        return str(int(value))
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
-
-
-def fmt_share(value: float) -> str:
-    """A share as a percentage with one decimal."""
-    return f"{value * 100:.1f} %"
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A GFM pipe table; cells must already be escaped. `right` lists right-aligned columns."""
+    drop = {i for i in optional if not any(row[i] for row in rows)}
+    drop |= {i for i in uniform if len({row[i] for row in rows}) <= 1}
+    if drop:
+        keep = [i for i in range(len(header)) if i not in drop]
+        right = [keep.index(i) for i in right if i in keep]
+        header = [header[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
     align = ["---:" if i in right else "---" for i in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(cell if cell else " " for cell in row) + " |" for row in rows]
@@ -126,24 +135,27 @@ def input_group(workshop: Workshop, item: Input, policy: Policy) -> str | None:
     return None
 
 
+def input_ref(input_id: str) -> str:
+    """A citation of an input: its id, linked to its row in the register.
+
+    Ids are slugs (checked on load), so they need no escaping in the link or its text.
+    """
+    return f"[{input_id}]({REGISTER}#{input_id})"
+
+
 def input_line(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> str:
-    """One cited input: id, kind, group (where it may be shown) and escaped text,
-    confidential ones marked."""
+    """One cited input: its escaped text, then in a muted suffix its kind, group (where
+    it may be shown) and a reference into the register; confidential ones marked."""
     kind = t(f"kind.{item.kind}", policy.lang)
     text = inline(item.text)
     if item.confidential:
         text = t("confidential_mark", policy.lang) + " " + text
     group = input_group(workshop, item, policy)
+    ref = input_ref(item.id)
     if group:
-        return t(
-            "input.cite",
-            policy.lang,
-            id=item.id,
-            kind=kind,
-            group=group_label(ws, group),
-            text=text,
-        )
-    return t("input.cite_no_group", policy.lang, id=item.id, kind=kind, text=text)
+        label = group_label(ws, group)
+        return t("input.cite", policy.lang, kind=kind, group=label, text=text, ref=ref)
+    return t("input.cite_no_group", policy.lang, kind=kind, text=text, ref=ref)
 
 
 def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[tuple[Workshop, Input]]:

@@ -7,10 +7,10 @@ from strategist.render.common import Policy, group_label, input_group, table
 from strategist.render.escape import inline
 from strategist.render.i18n import t
 
-__all__ = ["render_inputs"]
+__all__ = ["anchor", "render_inputs"]
 
 
-def render_inputs(ws: Workspace, internal: bool = False) -> str:
+def render_inputs(ws: Workspace, internal: bool = False, language: str | None = None) -> str:
     """The register of inputs as Markdown (LF, one trailing newline).
 
     Themes come in id order, workshops in date order, inputs in capture-file order.
@@ -20,8 +20,9 @@ def render_inputs(ws: Workspace, internal: bool = False) -> str:
     Args:
         ws: A workspace without errors.
         internal: Include confidential inputs.
+        language: The language of the fixed phrases (default: the workspace's).
     """
-    policy = Policy.of(ws, internal)
+    policy = Policy.of(ws, internal, language)
     lang = policy.lang
     intro = "register.intro_internal" if internal else "register.intro"
     parts = [f"# {t('register.title', lang, title=inline(ws.strategy.title))}", t(intro, lang)]
@@ -46,14 +47,15 @@ def render_inputs(ws: Workspace, internal: bool = False) -> str:
             workshops.setdefault(workshop.id, []).append(item)
         for workshop_id, items in workshops.items():
             w = ws.workshops[workshop_id]
-            parts.append(f"### {w.date.isoformat()} · {inline(w.title)}")
+            parts.append(f"### {policy.fmt.date(w.date)} · {inline(w.title)}")
             header = [
                 t("col.id", lang),
                 t("col.kind", lang),
                 t("col.group", lang),
                 t("col.text", lang),
             ]
-            parts.append(table(header, [_row(ws, w, item, policy) for item in items]))
+            rows = [_row(ws, w, item, policy) for item in items]
+            parts.append(table(header, rows, optional=[2]))
     return "\n\n".join(parts) + "\n"
 
 
@@ -68,11 +70,19 @@ def _row(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> list
         text = " ".join(notes) + " " + text
     group = input_group(workshop, item, policy)
     return [
-        item.id,
+        anchor(item.id),
         t(f"kind.{item.kind}", policy.lang),
         group_label(ws, group) if group else "",
         text,
     ]
+
+
+def anchor(input_id: str) -> str:
+    """The input's id with the anchor a citation in the draft links to (`inputs.md#<id>`).
+
+    Ids are slugs (checked on load), so the one fixed HTML element holds nothing else.
+    """
+    return f'<a id="{input_id}"></a>{input_id}'
 
 
 def _duplicate_note(ws: Workspace, original_id: str, policy: Policy) -> str:
@@ -80,4 +90,4 @@ def _duplicate_note(ws: Workspace, original_id: str, policy: Policy) -> str:
     found = ws.find_input(original_id)
     if found is not None and not policy.shows_input(found[2]):
         return t("duplicate", policy.lang)
-    return t("duplicate_of", policy.lang, id=inline(original_id))
+    return t("duplicate_of", policy.lang, id=f"[{original_id}](#{original_id})")

@@ -19,16 +19,16 @@ from strategist.render.analysis_sections import (
 )
 from strategist.render.common import (
     Policy,
-    fmt_number,
-    fmt_share,
-    group_label,
     input_line,
+    input_ref,
     public_inputs,
     table,
     theme_title,
 )
 from strategist.render.escape import inline
+from strategist.render.findings import key_findings
 from strategist.render.i18n import t
+from strategist.render.process import process_section
 from strategist.render.team_text import narrative
 
 __all__ = ["MAX_CITED", "render_strategy"]
@@ -37,18 +37,21 @@ MAX_CITED = 10
 """Inputs cited per theme in the draft; the register lists them all."""
 
 
-def render_strategy(ws: Workspace, analysis: Analysis, internal: bool = False) -> str:
+def render_strategy(
+    ws: Workspace, analysis: Analysis, internal: bool = False, language: str | None = None
+) -> str:
     """The strategy draft as Markdown (LF, one trailing newline).
 
     Args:
         ws: A workspace without errors.
         analysis: `strategist.analysis.analyse(ws)`.
         internal: Include confidential inputs and unsuppressed group figures.
+        language: The language of the fixed phrases (default: the workspace's).
 
     Returns:
         The document text.
     """
-    policy = Policy.of(ws, internal)
+    policy = Policy.of(ws, internal, language)
     lang = policy.lang
     parts: list[str] = [_title(ws, policy)]
 
@@ -58,10 +61,11 @@ def render_strategy(ws: Workspace, analysis: Analysis, internal: bool = False) -
         if body.strip():
             parts.append(f"## {t(key, lang)}\n\n{body.strip(chr(10))}")
 
+    section("h.findings", key_findings(ws, analysis, policy))
     section("h.foreword", narrative(ws.narrative.get("foreword", "")))
     section("h.summary", narrative(ws.strategy.summary))
     section("h.vision", narrative(ws.strategy.vision))
-    section("h.process", _process(ws, policy))
+    section("h.process", process_section(ws, analysis, policy))
     section("h.situation", narrative(ws.narrative.get("situation", "")))
     section("h.themes", _themes(ws, analysis, policy))
     section("h.interdependencies", interdependencies_section(ws, analysis, policy))
@@ -97,55 +101,6 @@ def _title(ws: Workspace, policy: Policy) -> str:
     return "\n".join(lines)
 
 
-def _process(ws: Workspace, policy: Policy) -> str:
-    """Workshops with date, location, format and attendance by group (suppressed cells)."""
-    lang = policy.lang
-    if not ws.workshops:
-        return t("process.none", lang)
-    groups = list(ws.strategy.groups)
-    header = [
-        t("col.date", lang),
-        t("col.workshop", lang),
-        t("col.location", lang),
-        t("col.format", lang),
-    ]
-    header += [group_label(ws, g) for g in groups] + [t("col.total", lang)]
-    rows: list[list[str]] = []
-    any_suppressed = False
-    for w in ws.workshops.values():
-        cells: list[str] = []
-        total, hidden = 0, False
-        for g in groups:
-            count = w.attendance.get(g, 0)
-            if count <= 0:
-                cells.append("")
-            elif policy.shows(count):
-                cells.append(str(count))
-                total += count
-            else:
-                cells.append(policy.suppressed())
-                hidden = True
-        # A total beside a suppressed cell counts only the groups shown, so the hidden
-        # figure cannot be recovered by subtraction.
-        total_cell = t("partial_total", lang, n=total) if hidden else str(total)
-        any_suppressed = any_suppressed or hidden
-        rows.append(
-            [
-                w.date.isoformat(),
-                inline(w.title),
-                inline(w.location),
-                t(f"format.{w.format}", lang),
-                *cells,
-                total_cell,
-            ]
-        )
-    right = list(range(4, len(header)))
-    out = [t("process.intro", lang), "", table(header, rows, right)]
-    if any_suppressed:
-        out += ["", t("suppression_note", lang, n=policy.min_group_size)]
-    return "\n".join(out)
-
-
 def _rank_text(rank: int, tied: bool) -> str:
     return f"={rank}" if tied else str(rank)
 
@@ -161,7 +116,7 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         hidden = hidden_scores(analysis, policy)
 
         def score(theme: str, value: float) -> str:
-            return policy.suppressed() if theme in hidden else fmt_share(value)
+            return policy.suppressed() if theme in hidden else policy.fmt.share(value)
 
         rows = [
             [
@@ -178,14 +133,14 @@ def _themes(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
             t("col.score", lang),
             t("col.voted", lang),
         ]
-        out += [t("themes.intro", lang), "", table(header, rows, [0, 2])]
+        out += [t("themes.intro", lang), "", table(header, rows, [0, 2], uniform=[3])]
         if hidden:
             out += ["", t("themes.suppressed_note", lang, n=policy.min_group_size)]
         if analysis.unvoted:
             out += ["", t("themes.unvoted_note", lang)]
         agreement = shown_consensus(analysis, policy)[0].kendall_w
         if agreement is not None:
-            out += ["", t("themes.consensus", lang, w=f"{agreement:.2f}")]
+            out += ["", t("themes.consensus", lang, w=policy.fmt.decimal(agreement))]
         for r in analysis.ranking:
             theme = ws.themes[r.theme]
             if r.voted:
@@ -224,13 +179,14 @@ def _theme_block(ws: Workspace, theme: Theme, meta: str, policy: Policy, level: 
     return "\n".join(lines)
 
 
-def _source_ids(ws: Workspace, ids: list[str], policy: Policy) -> str:
-    """Source input ids a document may name: a confidential input's id is left out."""
+def _sources(ws: Workspace, ids: list[str], policy: Policy) -> str:
+    """The source inputs a document may name, each linked to the register; a
+    confidential input is left out, and so is an id that names no input."""
     shown = []
     for input_id in ids:
         found = ws.find_input(input_id)
-        if found is None or policy.shows_input(found[2]):
-            shown.append(inline(input_id))
+        if found is not None and policy.shows_input(found[2]):
+            shown.append(input_ref(input_id))
     return ", ".join(shown)
 
 
@@ -239,22 +195,21 @@ def _objectives(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
     lang = policy.lang
     order = [r.theme for r in analysis.ranking] + list(analysis.separate)
     out: list[str] = []
+    without: list[str] = []
     for theme_id in order:
         theme = ws.themes[theme_id]
         if not theme.objectives:
+            without.append(inline(theme.title))
             continue
         out += ["", f"### {inline(theme.title)}"]
         for objective in theme.objectives:
-            out += ["", f"**{inline(objective.text)}**", ""]
-            ids = _source_ids(ws, objective.sources, policy)
-            if ids:
-                out.append(t("objective.sources", lang, ids=ids))
-            else:  # sources that are all confidential are not "none recorded"
-                key = "objective.no_public_sources" if objective.sources else "objective.no_sources"
-                out.append(t(key, lang))
+            out += ["", f"**{inline(objective.text)}**"]
+            ids = _sources(ws, objective.sources, policy)
+            if ids:  # no stub line where no source is recorded (or may be shown)
+                out += ["", t("objective.sources", lang, ids=ids)]
             if objective.kpis:
                 out.append("")
-                out += [f"- {_kpi_line(kpi, lang)}" for kpi in objective.kpis]
+                out += [f"- {_kpi_line(kpi, policy)}" for kpi in objective.kpis]
             if objective.measures:
                 header = [
                     t("col.measure", lang),
@@ -267,24 +222,28 @@ def _objectives(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
                         inline(m.text),
                         inline(m.owner),
                         "" if m.due is None else str(m.due),
-                        _source_ids(ws, m.sources, policy),
+                        _sources(ws, m.sources, policy),
                     ]
                     for m in objective.measures
                 ]
-                out += ["", table(header, rows)]
+                out += ["", table(header, rows, optional=[1, 2, 3])]
     if not out:
         return t("objectives.none", lang)
-    return "\n".join(out)
+    if without:
+        key = "objectives.missing.one" if len(without) == 1 else "objectives.missing.many"
+        out += ["", t(key, lang, themes=policy.fmt.listing(without))]
+    return "\n".join(out).strip("\n")
 
 
-def _kpi_line(kpi: Kpi, lang: str) -> str:
+def _kpi_line(kpi: Kpi, policy: Policy) -> str:
     """`name (unit): baseline b → a in year → … → target x by y`."""
+    lang, number = policy.lang, policy.fmt.number
     steps: list[str] = []
     if kpi.baseline is not None:
-        steps.append(t("kpi.baseline", lang, value=fmt_number(kpi.baseline)))
+        steps.append(t("kpi.baseline", lang, value=number(kpi.baseline)))
     for year in sorted(kpi.actuals):
-        steps.append(t("kpi.actual", lang, value=fmt_number(kpi.actuals[year]), year=year))
-    target = fmt_number(kpi.target)
+        steps.append(t("kpi.actual", lang, value=number(kpi.actuals[year]), year=year))
+    target = number(kpi.target)
     steps.append(
         t("kpi.target_by", lang, value=target, by=kpi.by)
         if kpi.by is not None
@@ -300,6 +259,6 @@ def _roadmap(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
         return t("roadmap.none", lang)
     out = [t("roadmap.intro", lang), ""]
     for wave in analysis.roadmap:
-        names = ", ".join(theme_title(ws, th) for th in wave.themes)
+        names = policy.fmt.listing([theme_title(ws, th) for th in wave.themes])
         out.append(f"- {t('roadmap.wave', lang, wave=wave.wave, start=wave.start, themes=names)}")
     return "\n".join(out)

@@ -14,6 +14,7 @@ from strategist.model import Workspace
 from strategist.render import render_inputs, render_strategy
 
 SECTIONS = [
+    "## Key findings",
     "## Foreword",
     "## Summary",
     "## Vision",
@@ -68,19 +69,19 @@ def test_narrative_and_strategy_text_are_included(small_ws: Workspace) -> None:
 def test_process_lists_workshops_with_suppressed_small_group(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## The process")
     assert "| Date | Workshop | Location | Format | Alpha | Beta | Gamma | Total |" in lines
-    assert "| 2020-03-01 | First workshop | Town hall | kick-off | 10 | 6 | < 5 | 16* |" in lines
+    assert "| 1 March 2020 | First workshop | Town hall | kick-off | 10 | 6 | < 5 | 16* |" in lines
 
 
 def test_ranking_shows_ties_scores_and_unvoted(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## Priorities")
     table = [line for line in lines if line.startswith("| ")][2:]
     assert table == [
-        "| =1 | Theme X | 35.0 % | yes |",
-        "| =1 | Theme Y | 35.0 % | yes |",
-        "| 3 | Theme Z | 30.0 % | yes |",
+        "| =1 | Theme X | 35.0% | yes |",
+        "| =1 | Theme Y | 35.0% | yes |",
+        "| 3 | Theme Z | 30.0% | yes |",
         "| 4 | Waiting theme | – | not voted on |",
     ]
-    assert "*Rank =1 · score 35.0 % · owner: X owner*" in lines
+    assert "*Rank =1 · score 35.0% · owner: X owner*" in lines
     assert (
         "Agreement between the stakeholder groups on this order (Kendall's W, 0 none … 1 full): "
         "**0.50**; see “Where stakeholders disagree”."
@@ -100,11 +101,11 @@ def test_theme_cites_at_most_ten_inputs_without_duplicates_or_confidential(
     doc = _draft(small_ws)
     lines = _section(doc, "## Priorities")
     assert "Inputs behind it (10 of 11; all in the input register):" in lines
-    assert "- **kz000010** (idea, Alpha): Z input 10" in lines
+    assert "- Z input 10 *(idea, Alpha; [kz000010](inputs.md#kz000010))*" in lines
     assert "kz000011" not in doc
-    assert "- **k0000001** (idea, Alpha): Alpha idea" in lines
+    assert "- Alpha idea *(idea, Alpha; [k0000001](inputs.md#k0000001))*" in lines
     assert "k0000003" not in doc  # a duplicate
-    assert "- **k0000004** (challenge, Beta): \\# not a heading" in lines
+    assert "- \\# not a heading *(challenge, Beta; [k0000004](inputs.md#k0000004))*" in lines
 
 
 def test_separate_theme_is_reported_on_its_own(small_ws: Workspace) -> None:
@@ -119,7 +120,8 @@ def test_separate_theme_is_reported_on_its_own(small_ws: Workspace) -> None:
         "",
         "Inputs behind it (1 of 1; all in the input register):",
         "",
-        "- **k0000005** (goal): Separate goal",  # 2 of Gamma attended: no group label
+        # 2 of Gamma attended: no group label
+        "- Separate goal *(goal; [k0000005](inputs.md#k0000005))*",
         "",
     ]
     ranking_rows = [line for line in lines[:start] if line.startswith("| ")]
@@ -155,26 +157,32 @@ def test_objectives_show_sources_kpi_path_and_measures(small_ws: Workspace) -> N
         "",
         "**Objective one**",
         "",
-        "Sources: k0000001",
+        "Sources: [k0000001](inputs.md#k0000001)",
         "",
         "- Members (firms): baseline 1 → 2 in 2021 → 3 in 2022 → target 4.5 by 2024",
     ]
-    assert "| Do \\[it\\](http\\://x) | Office | 2021 |   |" in lines
+    # No measure names a source: the column would be empty on every row.
+    assert "| Measure | Owner | Due |" in lines
+    assert "| Do \\[it\\](http\\://x) | Office | 2021 |" in lines
+    assert [line for line in lines if line][-1] == (
+        "No objectives have been set yet for Theme Y, Theme Z, Waiting theme and Separate S."
+    )
 
 
 def test_kpi_figures_are_printed_as_typed(small_ws: Workspace) -> None:
-    """No rounding and no exponent: a budget of 1234567.89 reads 1234567.89."""
+    """No rounding and no exponent: a budget of 1234567.89 reads 1,234,567.89."""
     kpi = small_ws.themes["x"].objectives[0].kpis[0]
     kpi.baseline, kpi.actuals, kpi.target = 0.125, {2022: 250000.5}, 1234567.89
     lines = _section(_draft(small_ws), "## Objectives, KPIs and measures")
     assert (
-        "- Members (firms): baseline 0.125 → 250000.5 in 2022 → target 1234567.89 by 2024" in lines
+        "- Members (firms): baseline 0.125 → 250,000.5 in 2022 → target 1,234,567.89 by 2024"
+        in lines
     )
 
 
 def test_roadmap_waves_with_years(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## Roadmap")
-    assert "- **Wave 1, from 2020:** Separate S, Waiting theme, Theme X, Theme Z" in lines
+    assert "- **Wave 1, from 2020:** Separate S, Waiting theme, Theme X and Theme Z" in lines
     assert "- **Wave 2, from 2023:** Theme Y" in lines
 
 
@@ -200,7 +208,7 @@ def test_method_states_balance_weights_and_min_group_size(small_ws: Workspace) -
     lines = _section(_draft(small_ws), "## Method")
     text = "\n".join(lines)
     assert "Balance “pooled”" in text
-    assert "Group weights: Alpha 1, Beta 1, Gamma 1." in lines
+    assert "Group weights: Alpha 1, Beta 1 and Gamma 1." in lines
     assert "require at least 5 people behind them" in text
 
 
@@ -219,10 +227,13 @@ def test_register_lists_every_public_input_and_marks_duplicates(small_ws: Worksp
     assert headings[:4] == [
         "# Input register: Test Strategy",
         "## Separate S (separate)",
-        "### 2020-03-01 · First workshop",
+        "### 1 March 2020 · First workshop",
         "## Theme X",
     ]
-    assert "| k0000003 | idea | Alpha | *duplicate of k0000001* Alpha idea again |" in doc
-    assert "| kz000011 | idea | Alpha | Z input 11 |" in doc
-    assert "| k0000004 | challenge | Beta | \\# not a heading |" in doc
+    assert (
+        '| <a id="k0000003"></a>k0000003 | idea | Alpha '
+        "| *duplicate of [k0000001](#k0000001)* Alpha idea again |"
+    ) in doc
+    assert '| <a id="kz000011"></a>kz000011 | idea | Alpha | Z input 11 |' in doc
+    assert '| <a id="k0000004"></a>k0000004 | challenge | Beta | \\# not a heading |' in doc
     assert doc.endswith("|\n") and not doc.endswith("\n\n")

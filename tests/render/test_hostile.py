@@ -94,9 +94,16 @@ def test_hostile_text_in_every_field_adds_no_structure(tmp_path: Path) -> None:
     for doc in (render_strategy(ws, analyse(ws)), render_inputs(ws)):
         lines = doc.split("\n")
         tokens = GFM_LIKE.parse(doc)
-        kinds = {tok.type for tok in tokens}
-        kinds |= {c.type for tok in tokens for c in tok.children or []}
-        forbidden = {"link_open", "image", "html_block", "html_inline", "code_inline", "hr"}
+        children = [c for tok in tokens for c in tok.children or []]
+        for i, child in enumerate(children):  # our own citations and anchors only
+            if child.type == "link_open":
+                href = str(child.attrs["href"])
+                assert re.fullmatch(r"(inputs\.md)?#[a-z0-9]{8}", href), href
+                assert children[i + 1].content == href.split("#")[1]
+            elif child.type == "html_inline":
+                assert re.fullmatch(r'<a id="[a-z0-9]{8}">|</a>', child.content), child.content
+        kinds = {tok.type for tok in tokens} | {c.type for c in children}
+        forbidden = {"image", "html_block", "code_inline", "hr"}
         assert not kinds & (forbidden | {"s_open", "blockquote_open", "ordered_list_open"})
         for tok in tokens:  # every heading is one of ours: an ATX line we wrote
             if tok.type == "heading_open" and tok.map is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from strategist.analysis import analyse
-from strategist.render import render_inputs, render_strategy, t
+from strategist.render import render_inputs, render_strategy
 
 from .conftest import load_clean
 
@@ -20,6 +20,7 @@ def test_strategy_only_workspace_renders_every_fixed_section(tmp_path: Path) -> 
     doc = render_strategy(ws, analyse(ws))
     headings = [line for line in doc.split("\n") if line.startswith("## ")]
     assert headings == [
+        "## Key findings",
         "## The process",
         "## Priorities",
         "## Interdependencies",
@@ -29,13 +30,10 @@ def test_strategy_only_workspace_renders_every_fixed_section(tmp_path: Path) -> 
         "## Method",
     ]
     assert "**Status: draft**" in doc  # no version given
+    assert "- No vote has been held yet, so the themes are not ranked." in doc
     assert "No workshop has been recorded yet." in doc
     assert "No theme is ranked yet." in doc
     assert "No stakeholder group has voted yet." in doc
     register = render_inputs(ws)
     assert register.endswith("No input has been recorded yet.\n")
 
-
-def test_phrases_fall_back_to_english() -> None:
-    assert t("h.roadmap", "de") == t("h.roadmap", "en") == "Roadmap"
-    assert t("suppressed", "xx", n=5) == "< 5"

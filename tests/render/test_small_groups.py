@@ -59,10 +59,10 @@ def test_two_politicians_shares_are_not_published(tmp_path: Path) -> None:
     """The issue's case: only 2 politicians attended and voted 5/1 on alpha/beta."""
     root = _workspace(tmp_path, "{politics: 2}", "      politics: {alpha: 5, beta: 1}\n")
     draft = _draft(root)
-    assert "83.3 %" not in draft and "16.7 %" not in draft
+    assert "83.3%" not in draft and "16.7%" not in draft
     assert "| 1 | Alpha | < 5 |" in _priorities(draft)
     assert "score < 5" in _priorities(draft)
-    assert "83.3 %" in _draft(root, internal=True)
+    assert "83.3%" in _draft(root, internal=True)
 
 
 def test_a_small_group_beside_one_shown_group_is_suppressed(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_a_small_group_beside_one_shown_group_is_suppressed(tmp_path: Path) -> N
         "      industry: {alpha: 5, beta: 5}\n      politics: {alpha: 2, beta: 0}\n",
     )
     draft = _priorities(_draft(root))
-    assert "58.3 %" not in draft and "< 5" in draft
+    assert "58.3%" not in draft and "< 5" in draft
 
 
 def test_a_small_group_beside_two_shown_groups_is_published(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_a_small_group_beside_two_shown_groups_is_published(tmp_path: Path) -> N
     )
     draft = _priorities(_draft(root))
     assert "< 5" not in draft
-    assert "| 1 | Alpha | 55.6 % |" in draft
+    assert "| 1 | Alpha | 55.6% |" in draft
 
 
 def test_a_score_with_one_question_open_to_all_is_published(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_a_score_with_one_question_open_to_all_is_published(tmp_path: Path) -> N
         encoding="utf-8",
     )
     draft = _priorities(_draft(root))
-    assert "< 5" not in draft and "66.7 %" in draft  # (5/6 + 1/2) / 2
+    assert "< 5" not in draft and "66.7%" in draft  # (5/6 + 1/2) / 2
 
 
 @pytest.mark.parametrize("render", ["draft", "register"])

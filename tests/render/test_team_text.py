@@ -56,6 +56,7 @@ def _draft(root: Path) -> str:
 
 
 BASE_HEADINGS = [
+    "Key findings",
     "Foreword",
     "Summary",
     "Vision",
