@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = ("docs", "narrative", "outputs")
+FOLDERS = ("docs", "narrative", "outputs", "examples")
 _LINK = re.compile(r"(?<!\!)\[[^\]\n]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)|!\[[^\]\n]*\]\(([^)\s]+)")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
@@ -27,9 +27,11 @@ def links(path: Path) -> list[str]:
 
 
 def anchors(path: Path) -> set[str]:
-    """GitHub's heading anchors: lowercase, punctuation dropped, spaces as dashes."""
-    found = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    """GitHub's heading anchors (lowercase, punctuation dropped, spaces as dashes) and the
+    input register's `<a id="…">` anchors."""
+    text = path.read_text(encoding="utf-8")
+    found = set(re.findall(r'<a id="([a-z0-9-]+)"></a>', text))
+    for line in text.splitlines():
         if match := re.match(r"#{1,6}\s+(.*)", line):
             title = match.group(1).strip().lower()
             found.add(re.sub(r"[^\w\- ]", "", title).replace(" ", "-"))

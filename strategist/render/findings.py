@@ -113,9 +113,9 @@ def _roadmap(ws: Workspace, analysis: Analysis, policy: Policy) -> list[str]:
     if not analysis.roadmap:
         return []
     first, later = analysis.roadmap[0], analysis.roadmap[1:]
+    if not later:
+        return [t("findings.roadmap_all", lang, start=first.start)]
     names = [theme_title(ws, th) for th in first.themes]
     sentence = t("findings.roadmap", lang, start=first.start, themes=fmt.listing(names))
-    if later:
-        key = "findings.roadmap_later.one" if len(later) == 1 else "findings.roadmap_later.many"
-        sentence += " " + t(key, lang, n=len(later), last=later[-1].start)
-    return [sentence]
+    key = "findings.roadmap_later.one" if len(later) == 1 else "findings.roadmap_later.many"
+    return [sentence + " " + t(key, lang, n=len(later), last=later[-1].start)]

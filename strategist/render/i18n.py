@@ -3,8 +3,8 @@
 Phrases live in gettext catalogs in `strategist/locale/`: `strategist.pot` holds the
 English source (`msgctxt` is the key the code asks for, `msgid` the English phrase) and
 `de.po`, `da.po` the translations, read as they are (no compile step). A translation that
-is missing (or marked fuzzy) falls back to English here; the catalog test fails on it, so
-a released catalog has none.
+is missing, marked fuzzy or made from an older English phrase falls back to English here;
+the catalog test fails on each, so a released catalog has none.
 
 Numbers, percentages, dates and lists are formatted by Babel (CLDR): `en` as `en_GB`,
 `de` as `de_DE`, `da` as `da_DK`.
@@ -54,7 +54,9 @@ def catalog(lang: str) -> dict[str, str]:
     if lang != "en" and path.is_file():
         with path.open("rb") as fh:
             for m in read_po(fh):
-                if m.context in phrases and m.string and not m.fuzzy:
+                # Only a translation of the current English phrase: one made from an
+                # older wording may lack (or name) a placeholder the code now fills.
+                if m.string and not m.fuzzy and phrases.get(str(m.context)) == m.id:
                     phrases[str(m.context)] = str(m.string)
     return phrases
 

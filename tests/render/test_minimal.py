@@ -36,4 +36,3 @@ def test_strategy_only_workspace_renders_every_fixed_section(tmp_path: Path) -> 
     assert "No stakeholder group has voted yet." in doc
     register = render_inputs(ws)
     assert register.endswith("No input has been recorded yet.\n")
-
