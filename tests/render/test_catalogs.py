@@ -54,7 +54,7 @@ def test_the_catalog_check_catches_a_missing_key_and_a_changed_placeholder(
     renamed is caught on both counts."""
     text = (LOCALE_DIR / "de.po").read_text(encoding="utf-8")
     broken = re.sub(r'msgctxt "h\.roadmap"\nmsgid "[^"]*"\nmsgstr "[^"]*"\n', "", text)
-    broken = broken.replace("{n}", "{count}", 1)
+    broken = re.sub(r'(msgstr "[^"\n]*)\{n\}', r"\1{count}", broken, count=1)
     assert broken != text
     path = tmp_path / "de.po"
     path.write_text(broken, encoding="utf-8")

@@ -83,8 +83,8 @@ def test_ranking_shows_ties_scores_and_unvoted(small_ws: Workspace) -> None:
     ]
     assert "*Rank =1 · score 35.0% · owner: X owner*" in lines
     assert (
-        "Agreement between the stakeholder groups on this order (Kendall's W, 0 none … 1 full): "
-        "**0.50**; see “Where stakeholders disagree”."
+        "Agreement between the stakeholder groups on this order (Kendall's W, 0 = none … "
+        "1 = full): **0.50**; see “Where stakeholders disagree”."
     ) in lines
     assert "*Not voted on yet*" in lines
 
@@ -138,7 +138,7 @@ def test_interdependencies_graph_and_vester_table(small_ws: Workspace) -> None:
     assert "  t3 -->|3| t4" in graph  # x influences y with 3
     assert "  t5 -->|2| t3" in graph
     assert "  t1 -->|1| t3" in graph  # the separate theme takes part
-    assert "  t3 -.->|first| t4" in graph  # y requires x
+    assert "  t3 -.->|before| t4" in graph  # y requires x
     rows = [line for line in lines if line.startswith("| ")][2:]
     assert rows == [
         "| Separate S | 1 | 0 | 0 | ∞ | buffering |",
@@ -207,8 +207,8 @@ def test_disagreement_over_the_groups_shown(small_ws: Workspace) -> None:
 def test_method_states_balance_weights_and_min_group_size(small_ws: Workspace) -> None:
     lines = _section(_draft(small_ws), "## Method")
     text = "\n".join(lines)
-    assert "Balance “pooled”" in text
-    assert "Group weights: Alpha 1, Beta 1 and Gamma 1." in lines
+    assert "Counting by head (setting “pooled”)" in text
+    assert "Group weights: Alpha (1), Beta (1) and Gamma (1)." in lines
     assert "require at least 5 people behind them" in text
 
 

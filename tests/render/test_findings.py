@@ -75,8 +75,8 @@ def _findings(root: Path, internal: bool = False) -> list[str]:
 
 ALL_AT_ONCE = "- All themes on the roadmap start in 2020: none requires another to come first."
 W_SENTENCE = (
-    "- The stakeholder groups agree {band} on this order (Kendall's coefficient of "
-    "concordance W = {w}, on a scale from 0, no agreement, to 1, full agreement)."
+    "- The stakeholder groups' agreement on the ranking is {band} (Kendall's coefficient of "
+    "concordance W = {w}; 0 = no agreement, 1 = full agreement)."
 )
 
 
@@ -86,7 +86,7 @@ def test_strong_agreement_and_nothing_contested(tmp_path: Path) -> None:
     assert _findings(root) == [
         "- The top priorities of the process are Theme W (40.0%), Theme X (30.0%) and "
         "Theme Y (20.0%).",
-        W_SENTENCE.format(band="strongly", w="1.00"),
+        W_SENTENCE.format(band="strong", w="1.00"),
         "- No theme is contested: no theme's ranks differ widely between the groups.",
         ALL_AT_ONCE,
     ]
@@ -98,9 +98,9 @@ def test_moderate_agreement_names_the_contested_themes_and_who_disagrees(tmp_pat
     assert _findings(root) == [
         "- The top priorities of the process are Theme X (35.0%), Theme W (30.0%) and "
         "Theme Z (20.0%).",
-        W_SENTENCE.format(band="moderately", w="0.50"),
-        "- The groups disagree on Theme W: Alpha put it at rank 1, Beta at rank 3.",
-        "- The groups disagree on Theme Z: Beta put it at rank 2, Alpha at rank 4.",
+        W_SENTENCE.format(band="moderate", w="0.50"),
+        "- Theme W is contested: ranked 1 by Alpha, 3 by Beta.",
+        "- Theme Z is contested: ranked 2 by Beta, 4 by Alpha.",
         ALL_AT_ONCE,
     ]
 
@@ -113,11 +113,11 @@ def test_weak_agreement(tmp_path: Path) -> None:
         "- The top priorities of the process are Theme Y (30.0%), Theme W (25.0%) and "
         "Theme X (25.0%)."
     )
-    assert lines[1] == W_SENTENCE.format(band="weakly", w="0.10")
+    assert lines[1] == W_SENTENCE.format(band="weak", w="0.10")
     assert lines[2:] == [
-        "- The groups disagree on Theme W: Alpha put it at rank 1, Beta at rank 4.",
-        "- The groups disagree on Theme Y: Beta put it at rank 1, Alpha at rank 3.",
-        "- The groups disagree on Theme Z: Beta put it at rank 2, Alpha at rank 4.",
+        "- Theme W is contested: ranked 1 by Alpha, 4 by Beta.",
+        "- Theme Y is contested: ranked 1 by Beta, 3 by Alpha.",
+        "- Theme Z is contested: ranked 2 by Beta, 4 by Alpha.",
         ALL_AT_ONCE,
     ]
 
@@ -154,10 +154,10 @@ def test_drivers_and_roadmap_are_named(tmp_path: Path) -> None:
     root = _workspace(tmp_path, "{w: 4, x: 3, y: 2, z: 1}", themes=themes)
     lines = _findings(root)
     assert lines[-2:] == [
-        "- Theme W and Theme X are critical: they drive the other themes and are driven by them "
-        "more than the average theme, so changes there spread furthest.",
-        "- The roadmap starts in 2020 with Theme W and Theme X. 2 further waves follow, the "
-        "last from 2024.",
+        "- Theme W and Theme X are critical: they drive the other themes, and are driven by "
+        "them, more than the average theme does, so changes there spread furthest.",
+        "- The roadmap starts in 2020 with Theme W and Theme X. It is followed by 2 further "
+        "waves, the last from 2024.",
     ]
 
 
@@ -166,7 +166,7 @@ def test_a_small_group_is_left_out_of_agreement_and_votes_basis(tmp_path: Path) 
     Alpha and Beta only, and the votes table shows "< 5" and a total without Gamma."""
     root = _workspace(tmp_path, "{w: 4, x: 3, y: 2, z: 1}", c="{w: 0, x: 0, y: 0, z: 3}")
     lines = _findings(root)
-    assert lines[1] == W_SENTENCE.format(band="strongly", w="1.00")
+    assert lines[1] == W_SENTENCE.format(band="strong", w="1.00")
     ws = load_clean(root)
     doc = render_strategy(ws, analyse(ws))
     process = doc.split("## The process\n\n", 1)[1].split("\n\n## ", 1)[0].split("\n")

@@ -89,7 +89,7 @@ def test_every_fixed_heading_is_translated_and_team_text_is_not(
     ]
     assert "### Roadmap" in doc.split("\n")  # the theme's own title, as written
     assert "The foreword, &lt;b>with HTML&lt;/b>." in doc  # narrative as written
-    for key in ("inter.vester_intro", "method.consensus", "votes.intro", "suppression_note"):
+    for key in ("inter.vester_intro", "method.consensus", "votes.intro", "disagree.table"):
         phrase = english[key].split("{")[0][:30]
         assert phrase not in doc, key
     register = render_inputs(small_ws, language=lang)

@@ -1,0 +1,58 @@
+"""examples/dlsc/: Danish Life Science Cluster's process, in Danish, with fresh outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from strategist.analysis import analyse
+from strategist.model import Workspace
+from strategist.render import render_inputs, render_strategy
+from strategist.store import load_workspace
+
+DLSC = Path(__file__).resolve().parent.parent / "examples" / "dlsc"
+
+
+@pytest.fixture(scope="module")
+def dlsc() -> Workspace:
+    result = load_workspace(DLSC)
+    assert [f.format() for f in result.findings] == []  # clean, warnings included
+    assert result.workspace is not None
+    return result.workspace
+
+
+def test_dlsc_tells_the_danish_life_science_cluster_process(dlsc: Workspace) -> None:
+    s = dlsc.strategy
+    assert (s.cluster, s.language) == ("Danish Life Science Cluster", "da")
+    titles = {theme.title for theme in dlsc.themes.values()}
+    assert {
+        "Forskning og kommercialisering",
+        "Offentlig-privat innovation",
+        "Data og sundhedsteknologier",
+        "Internationalisering",
+    } <= titles
+    founding = dlsc.workshops["2020-11-24-stiftende-generalforsamling"]
+    assert founding.date.isoformat() == "2020-11-24"
+    assert "illustrativ" in s.summary  # what is invented says so
+
+
+def test_committed_dlsc_draft_is_fresh(dlsc: Workspace) -> None:
+    expected = render_strategy(dlsc, analyse(dlsc))
+    committed = (DLSC / "outputs" / "strategy.md").read_text(encoding="utf-8")
+    assert committed == expected, "run `strategist build examples/dlsc` and commit outputs/"
+
+
+def test_committed_dlsc_register_is_fresh(dlsc: Workspace) -> None:
+    committed = (DLSC / "outputs" / "inputs.md").read_text(encoding="utf-8")
+    assert committed == render_inputs(dlsc), "run `strategist build examples/dlsc`"
+
+
+def test_dlsc_draft_is_danish_throughout() -> None:
+    draft = (DLSC / "outputs" / "strategy.md").read_text(encoding="utf-8")
+    headings = [line for line in draft.split("\n") if line.startswith("## ")]
+    assert headings[:2] == ["## Hovedresultater", "## Forord"]
+    assert "## Køreplan" in headings and "## Metode" in headings
+    assert "24. november 2020" in draft
+    for english in ("Key findings", "The process", "Rank", "Voted", "Sources:", "Method"):
+        assert english not in draft
