@@ -487,9 +487,7 @@ def css_string(text: str) -> Markup:
     """`text` as a quoted CSS string (for the print stamp in the page's `<style>`): every
     character but letters, digits, spaces and plain punctuation as a CSS escape, so no
     text can end the string or the style element."""
-    safe = "".join(
-        ch if ch.isalnum() or ch in " .,:;·–-_()" else f"\\{ord(ch):x} " for ch in text
-    )
+    safe = "".join(ch if ch.isalnum() or ch in " .,:;·–-_()" else f"\\{ord(ch):x} " for ch in text)
     return Markup(f'"{safe}"')
 
 
