@@ -27,6 +27,7 @@ PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) o
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed"),
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
 ]
