@@ -10,7 +10,9 @@ import builtins
 import io
 import json
 import shutil
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -42,6 +44,20 @@ def run(root: Path, *args: str) -> Result:
 def error_lines(result: Result) -> list[str]:
     """What stderr says besides the workspace's warnings."""
     return [line for line in result.stderr.splitlines() if ": warning: " not in line]
+
+
+def tiny_png() -> bytes:
+    """A 1×1 PNG, made by hand."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def copy_example(target: Path) -> Path:
@@ -80,6 +96,12 @@ class Exports:
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
     small = write_small_workspace(tmp_path_factory.mktemp("small") / "ws")
+    (small / "narrative" / "logo.png").write_bytes(tiny_png())
+    outside = tmp_path_factory.mktemp("elsewhere") / "photo.png"
+    outside.write_bytes(tiny_png())
+    (small / "narrative" / "outside.png").symlink_to(outside)
+    with (small / "narrative" / "foreword.md").open("a", encoding="utf-8") as foreword:
+        foreword.write("\n![Our logo](logo.png)\n\n![Gone](missing.png) ![Out](outside.png)\n")
     example = copy_example(tmp_path_factory.mktemp("example") / "ws")
     results = {
         "small docx": run(small, "docx"),
@@ -255,6 +277,14 @@ def test_docx_has_the_drafts_headings_as_heading_styles_and_real_tables(exports:
         assert document.core_properties.language == "en-GB"
         assert len(document.tables) >= 1
         assert "graph LR" not in docx_text(root / "outputs" / "strategy.docx")
+
+
+def test_docx_embeds_the_narratives_images_that_may_be_published(exports: Exports) -> None:
+    """The foreword shows a PNG from narrative/; a missing image and a link out of the
+    workspace leave their description, as on the web page."""
+    document = docx.Document(str(exports.small / "outputs" / "strategy.docx"))
+    assert len(document.inline_shapes) == 1
+    assert "Gone Out" in docx_text(exports.small / "outputs" / "strategy.docx")
 
 
 def test_docx_tables_hold_the_drafts_cells(exports: Exports) -> None:

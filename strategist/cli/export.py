@@ -165,8 +165,9 @@ def _export_document(
     ctx: Context, directory: Path | None, output: Path | None, internal: bool, ext: str
 ) -> None:
     root, ws, result = _load(ctx, directory)
-    from strategist.export.documents import EngineFailed, ReferenceDocError, render_document
-    from strategist.export.engines import MissingEngine
+    from strategist.export.documents import render_document
+    from strategist.export.engines import EngineFailed, MissingEngine
+    from strategist.export.office import ReferenceDocError
     from strategist.export.write import default_path
 
     try:

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-__all__ = ["PANDOC_HINT", "WEASYPRINT_HINT", "MissingEngine", "pandoc_path", "weasyprint"]
+__all__ = [
+    "PANDOC_HINT",
+    "PANGO_HINT",
+    "WEASYPRINT_HINT",
+    "EngineFailed",
+    "MissingEngine",
+    "pandoc_path",
+    "weasyprint",
+]
 
 PANDOC_HINT = "pip install pypandoc-binary"
 WEASYPRINT_HINT = "pip install weasyprint"
@@ -19,6 +27,10 @@ PANGO_HINT = "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
 
 class MissingEngine(Exception):
     """An export's engine cannot be found or started; the message says how to install it."""
+
+
+class EngineFailed(Exception):
+    """pandoc or WeasyPrint ran but did not produce the document (the message says why)."""
 
 
 def pandoc_path() -> str:
