@@ -26,6 +26,7 @@ __all__ = ["CASES", "main"]
 CASES = [
     "bench.cases_analysis",
     "bench.cases_edits",
+    "bench.cases_html",
     "bench.cases_load",
     "bench.cases_start",
     "bench.cases_tui",

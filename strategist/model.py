@@ -120,6 +120,8 @@ class Strategy:
     """`scoring.balance` in the file: pooled | groups."""
     min_group_size: int = 5
     """`publish.min_group_size` in the file."""
+    accent: str = ""
+    """`publish.accent` in the file: the HTML page's accent colour, `#RRGGBB` (or none)."""
     summary: str = ""
     vision: str = ""
     monitoring: str = ""

@@ -25,6 +25,7 @@ def ws(tmp_path: Path) -> Path:
         ("facilitator", "iit", ("facilitator", "iit")),
         ("horizon.end", "2030", ("horizon", {"start": 2019, "end": 2030})),
         ("publish.min_group_size", "3", ("publish", {"min_group_size": 3})),
+        ("publish.accent", "#1F6F8B", ("publish", {"accent": "#1F6F8B"})),
         ("scoring.balance", "groups", ("scoring", {"balance": "groups"})),
     ],
 )
@@ -57,6 +58,7 @@ def test_strategy_set_reads_multi_line_markdown_from_stdin(ws: Path) -> None:
         ("horizon.start", "19", "not a year"),
         ("publish.min_group_size", "-1", "must not be negative"),
         ("publish.min_group_size", "five", "not a whole number"),
+        ("publish.accent", "red", "not a colour like #1f6f8b"),
         ("scoring.balance", "equal", "not one of: pooled, groups"),
         ("title", "  ", "title: must not be empty"),
         ("title", "two\nlines", "must be one line"),

@@ -65,12 +65,20 @@ def test_committed_input_register_is_fresh(example: Workspace) -> None:
     assert (ROOT / "outputs" / "inputs.md").read_text(encoding="utf-8") == fresh
 
 
+def test_committed_web_page_is_fresh(example: Workspace) -> None:
+    """Fails when outputs/strategy.html differs from a fresh build: run `strategist build`."""
+    from strategist.render.html import render_html
+
+    fresh = render_html(example, analyse(example))
+    assert (ROOT / "outputs" / "strategy.html").read_text(encoding="utf-8") == fresh
+
+
 def test_example_outputs_publish_no_confidential_input(example: Workspace) -> None:
     confidential = [item for _w, _c, item in example.inputs() if item.confidential]
     assert confidential, "the example should show a confidential input"
     published = "".join(
         (ROOT / "outputs" / name).read_text(encoding="utf-8")
-        for name in ("strategy.md", "inputs.md")
+        for name in ("strategy.md", "inputs.md", "strategy.html")
     )
     for item in confidential:
         assert item.id not in published

@@ -48,6 +48,13 @@ def test_committed_dlsc_register_is_fresh(dlsc: Workspace) -> None:
     assert committed == render_inputs(dlsc), "run `strategist build examples/dlsc`"
 
 
+def test_committed_dlsc_web_page_is_fresh(dlsc: Workspace) -> None:
+    from strategist.render.html import render_html
+
+    committed = (DLSC / "outputs" / "strategy.html").read_text(encoding="utf-8")
+    assert committed == render_html(dlsc, analyse(dlsc)), "run `strategist build examples/dlsc`"
+
+
 def test_dlsc_draft_is_danish_throughout() -> None:
     draft = (DLSC / "outputs" / "strategy.md").read_text(encoding="utf-8")
     headings = [line for line in draft.split("\n") if line.startswith("## ")]

@@ -45,6 +45,15 @@ def _min_group_size(text: str) -> int:
     return size
 
 
+def _accent(text: str) -> str:
+    from strategist.store.validate import ACCENT
+
+    colour = text.strip()
+    if colour and not ACCENT.fullmatch(colour):
+        raise FieldError("publish.accent", f"{colour!r} is not a colour like #1f6f8b")
+    return colour
+
+
 _PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     # key as in the file → (Strategy attribute, parser of the typed text)
     "cluster": ("cluster", _text("cluster", required=True)),
@@ -57,6 +66,7 @@ _PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "facilitator": ("facilitator", _text("facilitator")),
     "scoring.balance": ("balance", lambda t: values.choice("scoring.balance", t, BALANCES)),
     "publish.min_group_size": ("min_group_size", _min_group_size),
+    "publish.accent": ("accent", _accent),
     "summary": ("summary", values.markdown),
     "vision": ("vision", values.markdown),
     "monitoring": ("monitoring", values.markdown),

@@ -87,11 +87,34 @@ def interdependencies_section(ws: Workspace, analysis: Analysis, policy: Policy)
             "",
             _mermaid(ws, analysis, policy),
             "",
+            *_edges(ws, analysis, policy),
             t("inter.vester_intro", lang),
             "",
             table(header, rows, [1, 2, 3, 4]),
         ]
     )
+
+
+def _edges(ws: Workspace, analysis: Analysis, policy: Policy) -> list[str]:
+    """The graph's figures as a table (for readers without Mermaid, and the HTML chart's
+    data): per analysed theme, the themes it drives with their strength, and those it
+    requires. Empty when there is neither."""
+    lang, fmt = policy.lang, policy.fmt
+    analysed = set(analysis.analysed)
+    rows = []
+    for theme in analysis.analysed:
+        drives = [
+            t("inter.edge", lang, theme=theme_title(ws, target), strength=strength)
+            for target, strength in sorted(analysis.influences.get(theme, {}).items())
+            if strength >= 1 and target in analysed
+        ]
+        required = [theme_title(ws, r) for r in sorted(analysis.requires.get(theme, []))]
+        if drives or required:
+            rows.append([theme_title(ws, theme), fmt.listing(drives), fmt.listing(required)])
+    if not rows:
+        return []
+    header = [t("col.theme", lang), t("col.drives", lang), t("col.requires", lang)]
+    return [t("inter.edges_intro", lang), "", table(header, rows, optional=[1, 2]), ""]
 
 
 def group_head_counts(analysis: Analysis) -> dict[str, int]:

@@ -72,10 +72,10 @@ def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
 
 
 def build_outputs(ws: Workspace, internal: bool = False, language: str | None = None) -> list[Path]:
-    """Render the strategy draft and the input register and write them.
+    """Render the strategy draft, the input register and the web page and write them.
 
-    Both documents are rendered and staged before either replaces its old file, so an
-    error writes nothing. Two builds of the same workspace give byte-identical files.
+    Every document is rendered and staged before any replaces its old file, so an error
+    writes nothing. Two builds of the same workspace give byte-identical files.
 
     Args:
         ws: A workspace without errors (the caller checks).
@@ -105,13 +105,18 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
         return unchanged
     # Only a build that writes needs the analysis (networkx) and the renderers.
     from strategist.analysis import analyse
+    from strategist.render.common import Policy
+    from strategist.render.html import render_html_from
     from strategist.render.inputs import render_inputs
-    from strategist.render.markdown import render_strategy
+    from strategist.render.markdown import draft_sections
 
     analysis = analyse(ws)
+    policy = Policy.of(ws, internal, language)
+    draft = draft_sections(ws, analysis, policy)
     documents = {
-        "strategy.md": render_strategy(ws, analysis, internal=internal, language=language),
+        "strategy.md": draft.markdown(),
         "inputs.md": render_inputs(ws, internal=internal, language=language),
+        "strategy.html": render_html_from(ws, analysis, policy, draft),
     }
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
@@ -131,14 +136,28 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
 
 
 def _build_key(ws: Workspace, internal: bool, language: str | None) -> str:
-    """What the documents depend on: the code, the audience, the language and every
-    file's content."""
+    """What the documents depend on: the code, the audience, the language, every
+    workspace file's content and the images the web page embeds (`narrative/`)."""
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(b"internal" if internal else b"public")
     digest.update(f"\0{language or ''}".encode())
     for relpath, stamp in sorted(ws.stamps.items()):
         digest.update(f"\0{relpath}\0{stamp.sha256}".encode())
+    for path in _assets(Path(ws.root)):
+        try:
+            digest.update(f"\0{path.name}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(f"\0{path.name}\0unreadable".encode())
     return digest.hexdigest()
+
+
+def _assets(root: Path) -> list[Path]:
+    """Files under `narrative/` that are not Markdown: images a page may embed."""
+    folder = root / "narrative"
+    try:
+        return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() != ".md")
+    except OSError:
+        return []
 
 
 def _record(root: str | Path, internal: bool, language: str | None) -> Path:

@@ -263,7 +263,6 @@ _RANK_BAR_LEFT = 248.0
 _RANK_BAR_RIGHT = 620.0
 _RANK_ROW = 26.0
 _RANK_BAR = 14.0
-_SHARE_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
 def _shape(group: int, x: float, y: float) -> str:
@@ -312,7 +311,8 @@ def ranking_chart(
 ) -> str:
     """Horizontal bars of the themes' shares, in the given order, with group markers.
 
-    Shares are drawn from 0 to 1 (values outside are clamped for drawing, written as they
+    Shares are drawn from 0 to the next tenth above the largest one shown (at most 1;
+    values outside are clamped for drawing, written as they
     are). A suppressed bar shows `suppressed_text` instead of a bar, a value and markers.
 
     Args:
@@ -339,11 +339,16 @@ def ranking_chart(
     top = axis + 8
     bottom = top + len(bars) * _RANK_ROW
     span = _RANK_BAR_RIGHT - _RANK_BAR_LEFT
+    # The axis ends at the next tenth above the largest share shown (never beyond 100 %),
+    # so the differences between themes fill the width instead of its first fifth.
+    largest = max([bar.score or 0.0 for bar in bars] + [s for bar in bars for _g, s in bar.markers])
+    domain = min(1.0, max(0.1, math.ceil(round(largest * 10, 9)) / 10))
+    ticks = [domain * i / 4 for i in range(5)]
 
     def x_of(share: float) -> float:
-        return _RANK_BAR_LEFT + min(max(share, 0.0), 1.0) * span
+        return _RANK_BAR_LEFT + min(max(share, 0.0), domain) / domain * span
 
-    for tick in _SHARE_TICKS:
+    for tick in ticks:
         body.append(_text(format_share(tick), x_of(tick), axis, 80, "tick", anchor="middle"))
         body.append(_line(x_of(tick), top, x_of(tick), bottom, "grid", stroke_opacity="0.15"))
     number = {group: i for i, group in enumerate(groups, start=1)}

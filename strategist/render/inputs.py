@@ -10,7 +10,9 @@ from strategist.render.i18n import t
 __all__ = ["anchor", "render_inputs"]
 
 
-def render_inputs(ws: Workspace, internal: bool = False, language: str | None = None) -> str:
+def render_inputs(
+    ws: Workspace, internal: bool = False, language: str | None = None, anchors: bool = True
+) -> str:
     """The register of inputs as Markdown (LF, one trailing newline).
 
     Themes come in id order, workshops in date order, inputs in capture-file order.
@@ -21,6 +23,8 @@ def render_inputs(ws: Workspace, internal: bool = False, language: str | None = 
         ws: A workspace without errors.
         internal: Include confidential inputs.
         language: The language of the fixed phrases (default: the workspace's).
+        anchors: Give each id the `<a id>` anchor the Markdown draft links to (the HTML
+            page sets its own anchors and asks for plain ids).
     """
     policy = Policy.of(ws, internal, language)
     lang = policy.lang
@@ -54,12 +58,14 @@ def render_inputs(ws: Workspace, internal: bool = False, language: str | None = 
                 t("col.group", lang),
                 t("col.text", lang),
             ]
-            rows = [_row(ws, w, item, policy) for item in items]
+            rows = [_row(ws, w, item, policy, anchors) for item in items]
             parts.append(table(header, rows, optional=[2]))
     return "\n\n".join(parts) + "\n"
 
 
-def _row(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> list[str]:
+def _row(
+    ws: Workspace, workshop: Workshop, item: Input, policy: Policy, anchors: bool
+) -> list[str]:
     text = inline(item.text)
     notes = []
     if item.confidential:
@@ -70,7 +76,7 @@ def _row(ws: Workspace, workshop: Workshop, item: Input, policy: Policy) -> list
         text = " ".join(notes) + " " + text
     group = input_group(workshop, item, policy)
     return [
-        anchor(item.id),
+        anchor(item.id) if anchors else item.id,
         t(f"kind.{item.kind}", policy.lang),
         group_label(ws, group) if group else "",
         text,

@@ -8,6 +8,8 @@ figure broken out by group goes through `Policy.shows`. Sections that draw on th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from strategist.analysis import Analysis
 from strategist.model import Kpi, Theme, Workspace
 from strategist.render.analysis_sections import (
@@ -31,10 +33,53 @@ from strategist.render.i18n import t
 from strategist.render.process import process_section
 from strategist.render.team_text import narrative
 
-__all__ = ["MAX_CITED", "render_strategy"]
+__all__ = ["MAX_CITED", "Draft", "draft_sections", "render_strategy"]
 
 MAX_CITED = 10
 """Inputs cited per theme in the draft; the register lists them all."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The draft in parts: its title block and its sections, each as Markdown."""
+
+    title: str
+    """The `# title`, status stamp, cluster line (and the internal banner)."""
+    sections: list[tuple[str, str, str]]
+    """(catalog key, heading text, body) of each section with content, in order."""
+
+    def markdown(self) -> str:
+        """The whole draft as Markdown (LF, one trailing newline)."""
+        parts = [self.title] + [f"## {heading}\n\n{body}" for _k, heading, body in self.sections]
+        return "\n\n".join(parts) + "\n"
+
+
+def draft_sections(ws: Workspace, analysis: Analysis, policy: Policy) -> Draft:
+    """The draft's title block and non-empty sections, in the order the README lists."""
+    lang = policy.lang
+    sections: list[tuple[str, str, str]] = []
+
+    def section(key: str, body: str) -> None:
+        # Only blank lines go: the indent of a first line is Markdown (an indented code
+        # block), and stripping it would turn code into whatever the line holds.
+        if body.strip():
+            sections.append((key, t(key, lang), body.strip(chr(10))))
+
+    section("h.findings", key_findings(ws, analysis, policy))
+    section("h.foreword", narrative(ws.narrative.get("foreword", "")))
+    section("h.summary", narrative(ws.strategy.summary))
+    section("h.vision", narrative(ws.strategy.vision))
+    section("h.process", process_section(ws, analysis, policy))
+    section("h.situation", narrative(ws.narrative.get("situation", "")))
+    section("h.themes", _themes(ws, analysis, policy))
+    section("h.interdependencies", interdependencies_section(ws, analysis, policy))
+    section("h.objectives", _objectives(ws, analysis, policy))
+    section("h.roadmap", _roadmap(ws, analysis, policy))
+    section("h.disagree", disagreement_section(ws, analysis, policy))
+    section("h.monitoring", narrative(ws.strategy.monitoring))
+    section("h.closing", narrative(ws.narrative.get("closing", "")))
+    section("h.method", method_section(ws, analysis, policy))
+    return Draft(_title(ws, policy), sections)
 
 
 def render_strategy(
@@ -51,31 +96,7 @@ def render_strategy(
     Returns:
         The document text.
     """
-    policy = Policy.of(ws, internal, language)
-    lang = policy.lang
-    parts: list[str] = [_title(ws, policy)]
-
-    def section(key: str, body: str) -> None:
-        # Only blank lines go: the indent of a first line is Markdown (an indented code
-        # block), and stripping it would turn code into whatever the line holds.
-        if body.strip():
-            parts.append(f"## {t(key, lang)}\n\n{body.strip(chr(10))}")
-
-    section("h.findings", key_findings(ws, analysis, policy))
-    section("h.foreword", narrative(ws.narrative.get("foreword", "")))
-    section("h.summary", narrative(ws.strategy.summary))
-    section("h.vision", narrative(ws.strategy.vision))
-    section("h.process", process_section(ws, analysis, policy))
-    section("h.situation", narrative(ws.narrative.get("situation", "")))
-    section("h.themes", _themes(ws, analysis, policy))
-    section("h.interdependencies", interdependencies_section(ws, analysis, policy))
-    section("h.objectives", _objectives(ws, analysis, policy))
-    section("h.roadmap", _roadmap(ws, analysis, policy))
-    section("h.disagree", disagreement_section(ws, analysis, policy))
-    section("h.monitoring", narrative(ws.strategy.monitoring))
-    section("h.closing", narrative(ws.narrative.get("closing", "")))
-    section("h.method", method_section(ws, analysis, policy))
-    return "\n\n".join(parts) + "\n"
+    return draft_sections(ws, analysis, Policy.of(ws, internal, language)).markdown()
 
 
 def _title(ws: Workspace, policy: Policy) -> str:

@@ -58,8 +58,8 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
         ("schema", "cluster", "title", "horizon", "groups"),
         ("status", "version", "language", "facilitator", "scoring", "publish",
          "summary", "vision", "monitoring"),
-        {"horizon": ("start", "end"), "scoring": ("balance",), "publish": ("min_group_size",),
-         "groups": ("label", "weight")},
+        {"horizon": ("start", "end"), "scoring": ("balance",),
+         "publish": ("min_group_size", "accent"), "groups": ("label", "weight")},
     )  # fmt: skip
     schema = r.integer(m["schema"], ("schema",))
 
@@ -106,11 +106,13 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
             strategy.balance = r.text(scoring["balance"], ("scoring", "balance"))
     if "publish" in m:
         publish: dict[str, Node] = r.attempt(
-            lambda: r.mapping(m["publish"], ("publish",), (), ("min_group_size",)), {}
+            lambda: r.mapping(m["publish"], ("publish",), (), ("min_group_size", "accent")), {}
         )
         if "min_group_size" in publish:
             path = ("publish", "min_group_size")
             strategy.min_group_size = r.integer(publish["min_group_size"], path)
+        if "accent" in publish:
+            strategy.accent = r.text(publish["accent"], ("publish", "accent"))
     return strategy
 
 

@@ -98,8 +98,13 @@ def _strategy(s: Strategy) -> dict[str, Any]:
     d["groups"] = {gid: _group(g) for gid, g in s.groups.items()}
     if s.balance != "pooled":
         d["scoring"] = {"balance": s.balance}
+    publish: dict[str, Any] = {}
     if s.min_group_size != 5:
-        d["publish"] = {"min_group_size": s.min_group_size}
+        publish["min_group_size"] = s.min_group_size
+    if s.accent:
+        publish["accent"] = s.accent
+    if publish:
+        d["publish"] = publish
     for key in ("summary", "vision", "monitoring"):
         if getattr(s, key):
             d[key] = getattr(s, key)

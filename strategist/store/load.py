@@ -229,11 +229,9 @@ def _load(root: str | Path, max_size: int | None) -> LoadResult:
             checked_workshops.append(dataclasses.replace(checked, captures=checked_captures))
 
     narrative: dict[str, str] = {}
-    pages = [
-        p
-        for p in loader.listing(base / "narrative", "narrative")
-        if p.suffix == ".md" and not p.name.startswith(".")
-    ]
+    listed = loader.listing(base / "narrative", "narrative")
+    pages = [p for p in listed if p.suffix == ".md" and not p.name.startswith(".")]
+    loader.findings.extend(_logo_findings(listed))
     for page in pages:
         page_text = loader.text(f"narrative/{page.name}")
         if page_text is not None:
@@ -278,3 +276,46 @@ def _load(root: str | Path, max_size: int | None) -> LoadResult:
 
 def _by_id(themes: list[Theme]) -> dict[str, Theme]:
     return {t.id: t for t in sorted(themes, key=lambda t: t.id)}
+
+
+LOGO_LIMIT = 512 * 1024
+"""The largest logo the web page embeds (bytes)."""
+
+_LOGO_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",)}
+
+
+def _logo_findings(listed: list[Path]) -> list[Finding]:
+    """Warnings about `narrative/logo.*`: the page shows no logo it cannot embed safely."""
+    found: list[Finding] = []
+    for path in listed:
+        name = path.name.lower()
+        relpath = f"narrative/{path.name}"
+        if not name.startswith("logo."):
+            continue
+        suffix = ".jpg" if name.endswith((".jpg", ".jpeg")) else path.suffix.lower()
+        if suffix == ".svg":
+            message = (
+                "SVG logos are refused (an SVG file can carry script): save the logo as "
+                "narrative/logo.png or narrative/logo.jpg"
+            )
+            found.append(Finding(relpath, 1, 1, "warning", "logo-svg", message))
+            continue
+        if suffix not in _LOGO_SIGNATURES:
+            continue
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as fh:
+                head = fh.read(8)
+        except OSError:
+            continue
+        if size > LOGO_LIMIT:
+            message = (
+                f"the logo is {size // 1024} KB; the web page embeds logos of at most "
+                f"{LOGO_LIMIT // 1024} KB, so it shows none: make the file smaller"
+            )
+            found.append(Finding(relpath, 1, 1, "warning", "logo-too-large", message))
+        elif not head.startswith(_LOGO_SIGNATURES[suffix]):
+            kind = "PNG" if suffix == ".png" else "JPEG"
+            message = f"{path.name} is not a {kind} image, so the web page shows no logo"
+            found.append(Finding(relpath, 1, 1, "warning", "bad-logo", message))
+    return found

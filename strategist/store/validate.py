@@ -8,6 +8,7 @@ file that holds the value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from strategist.model import (
@@ -35,6 +36,9 @@ from strategist.store._report import (
 from strategist.store._sourcemap import KeyPath, SourceMap
 from strategist.store._textchars import check_characters
 from strategist.store._votes import check_votes
+
+ACCENT = re.compile(r"#[0-9A-Fa-f]{6}")
+"""`publish.accent`: a CSS hex colour, `#RRGGBB`."""
 
 __all__ = [
     "check_capture_key",
@@ -90,6 +94,12 @@ def _strategy(r: Report) -> None:
     if s.min_group_size < 0:
         message = f"publish.min_group_size {s.min_group_size} must not be negative"
         r.error(path, ("publish", "min_group_size"), "bad-value", message)
+    if s.accent and not ACCENT.fullmatch(s.accent):
+        message = (
+            f'publish.accent {s.accent!r} is not a colour like "#1f6f8b" (# and six hex digits; '
+            "quote it, since # starts a YAML comment)"
+        )
+        r.error(path, ("publish", "accent"), "bad-accent", message)
     if not s.groups:
         r.error(path, ("groups",), "missing-key", "groups needs at least one stakeholder group")
     for gid, group in s.groups.items():

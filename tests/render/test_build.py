@@ -24,14 +24,15 @@ def _build(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_build_writes_both_documents_and_names_them(small_root: Path) -> None:
+def test_build_writes_every_document_and_names_them(small_root: Path) -> None:
     code, out, _err = _build(str(small_root))
     assert code == 0
     assert out.splitlines() == [
         str(small_root / "outputs" / "strategy.md"),
         str(small_root / "outputs" / "inputs.md"),
+        str(small_root / "outputs" / "strategy.html"),
     ]
-    for name in ("strategy.md", "inputs.md"):
+    for name in ("strategy.md", "inputs.md", "strategy.html"):
         data = (small_root / "outputs" / name).read_bytes()
         assert b"\r" not in data
         assert data.endswith(b"\n") and not data.endswith(b"\n\n")
@@ -49,7 +50,9 @@ def test_internal_build_writes_outputs_internal_only(small_root: Path) -> None:
     code, out, _err = _build(str(small_root), "--internal")
     assert code == 0
     internal = small_root / "outputs" / "internal"
-    assert out.splitlines() == [str(internal / "strategy.md"), str(internal / "inputs.md")]
+    assert out.splitlines() == [
+        str(internal / name) for name in ("strategy.md", "inputs.md", "strategy.html")
+    ]
     assert "SECRET PLAN" in (internal / "strategy.md").read_text(encoding="utf-8")
     assert not (small_root / "outputs" / "strategy.md").exists()
 

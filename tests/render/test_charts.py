@@ -302,12 +302,14 @@ def test_a_suppressed_bar_has_no_bar_value_or_markers() -> None:
 
 
 def test_bar_lengths_and_values_follow_the_shares() -> None:
-    """A 42 % bar is 0.42 of the 0–100 % span; its value is written by `format_share`."""
+    """The axis ends at the next tenth above the largest share (the 50 % marker): a 42 %
+    bar is 0.42 / 0.5 of the span; its value is written by `format_share`."""
     root = parse(ranking())
     bar = elements(root, "rect", "bar")[0]
     ticks = {t.text: float(t.get("x", "")) for t in elements(root, "text", "tick")}
-    span = ticks["100 %"] - ticks["0 %"]
-    assert float(bar.get("width", "")) == pytest.approx(0.42 * span, abs=0.1)
+    assert "100 %" not in ticks
+    span = ticks["50 %"] - ticks["0 %"]
+    assert float(bar.get("width", "")) == pytest.approx(0.42 / 0.5 * span, abs=0.1)
     assert [t.text for t in elements(root, "text", "value")] == ["42 %", "0 %"]
 
 

@@ -115,6 +115,7 @@ def test_build_language_writes_a_subfolder_and_leaves_outputs_as_they_are(
     assert result.stdout.splitlines() == [
         str(small_root / "outputs" / "de" / "strategy.md"),
         str(small_root / "outputs" / "de" / "inputs.md"),
+        str(small_root / "outputs" / "de" / "strategy.html"),
     ]
     after = {p.name: p.read_bytes() for p in (small_root / "outputs").glob("*.md")}
     assert after == before

@@ -55,12 +55,15 @@ def test_the_readme_lists_exactly_the_codes_check_emits() -> None:
 
 def test_warnings_are_exactly_designs_warnings() -> None:
     """The README: self-influence, references to merged/dropped themes, BOM/CRLF, small groups;
-    issue 13 adds bidi and zero-width characters."""
+    issue 13 adds bidi and zero-width characters, the web page a logo it cannot embed."""
     design = [
+        "bad-logo",
         "bom",
         "crlf",
         "inactive-reference",
         "invisible-character",
+        "logo-svg",
+        "logo-too-large",
         "self-influence",
         "small-group",
     ]

@@ -138,3 +138,51 @@ async def test_a_symlinked_draft_is_not_shown(tmp_path, make_app, settle, text_o
         status = text_of(app.screen.query_one("#draft-status", Static))
         assert "outputs/strategy.md is a symbolic link" in status
         assert "Salaries" not in app.screen.query_one(MarkdownViewer).document.source
+
+
+async def test_ctrl_w_opens_the_web_page_of_the_draft_shown(
+    tmp_path, make_app, settle, monkeypatch
+):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("ctrl+w")  # nothing built yet: says so, opens nothing
+        await settle(pilot)
+        assert opened == []
+        assert any("ctrl+b builds it" in n.message for n in app._notifications)
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        page = tmp_path / "outputs" / "strategy.html"
+        assert opened == [page.resolve().as_uri()]
+        await pilot.press("ctrl+t", "ctrl+b")
+        await settle(pilot)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert opened[-1] == (tmp_path / "outputs/internal/strategy.html").resolve().as_uri()
+
+
+async def test_ctrl_w_without_a_display_names_the_file_instead(
+    tmp_path, make_app, settle, monkeypatch
+):
+    """Over SSH a console browser would take over the terminal: none is started."""
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8", "ctrl+b")
+        await settle(pilot)
+        await pilot.press("ctrl+w")
+        await settle(pilot)
+        assert opened == []
+        page = (tmp_path / "outputs" / "strategy.html").resolve()
+        assert any(str(page) in n.message for n in app._notifications)

@@ -2,11 +2,15 @@
 
 ctrl+b rebuilds the draft from the loaded workspace on the background thread (the UI
 keeps responding; a failure becomes a notification), ctrl+t switches between the public
-draft and the internal one (`outputs/internal/`, with confidential inputs).
+draft and the internal one (`outputs/internal/`, with confidential inputs), ctrl+w opens
+the web page of the draft shown (`strategy.html`) in the user's browser.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import webbrowser
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,6 +33,13 @@ def _build(ws: object, internal: bool) -> list[Path]:
     return build_outputs(ws, internal=internal)
 
 
+def _graphical() -> bool:
+    """Whether a graphical browser can be started: on macOS and Windows, or with a display."""
+    return sys.platform in ("darwin", "win32") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 class DraftScreen(WorkspaceScreen):
     """Shows the built draft; rebuilds it on request."""
 
@@ -39,6 +50,7 @@ class DraftScreen(WorkspaceScreen):
         Binding("ctrl+b", "rebuild", "Rebuild", id="draft-rebuild"),
         Binding("ctrl+t", "toggle_internal", "Public/internal", id="draft-internal"),
         Binding("ctrl+o", "toggle_outline", "Outline", id="draft-outline"),
+        Binding("ctrl+w", "open_browser", "Browser", id="draft-browser"),
         # The draft scrolls by page wherever the focus is (also on the outline, after Tab).
         Binding("pagedown", "page(1)", "Page down", show=False, priority=True, id="draft-pgdn"),
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True, id="draft-pgup"),
@@ -150,6 +162,28 @@ class DraftScreen(WorkspaceScreen):
             done=built,
             failed=lambda _: self.show_file(),
         )
+
+    def action_open_browser(self) -> None:
+        """Open `strategy.html` (public or internal, as shown) in the user's browser."""
+        folder = self.strategist.root / "outputs"
+        page = (folder / "internal" if self.internal else folder) / "strategy.html"
+        if not page.is_file():
+            self.notify(f"{page.name} is not built yet: ctrl+b builds it.", severity="warning")
+            return
+        opened = False
+        if _graphical():  # a console browser (lynx, w3m) would take over this terminal
+            try:
+                opened = webbrowser.open(page.resolve().as_uri())
+            except webbrowser.Error:
+                opened = False
+        if opened:
+            self.notify(f"Opened {page.relative_to(self.strategist.root)} in the browser.")
+        else:
+            self.notify(
+                f"No browser could be started here; open {page.resolve()} yourself.",
+                severity="warning",
+                markup=False,
+            )
 
     def action_toggle_internal(self) -> None:
         self.internal = not self.internal

@@ -1,0 +1,480 @@
+"""The strategy as one self-contained web page: `outputs/strategy.html`.
+
+The page holds the same sections, in the same order, as `strategy.md`: each section's
+Markdown is rendered by markdown-it-py (raw HTML off, links only to http, https, mailto
+and `#` anchors) and placed into a Jinja2 template that escapes every value it is given.
+Charts (`strategist.render.charts`) are inline SVG; the input register follows as an
+appendix whose rows carry the `#in-<id>` anchors the citations link to. Nothing on the
+page is fetched: styles are inline, images (the logo, the team's narrative images) are
+embedded as `data:` URLs, and there is no script.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, Template, select_autoescape
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from strategist.analysis import Analysis
+from strategist.model import Workspace
+from strategist.render import charts
+from strategist.render.analysis_sections import hidden_scores, shown_consensus
+from strategist.render.common import REGISTER, Policy
+from strategist.render.i18n import t
+from strategist.render.inputs import render_inputs
+from strategist.render.markdown import Draft, draft_sections
+from strategist.store.validate import ACCENT
+
+__all__ = [
+    "IMAGE_LIMIT",
+    "LOGO_NAMES",
+    "Chart",
+    "page_charts",
+    "render_html",
+    "render_html_from",
+]
+
+DEFAULT_ACCENT = "#1f6f8b"
+"""The page's accent colour when `publish.accent` names none."""
+
+IMAGE_LIMIT = 512 * 1024
+"""The largest image (logo or narrative image) embedded in the page, in bytes."""
+
+LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
+"""Where a workspace keeps its logo, inside `narrative/`. SVG is refused: it can hold script."""
+
+_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+_SAFE_LINK = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
+_CITATION = re.compile(rf"{re.escape(REGISTER)}#([a-z0-9][a-z0-9-]*)")
+_LOCAL_INPUT = re.compile(r"#([a-z0-9][a-z0-9-]*)")
+"""The register's own link to an input (`duplicate of [id](#id)`)."""
+_ID_CELL = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the page: the section it belongs to and its SVG."""
+
+    section: str
+    """The catalog key of its section (`h.themes`, `h.interdependencies`, …)."""
+    svg: str
+    placement: str
+    """`after-table` (after the section's first table), `fence` (in place of the Mermaid
+    block), `start` or `end` of the section."""
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def render_html(
+    ws: Workspace, analysis: Analysis, internal: bool = False, language: str | None = None
+) -> str:
+    """The strategy as one HTML page (LF, one trailing newline).
+
+    Args:
+        ws: A workspace without errors.
+        analysis: `strategist.analysis.analyse(ws)`.
+        internal: Include confidential inputs and unsuppressed group figures.
+        language: The language of the fixed phrases (default: the workspace's).
+    """
+    policy = Policy.of(ws, internal, language)
+    return render_html_from(ws, analysis, policy, draft_sections(ws, analysis, policy))
+
+
+def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: Draft) -> str:
+    """`render_html` for a draft already made (the build renders it once for both)."""
+    lang = policy.lang
+    known = _input_ids(ws, policy)
+    images = _Images(Path(ws.root))
+    page_charts_ = page_charts(ws, analysis, policy)
+    slugs = _Slugs()
+    title_html = _Renderer(known, images, slugs).render(draft.title, demote=0)
+    sections = []
+    for key, heading, body in draft.sections:
+        here = [c for c in page_charts_ if c.section == key]
+        anchor = slugs.make(heading)
+        html = _Renderer(known, images, slugs).render(body, charts=here)
+        sections.append({"id": anchor, "heading": heading, "html": Markup(html)})
+    register_md = render_inputs(ws, internal=policy.internal, language=lang, anchors=False)
+    register = _Renderer(known, images, slugs, register=True).render(register_md, demote=1)
+    s = ws.strategy
+    status = t(f"status.{s.status}", lang)
+    stamp = (
+        t("stamp", lang, status=status, version=s.version)
+        if s.version
+        else t("stamp_no_version", lang, status=status)
+    )
+    page = _template().render(
+        lang=lang,
+        title=s.title,
+        stamp=stamp,
+        title_html=Markup(title_html),
+        sections=sections,
+        register_id=slugs.make(t("h.register", lang)),
+        register_heading=t("h.register", lang),
+        register_html=Markup(register),
+        contents=t("h.contents", lang),
+        accent=s.accent if ACCENT.fullmatch(s.accent) else DEFAULT_ACCENT,
+        logo=images.logo(),
+        logo_alt=t("logo.alt", lang, cluster=s.cluster),
+        internal=policy.internal,
+    )
+    return str(page).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def page_charts(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
+    """The page's charts, each holding only what the document's text may show."""
+    lang, fmt = policy.lang, policy.fmt
+    out: list[Chart] = []
+    empty = t("chart.empty", lang)
+    title = {theme: (th.title if (th := ws.themes.get(theme)) else theme) for theme in ws.themes}
+
+    def name(theme: str) -> str:
+        return title.get(theme, theme)
+
+    if analysis.ranking:
+        hidden = hidden_scores(analysis, policy)
+        shown_groups = shown_consensus(analysis, policy)[0].group_ranks
+        groups = [g for g in ws.strategy.groups if g in shown_groups]
+        groups += sorted(g for g in shown_groups if g not in ws.strategy.groups)
+        bars = []
+        for r in analysis.ranking:
+            if not r.voted:
+                continue
+            if r.theme in hidden:
+                bars.append(charts.Bar(name(r.theme), None))
+                continue
+            markers = tuple(
+                (_plain_label(ws, g), analysis.group_scores[g][r.theme])
+                for g in groups
+                if r.theme in analysis.group_scores.get(g, {})
+            )
+            bars.append(charts.Bar(name(r.theme), r.score, markers))
+        if bars:
+            svg = charts.ranking_chart(
+                bars,
+                chart_id="chart-ranking",
+                title=t("chart.ranking.title", lang),
+                desc=t("chart.ranking.desc", lang),
+                format_share=fmt.share,
+                suppressed_text=policy.suppressed(),
+                empty_text=empty,
+            )
+            out.append(Chart("h.themes", svg, "after-table"))
+    if analysis.analysed:
+        waves = {theme: w.wave for w in analysis.roadmap for theme in w.themes}
+        nodes = [charts.Node(th, name(th), waves.get(th, 0)) for th in analysis.analysed]
+        edges = [
+            charts.Edge(source, target, strength, "influence")
+            for source in analysis.analysed
+            for target, strength in sorted(analysis.influences.get(source, {}).items())
+            if strength >= 1 and target in waves.keys() | set(analysis.analysed)
+        ]
+        edges += [
+            charts.Edge(required, theme, 1, "requires")
+            for theme in analysis.analysed
+            for required in sorted(analysis.requires.get(theme, []))
+        ]
+        wave_labels = {
+            w.wave: t("wave.label", lang, wave=w.wave, start=w.start) for w in analysis.roadmap
+        }
+        wave_labels[0] = t("chart.no_wave", lang)
+        dependency = charts.dependency_chart(
+            nodes,
+            edges,
+            chart_id="chart-dependency",
+            title=t("chart.dependency.title", lang),
+            desc=t("chart.dependency.desc", lang),
+            wave_labels=wave_labels,
+            empty_text=empty,
+        )
+        out.append(Chart("h.interdependencies", dependency, "fence"))
+        points = [
+            charts.Point(name(row.theme), row.active, row.passive, row.role)
+            for row in analysis.vester
+        ]
+        vester = charts.vester_chart(
+            points,
+            chart_id="chart-vester",
+            title=t("chart.vester.title", lang),
+            desc=t("chart.vester.desc", lang),
+            axis_active=t("chart.vester.active", lang),
+            axis_passive=t("chart.vester.passive", lang),
+            role_labels={role: t(f"role.{role}", lang) for role in charts_roles()},
+            empty_text=empty,
+        )
+        out.append(Chart("h.interdependencies", vester, "after-table"))
+    kpis = [
+        charts.Kpi(
+            kpi.name,
+            kpi.unit,
+            None if kpi.baseline is None else float(kpi.baseline),
+            tuple((year, float(v)) for year, v in sorted(kpi.actuals.items())),
+            float(kpi.target),
+            kpi.by,
+        )
+        for theme in _objective_order(analysis)
+        if theme in ws.themes
+        for objective in ws.themes[theme].objectives
+        for kpi in objective.kpis
+    ]
+    if kpis:
+        horizon = ws.strategy.horizon
+        svg = charts.kpi_chart(
+            kpis,
+            chart_id="chart-kpi",
+            title=t("chart.kpi.title", lang),
+            desc=t("chart.kpi.desc", lang),
+            format_number=fmt.number,
+            start=horizon.start,
+            end=horizon.end,
+            empty_text=empty,
+        )
+        out.append(Chart("h.objectives", svg, "start"))
+    if analysis.roadmap:
+        waves_ = [
+            charts.Wave(w.wave, w.start, tuple(name(th) for th in w.themes))
+            for w in analysis.roadmap
+        ]
+        svg = charts.roadmap_chart(
+            waves_,
+            chart_id="chart-roadmap",
+            title=t("chart.roadmap.title", lang),
+            desc=t("chart.roadmap.desc", lang),
+            start=ws.strategy.horizon.start,
+            end=ws.strategy.horizon.end,
+            wave_label=lambda wave, start: t("wave.label", lang, wave=wave, start=start),
+            empty_text=empty,
+        )
+        out.append(Chart("h.roadmap", svg, "end"))
+    return out
+
+
+def charts_roles() -> tuple[str, ...]:
+    from strategist.analysis import ROLES
+
+    return ROLES
+
+
+def _objective_order(analysis: Analysis) -> list[str]:
+    return [r.theme for r in analysis.ranking] + list(analysis.separate)
+
+
+def _plain_label(ws: Workspace, group: str) -> str:
+    found = ws.strategy.groups.get(group)
+    return found.label if found else group
+
+
+# --------------------------------------------------------------------------- Markdown → HTML
+
+
+def _input_ids(ws: Workspace, policy: Policy) -> set[str]:
+    """The ids the register on this page lists (so a citation's anchor exists)."""
+    return {item.id for _w, _c, item in ws.inputs() if policy.shows_input(item)}
+
+
+class _Slugs:
+    """Unique heading anchors for one page."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = {"in", "register"}
+
+    def make(self, text: str) -> str:
+        base = re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "section"
+        if base.startswith("in-"):
+            base = "s-" + base  # `in-<id>` belongs to the register's rows
+        slug, n = base, 2
+        while slug in self.used:
+            slug, n = f"{base}-{n}", n + 1
+        self.used.add(slug)
+        return slug
+
+
+class _Images:
+    """Images the page embeds: the logo and the narrative's relative images."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    def data_url(self, relative: str) -> str | None:
+        """A `data:` URL of the PNG or JPEG at `relative` (from `narrative/` or from the
+        workspace root, inside `narrative/` either way), or None when there is none, it is
+        larger than IMAGE_LIMIT, or it is not a PNG or JPEG by its first bytes."""
+        folder = self.root / "narrative"
+        for base in (folder, self.root):
+            path = (base / relative).resolve()
+            if not path.is_relative_to(folder) or not path.is_file():
+                continue
+            try:
+                if path.stat().st_size > IMAGE_LIMIT:
+                    return None
+                data = path.read_bytes()
+            except OSError:
+                return None
+            for signature, mime in _SIGNATURES.items():
+                if data.startswith(signature):
+                    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+            return None
+        return None
+
+    def logo(self) -> str | None:
+        for name in LOGO_NAMES:
+            if (self.root / "narrative" / name).is_file():
+                return self.data_url(f"narrative/{name}")
+        return None
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = _allowed_link  # type: ignore[method-assign]
+    return md
+
+
+def _allowed_link(url: str) -> bool:
+    """Links markdown-it may make: http, https, mailto, `#`, and the draft's citations
+    into the register (rewritten to the page's own anchors); images by relative path."""
+    url = url.strip()
+    if _SAFE_LINK.match(url) or _CITATION.fullmatch(url):
+        return True
+    return bool(url) and ":" not in url.split("/")[0] and not url.startswith(("/", "\\"))
+
+
+class _Renderer:
+    """Markdown of one part of the page to HTML, with the page's own rules."""
+
+    def __init__(
+        self, known: set[str], images: _Images, slugs: _Slugs, register: bool = False
+    ) -> None:
+        self.known = known
+        self.images = images
+        self.slugs = slugs
+        self.register = register
+
+    def render(self, text: str, demote: int = 0, charts: Sequence[Chart] = ()) -> str:
+        md = _markdown()
+        tokens = md.parse(text)
+        self._rewrite(tokens, demote)
+        fence = next((c for c in charts if c.placement == "fence"), None)
+        parts: list[str] = []
+        start = [c.svg for c in charts if c.placement == "start"]
+        after_table = [c.svg for c in charts if c.placement == "after-table"]
+        parts += [_figure(svg) for svg in start]
+        chunk: list[Token] = []
+        for token in tokens:
+            if token.type == "fence" and token.info.strip() == "mermaid":
+                parts.append(self._html(chunk))
+                chunk = []
+                if fence is not None:
+                    parts.append(_figure(fence.svg))
+                continue
+            chunk.append(token)
+            if token.type == "table_close" and after_table:
+                parts.append(self._html(chunk))
+                chunk = []
+                parts += [_figure(svg) for svg in after_table]
+                after_table = []
+        parts.append(self._html(chunk))
+        parts += [_figure(svg) for svg in after_table]  # a section without a table
+        parts += [_figure(c.svg) for c in charts if c.placement == "end"]
+        return "".join(parts)
+
+    def _html(self, tokens: list[Token]) -> str:
+        md = _markdown()
+        renderer = md.renderer
+        assert isinstance(renderer, RendererHTML)
+        return str(renderer.render(tokens, md.options, {"images": self.images}))
+
+    def _rewrite(self, tokens: list[Token], demote: int) -> None:
+        for i, token in enumerate(tokens):
+            if token.type in ("heading_open", "heading_close"):
+                level = min(6, int(token.tag[1]) + demote)
+                token.tag = f"h{level}"
+                if token.type == "heading_open" and level >= 2:
+                    inline = tokens[i + 1]
+                    token.attrSet("id", self.slugs.make(inline.content))
+            elif token.type == "tr_open" and self.register:
+                cell = tokens[i + 2] if i + 2 < len(tokens) else None
+                if cell is not None and cell.type == "inline":
+                    found = cell.content.strip()
+                    if _ID_CELL.fullmatch(found) and found in self.known:
+                        token.attrSet("id", f"in-{found}")
+            elif token.type == "inline" and token.children:
+                self._rewrite_inline(token.children)
+
+    def _rewrite_inline(self, children: list[Token]) -> None:
+        drop: list[int] = []
+        for i, child in enumerate(children):
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                cited = _CITATION.fullmatch(href) or (
+                    _LOCAL_INPUT.fullmatch(href) if self.register else None
+                )
+                if cited and cited.group(1) in self.known:
+                    child.attrSet("href", f"#in-{cited.group(1)}")
+                elif not _SAFE_LINK.match(href):
+                    drop.append(i)  # a relative link leads nowhere on a single page
+                    close = _matching_close(children, i)
+                    if close is not None:
+                        drop.append(close)
+            elif child.type == "image":
+                src = str(child.attrGet("src") or "")
+                url = None if _SAFE_LINK.match(src) else self.images.data_url(src)
+                if url is None:
+                    child.type, child.tag, child.children = "text", "", None
+                    child.content = _alt(child)
+                else:
+                    child.attrSet("src", url)
+        for i in sorted(drop, reverse=True):
+            del children[i]
+
+
+def _matching_close(children: list[Token], start: int) -> int | None:
+    depth = 0
+    for j in range(start, len(children)):
+        if children[j].type == "link_open":
+            depth += 1
+        elif children[j].type == "link_close":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _alt(token: Token) -> str:
+    return "".join(c.content for c in token.children or []) or token.content
+
+
+def _figure(svg: str) -> str:
+    """A chart in its figure. The SVG is our own, built from escaped text."""
+    return f'<figure class="chart">{svg}</figure>\n'
+
+
+# --------------------------------------------------------------------------- template
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("strategist.render", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _template() -> Template:
+    return _environment().get_template("strategy.html.j2")
