@@ -18,6 +18,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import docx
+import docx.document
+import docx.shared
 import networkx as nx
 import pypdf
 import pytest
@@ -78,6 +80,11 @@ def draft(root: Path, internal: bool = False) -> str:
     ws = load_workspace(root).workspace
     assert ws is not None
     return render_strategy(ws, analyse(ws), internal=internal)
+
+
+def descriptions(document: docx.document.Document) -> list[str]:
+    """The description (alternative text) of every image in the document, in order."""
+    return [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
 
 
 def docx_text(path: Path) -> str:
@@ -283,8 +290,40 @@ def test_docx_embeds_the_narratives_images_that_may_be_published(exports: Export
     """The foreword shows a PNG from narrative/; a missing image and a link out of the
     workspace leave their description, as on the web page."""
     document = docx.Document(str(exports.small / "outputs" / "strategy.docx"))
-    assert len(document.inline_shapes) == 1
+    assert "Our logo" in descriptions(document)
     assert "Gone Out" in docx_text(exports.small / "outputs" / "strategy.docx")
+
+
+def test_docx_shows_the_web_pages_charts_where_the_page_does(exports: Exports) -> None:
+    """Each chart is an image described by its title, in the section the web page puts
+    it in; the dependency chart stands where the draft has its Mermaid block."""
+    path = exports.example / "outputs" / "strategy.docx"
+    document = docx.Document(str(path))
+    assert descriptions(document) == [
+        "Priorities by score",
+        "How the themes drive one another",
+        "Active and passive sums (Vester)",
+        "KPIs: from baseline to target",
+        "Roadmap across the horizon",
+    ]
+    for shape in document.inline_shapes:
+        assert shape.width is not None and shape.width > docx.shared.Inches(5)
+    order = []
+    for paragraph in document.paragraphs:
+        if paragraph.style is not None and paragraph.style.name == "Heading 1":
+            order.append(paragraph.text)
+        for picture in paragraph._p.xpath(".//wp:docPr"):
+            order.append(f"image: {picture.get('descr')}")
+    section = order.index("Interdependencies")
+    assert order[section + 1 : section + 3] == [
+        "image: How the themes drive one another",
+        "image: Active and passive sums (Vester)",
+    ]
+    assert order[order.index("Roadmap") + 1] == "image: Roadmap across the horizon"
+    with zipfile.ZipFile(path) as archive:
+        media = sorted(name for name in archive.namelist() if name.startswith("word/media/"))
+    assert sum(name.endswith(".png") for name in media) == 5  # a PNG copy of each SVG
+    assert sum(name.endswith(".svg") for name in media) == 5
 
 
 def test_docx_tables_hold_the_drafts_cells(exports: Exports) -> None:
@@ -340,6 +379,8 @@ def test_odt_is_an_opendocument_with_headings_and_tables(exports: Exports) -> No
             assert odt.testzip() is None
             assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
             content = odt.read("content.xml").decode("utf-8")
+            pictures = [n for n in odt.namelist() if n.startswith("Pictures/")]
+        assert sum(n.endswith(".svg") for n in pictures) >= 4, name  # the charts
         body = ElementTree.fromstring(content)
         level_one = [
             "".join(h.itertext())

@@ -189,8 +189,9 @@ def export_docx(ctx: Context, directory: Path | None, output: Path | None, inter
     DIR (else -C DIR, else the workspace around the current directory) is checked as
     `build` checks it. The document goes to outputs/strategy.docx (with --internal to
     outputs/internal/strategy.docx) unless --output names another file; its path is
-    printed. Tables come out as Word tables and sections as Word headings;
-    narrative/reference.docx, when the workspace has one, is the style template. A
+    printed. Tables come out as Word tables, sections as Word headings and the web
+    page's charts as pictures; narrative/reference.docx, when the workspace has one, is
+    the style template. A
     public export leaves out confidential inputs and small groups' figures, as the
     draft does.
     """
@@ -213,7 +214,8 @@ def export_odt(ctx: Context, directory: Path | None, output: Path | None, intern
 @_document_options("pdf")
 @pass_context
 def export_pdf(ctx: Context, directory: Path | None, output: Path | None, internal: bool) -> None:
-    """Write the strategy draft as a PDF (A4), made by WeasyPrint.
+    """Write the strategy as a PDF: the web page with its charts, laid out for print
+    by WeasyPrint.
 
     As `export docx`, into outputs/strategy.pdf (outputs/internal/strategy.pdf with
     --internal). Nothing is fetched while it is made: no file, no network.

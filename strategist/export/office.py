@@ -3,7 +3,11 @@
 pandoc reads the draft as GitHub-flavoured Markdown (the dialect it is written and
 escaped for) with raw HTML off, so tables become real tables and the draft's `##`
 sections the word processor's "Heading 1" (its `#` title becomes the document's title).
-The Mermaid block, which only a Markdown viewer can draw, is left out.
+The web page's charts (`strategist.render.html.page_charts`, the same SVG under the same
+publication rules) go where the page puts them: the dependency chart in place of the
+Mermaid block, which only a Markdown viewer can draw, the others at the start or end of
+their section or after its first table. pandoc embeds each SVG with a PNG copy at twice
+the chart's size, which Word before 2016 and LibreOffice show.
 
 pandoc runs in a fresh temporary folder that holds only what it may read — the images
 the document embeds — with `--resource-path` set to that folder, an empty data folder (no
@@ -14,8 +18,10 @@ is given as `data:` URLs without the PNG copy that Word versions before 2016 sho
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -27,14 +33,14 @@ from markdown_it import MarkdownIt
 from strategist.analysis import Analysis
 from strategist.export import engines
 from strategist.model import Workspace
-from strategist.render.analysis_sections import _mermaid
 from strategist.render.common import Policy
+from strategist.render.escape import inline
+from strategist.render.html import IMAGE_LIMIT, Chart, page_charts
 from strategist.render.i18n import LANGUAGES
-from strategist.render.markdown import render_strategy
+from strategist.render.markdown import Draft, draft_sections
 from strategist.render.team_text import allowed_image
 
 __all__ = [
-    "IMAGE_LIMIT",
     "PANDOC_TIMEOUT",
     "REFERENCE",
     "OfficeDraft",
@@ -50,8 +56,16 @@ PANDOC_TIMEOUT = 300.0
 REFERENCE = "narrative/reference.{ext}"
 """The workspace's optional style template: `reference.docx` or `reference.odt`."""
 
-IMAGE_LIMIT = 512 * 1024
-"""The largest narrative image embedded, in bytes (as on the web page)."""
+CHART_FOLDER = ".strategist-charts"
+"""Where the chart images lie for pandoc: a name no narrative image can have (they are
+found below `narrative/`, and a hidden folder is never a draft's image path)."""
+
+CHART_SCALE = 2
+"""pandoc draws the PNG copy of a chart at its SVG's size: twice that is sharp in print
+(the document shows it at the text's width either way)."""
+
+_ROOT_SIZE = re.compile(r'\A(<svg\b[^>]*?) width="([0-9.]+)" height="([0-9.]+)"')
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.DOTALL)
 
 _SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 """PNG and JPEG, the narrative images a document embeds (SVG can hold script)."""
@@ -70,15 +84,73 @@ class OfficeDraft:
 
 
 def office_draft(ws: Workspace, analysis: Analysis, internal: bool = False) -> OfficeDraft:
-    """The Markdown draft as pandoc gets it: without the Mermaid block, with the team's
-    narrative images that may be embedded."""
+    """The Markdown draft as pandoc gets it: with the page's charts as images in place
+    of the Mermaid block and where the page shows them, and with the team's narrative
+    images that may be embedded."""
     policy = Policy.of(ws, internal)
-    markdown = render_strategy(ws, analysis, internal=internal)
-    if analysis.analysed:
-        # The exact block the draft was given, so a team's own ```mermaid fence in a
-        # narrative file stays as the team wrote it.
-        markdown = markdown.replace(_mermaid(ws, analysis, policy) + "\n\n", "", 1)
-    return OfficeDraft(markdown, _narrative_images(Path(ws.root), markdown))
+    draft = draft_sections(ws, analysis, policy)
+    charts = page_charts(ws, analysis, policy)
+    images: dict[str, bytes] = {}
+    sections = []
+    for key, heading, body in draft.sections:
+        here = []
+        for chart in (c for c in charts if c.section == key):
+            name = f"{CHART_FOLDER}/chart-{len(images) + 1}.svg"
+            images[name] = _scaled(chart.svg).encode("utf-8")
+            here.append((chart, f"![{inline(_title(chart.svg))}]({name})"))
+        sections.append((key, heading, _with_charts(body, here)))
+    markdown = Draft(draft.title, sections).markdown()
+    return OfficeDraft(markdown, _narrative_images(Path(ws.root), markdown) | images)
+
+
+def _title(svg: str) -> str:
+    """A chart's `<title>`, the image's description in the document."""
+    found = _TITLE.search(svg)
+    return " ".join(html.unescape(found.group(1)).split()) if found else ""
+
+
+def _scaled(svg: str) -> str:
+    """The chart with CHART_SCALE times its width and height (its viewBox unchanged)."""
+
+    def bigger(match: re.Match[str]) -> str:
+        width, height = (float(match.group(i)) * CHART_SCALE for i in (2, 3))
+        return f'{match.group(1)} width="{width:g}" height="{height:g}"'
+
+    return _ROOT_SIZE.sub(bigger, svg.lstrip(), count=1)
+
+
+def _with_charts(body: str, charts: list[tuple[Chart, str]]) -> str:
+    """A section's Markdown with its charts' image lines where the web page puts the
+    charts (`Chart.placement`): at the start, in place of the Mermaid fence, after the
+    first table (at the end when there is none) or at the end."""
+    if not charts:
+        return body
+    at = {place: [ref for chart, ref in charts if chart.placement == place] for place in _PLACES}
+    tokens = _parser().parse(body)
+    fence = next(
+        (tok.map for tok in tokens if tok.type == "fence" and tok.info.strip() == "mermaid"),
+        None,
+    )
+    table = next((tok.map for tok in tokens if tok.type == "table_open"), None)
+    out = _paragraphs(at["start"])
+    for number, line in enumerate(body.split("\n")):
+        if fence is not None and number == fence[0]:
+            out += _paragraphs(at["fence"])
+        if fence is None or not fence[0] <= number < fence[1]:
+            out.append(line)
+        if table is not None and number == table[1] - 1:
+            out += _paragraphs(at["after-table"])
+            at["after-table"] = []
+    out += _paragraphs(at["after-table"]) + _paragraphs(at["end"])
+    return "\n".join(out).strip("\n")
+
+
+_PLACES = ("start", "fence", "after-table", "end")
+
+
+def _paragraphs(refs: list[str]) -> list[str]:
+    """Each image as a paragraph of its own (blank lines around it)."""
+    return [line for ref in refs for line in ("", ref, "")]
 
 
 @cache
