@@ -471,3 +471,12 @@ def test_missing_weasyprint_exits_2_with_the_install_command(
     [line] = error_lines(result)
     assert line.endswith(f": run `{hint}`")
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "--help"], ["export", "docx", "--help"], ["export", "graph", "--help"]]
+)
+def test_export_help_loads_no_heavy_library(args: list[str]) -> None:
+    from test_startup import imported
+
+    assert imported(*args) == set()
