@@ -68,8 +68,8 @@ class Chart:
     """The catalog key of its section (`h.themes`, `h.interdependencies`, …)."""
     svg: str
     placement: str
-    """`after-table` (after the section's first table), `fence` (in place of the Mermaid
-    block), `start` or `end` of the section."""
+    """`first-table` or `last-table` (after the section's first or last table, the one
+    that holds its figures), `fence` (in place of the Mermaid block), `start` or `end`."""
 
 
 # --------------------------------------------------------------------------- entry points
@@ -172,7 +172,7 @@ def page_charts(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart
                 suppressed_text=policy.suppressed(),
                 empty_text=empty,
             )
-            out.append(Chart("h.themes", svg, "after-table"))
+            out.append(Chart("h.themes", svg, "first-table"))
     if analysis.analysed:
         waves = {theme: w.wave for w in analysis.roadmap for theme in w.themes}
         nodes = [charts.Node(th, name(th), waves.get(th, 0)) for th in analysis.analysed]
@@ -215,7 +215,7 @@ def page_charts(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart
             role_labels={role: t(f"role.{role}", lang) for role in charts_roles()},
             empty_text=empty,
         )
-        out.append(Chart("h.interdependencies", vester, "after-table"))
+        out.append(Chart("h.interdependencies", vester, "last-table"))
     kpis = [
         charts.Kpi(
             kpi.name,
@@ -368,12 +368,18 @@ class _Renderer:
         tokens = md.parse(text)
         self._rewrite(tokens, demote)
         fence = next((c for c in charts if c.placement == "fence"), None)
-        parts: list[str] = []
-        start = [c.svg for c in charts if c.placement == "start"]
-        after_table = [c.svg for c in charts if c.placement == "after-table"]
-        parts += [_figure(svg) for svg in start]
+        tables = [i for i, token in enumerate(tokens) if token.type == "table_close"]
+        after: dict[int, list[str]] = {}
+        placed: list[str] = []
+        for chart in charts:
+            if chart.placement in ("first-table", "last-table") and tables:
+                at = tables[0] if chart.placement == "first-table" else tables[-1]
+                after.setdefault(at, []).append(chart.svg)
+            elif chart.placement in ("first-table", "last-table"):
+                placed.append(chart.svg)  # a section without a table: at its end
+        parts = [_figure(c.svg) for c in charts if c.placement == "start"]
         chunk: list[Token] = []
-        for token in tokens:
+        for i, token in enumerate(tokens):
             if token.type == "fence" and token.info.strip() == "mermaid":
                 parts.append(self._html(chunk))
                 chunk = []
@@ -381,13 +387,12 @@ class _Renderer:
                     parts.append(_figure(fence.svg))
                 continue
             chunk.append(token)
-            if token.type == "table_close" and after_table:
+            if i in after:
                 parts.append(self._html(chunk))
                 chunk = []
-                parts += [_figure(svg) for svg in after_table]
-                after_table = []
+                parts += [_figure(svg) for svg in after[i]]
         parts.append(self._html(chunk))
-        parts += [_figure(svg) for svg in after_table]  # a section without a table
+        parts += [_figure(svg) for svg in placed]
         parts += [_figure(c.svg) for c in charts if c.placement == "end"]
         return "".join(parts)
 
@@ -467,13 +472,23 @@ def _figure(svg: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("strategist.render", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string (for the print stamp in the page's `<style>`): every
+    character but letters, digits, spaces and plain punctuation as a CSS escape, so no
+    text can end the string or the style element."""
+    safe = "".join(ch if ch.isalnum() or ch in " .,:;·–-_()" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{safe}"')
 
 
 def _template() -> Template:

@@ -70,6 +70,10 @@ def cache_enabled() -> bool:
     return os.environ.get("STRATEGIST_CACHE", "on").lower() not in ("off", "0", "no")
 
 
+_CODE_SUFFIXES = {".py", ".j2", ".css", ".pot", ".po"}
+"""What a fingerprint covers: Python and the package data that decides a document."""
+
+
 @functools.cache
 def code_fingerprint(*parts: str) -> str:
     """A hash of strategist's version and of the code that decides a result.
@@ -87,7 +91,10 @@ def code_fingerprint(*parts: str) -> str:
     sources: list[Path] = []
     for part in parts or ("",):
         where = package / part
-        sources += sorted(where.rglob("*.py")) if where.is_dir() else [where]
+        if where.is_dir():  # the code, and the data files it reads (templates, catalogs)
+            sources += sorted(p for p in where.rglob("*") if p.suffix in _CODE_SUFFIXES)
+        else:
+            sources.append(where)
     for source in sources:
         digest.update(source.relative_to(package).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())

@@ -246,3 +246,17 @@ def test_narrative_images_are_embedded_or_left_as_text(small_root: Path) -> None
     assert "remote" in foreword and "gone" in foreword  # alt text stays, no fetch
     links = [a.get("href") for a in tree.iter("a")]
     assert "https://example.org" in links and "situation.md" not in links
+
+
+def test_the_print_stamp_is_a_css_string_no_text_can_break(small_root: Path) -> None:
+    path = small_root / "strategy.yaml"
+    path.write_text(path.read_text().replace('version: "1.2"', "version: '</style><script>x'"))
+    ws = load_clean(small_root)
+    page = render_html(ws, analyse(ws))
+    _assert_safe(page)
+    stamp = re.search(r"@page \{ @top-right \{ content: (\"[^\"]*\"); \} \}", page)
+    assert stamp is not None
+    assert (
+        stamp.group(1) == '"Status: consultation · Version \\3c \\2f style\\3e \\3c script\\3e x"'
+    )
+    assert page.count("</style>") == 1
