@@ -480,3 +480,30 @@ def test_export_help_loads_no_heavy_library(args: list[str]) -> None:
     from test_startup import imported
 
     assert imported(*args) == set()
+
+
+def test_charts_go_where_their_placement_says_and_none_is_lost() -> None:
+    from strategist.export.office import _with_charts
+    from strategist.render.html import Chart
+
+    body = "Intro.\n\n| a |\n| --- |\n| 1 |\n\n```mermaid\ngraph LR\n```\n\n| b |\n| --- |\n| 2 |"
+    charts = [
+        (Chart("h", "<svg/>", placement), f"![{placement}](x.svg)")
+        for placement in ("end", "last-table", "fence", "first-table", "start", "sideways")
+    ]
+    lines = [line for line in _with_charts(body, charts).split("\n") if line]
+    assert lines == [
+        "![start](x.svg)",
+        "Intro.",
+        "| a |",
+        "| --- |",
+        "| 1 |",
+        "![first-table](x.svg)",
+        "![fence](x.svg)",
+        "| b |",
+        "| --- |",
+        "| 2 |",
+        "![last-table](x.svg)",
+        "![end](x.svg)",
+        "![sideways](x.svg)",
+    ]

@@ -122,30 +122,38 @@ def _scaled(svg: str) -> str:
 def _with_charts(body: str, charts: list[tuple[Chart, str]]) -> str:
     """A section's Markdown with its charts' image lines where the web page puts the
     charts (`Chart.placement`): at the start, in place of the Mermaid fence, after the
-    first table (at the end when there is none) or at the end."""
+    section's first or last table, or at the end — where the section has no such table
+    or fence, or the placement is one this function does not know, at the end, so that
+    no chart is lost."""
     if not charts:
         return body
-    at = {place: [ref for chart, ref in charts if chart.placement == place] for place in _PLACES}
     tokens = _parser().parse(body)
     fence = next(
         (tok.map for tok in tokens if tok.type == "fence" and tok.info.strip() == "mermaid"),
         None,
     )
-    table = next((tok.map for tok in tokens if tok.type == "table_open"), None)
-    out = _paragraphs(at["start"])
-    for number, line in enumerate(body.split("\n")):
-        if fence is not None and number == fence[0]:
-            out += _paragraphs(at["fence"])
-        if fence is None or not fence[0] <= number < fence[1]:
-            out.append(line)
-        if table is not None and number == table[1] - 1:
-            out += _paragraphs(at["after-table"])
-            at["after-table"] = []
-    out += _paragraphs(at["after-table"]) + _paragraphs(at["end"])
+    tables = [tok.map[1] for tok in tokens if tok.type == "table_open" and tok.map]
+    before: dict[int, list[str]] = {}  # line number → the images that go before it
+    last = len(body.split("\n"))
+    for chart, ref in charts:
+        if chart.placement == "start":
+            line = 0
+        elif chart.placement == "fence" and fence is not None:
+            line = fence[0]
+        elif chart.placement == "first-table" and tables:
+            line = tables[0]
+        elif chart.placement == "last-table" and tables:
+            line = tables[-1]
+        else:
+            line = last + 1  # after what follows a table that ends the section
+        before.setdefault(line, []).append(ref)
+    out: list[str] = []
+    for number, line_text in enumerate([*body.split("\n"), "", ""]):
+        out += _paragraphs(before.get(number, []))
+        inside_fence = fence is not None and fence[0] <= number < fence[1]
+        if number < last and not inside_fence:
+            out.append(line_text)
     return "\n".join(out).strip("\n")
-
-
-_PLACES = ("start", "fence", "after-table", "end")
 
 
 def _paragraphs(refs: list[str]) -> list[str]:
