@@ -119,6 +119,8 @@ def export_graph(
 ) -> None:
     """Print the graph of the analysed themes: influences and `requires`.
 
+    DIR (else -C DIR, else the workspace around the current directory) is the workspace.
+
     Nodes are the ranked and separate themes with their title, status, Vester role,
     active and passive sums and roadmap wave; an `influence` edge runs from a theme to
     each theme it drives (weight 1-3), a `requires` edge from a required theme to the
@@ -186,6 +188,8 @@ def _export_document(
 def export_docx(ctx: Context, directory: Path | None, output: Path | None, internal: bool) -> None:
     """Write the strategy draft as a Word document, made by pandoc.
 
+    DIR (else -C DIR, else the workspace around the current directory) is the workspace.
+
     DIR (else -C DIR, else the workspace around the current directory) is checked as
     `build` checks it. The document goes to outputs/strategy.docx (with --internal to
     outputs/internal/strategy.docx) unless --output names another file; its path is
@@ -204,6 +208,8 @@ def export_docx(ctx: Context, directory: Path | None, output: Path | None, inter
 def export_odt(ctx: Context, directory: Path | None, output: Path | None, internal: bool) -> None:
     """Write the strategy draft as an OpenDocument text (LibreOffice), made by pandoc.
 
+    DIR (else -C DIR, else the workspace around the current directory) is the workspace.
+
     As `export docx`, into outputs/strategy.odt (outputs/internal/strategy.odt with
     --internal); narrative/reference.odt, when there is one, is the style template.
     """
@@ -217,7 +223,7 @@ def export_pdf(ctx: Context, directory: Path | None, output: Path | None, intern
     """Write the strategy as a PDF: the web page with its charts, laid out for print
     by WeasyPrint.
 
-    As `export docx`, into outputs/strategy.pdf (outputs/internal/strategy.pdf with
-    --internal). Nothing is fetched while it is made: no file, no network.
+    As `export docx` (DIR, else -C DIR, is the workspace), into outputs/strategy.pdf
+    (outputs/internal/strategy.pdf with --internal). Nothing is fetched while it is made: no file, no network.
     """
     _export_document(ctx, directory, output, internal, "pdf")
