@@ -55,7 +55,11 @@ def test_input_edit_says_what_it_wrote(ws: Path) -> None:
 
 
 def _commands(group: click.Group, prefix: str = "strategist"):
-    for name, command in sorted(group.commands.items()):
+    """Every command under `group`, lazily registered ones loaded too."""
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         path = f"{prefix} {name}"
         yield path, command
         if isinstance(command, click.Group):

@@ -25,12 +25,13 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from strategist.analysis import Analysis
+from strategist.chars import strip_invisible
 from strategist.model import Workspace
 from strategist.render import charts
 from strategist.render.analysis_sections import hidden_scores, shown_consensus
 from strategist.render.common import REGISTER, Policy
 from strategist.render.i18n import t
-from strategist.render.inputs import render_inputs
+from strategist.render.inputs import register
 from strategist.render.markdown import Draft, draft_sections
 from strategist.store.validate import ACCENT
 
@@ -55,9 +56,6 @@ LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
 _SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 _SAFE_LINK = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
 _CITATION = re.compile(rf"{re.escape(REGISTER)}#([a-z0-9][a-z0-9-]*)")
-_LOCAL_INPUT = re.compile(r"#([a-z0-9][a-z0-9-]*)")
-"""The register's own link to an input (`duplicate of [id](#id)`)."""
-_ID_CELL = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -104,8 +102,8 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
         anchor = slugs.make(heading)
         html = _Renderer(known, images, slugs).render(body, charts=here)
         sections.append({"id": anchor, "heading": heading, "html": Markup(html)})
-    register_md = render_inputs(ws, internal=policy.internal, language=lang, anchors=False)
-    register = _Renderer(known, images, slugs, register=True).render(register_md, demote=1)
+    register_id = slugs.make(t("h.register", lang))
+    register = _register_html(ws, policy, slugs)
     s = ws.strategy
     status = t(f"status.{s.status}", lang)
     stamp = (
@@ -119,7 +117,7 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
         stamp=stamp,
         title_html=Markup(title_html),
         sections=sections,
-        register_id=slugs.make(t("h.register", lang)),
+        register_id=register_id,
         register_heading=t("h.register", lang),
         register_html=Markup(register),
         contents=t("h.contents", lang),
@@ -132,6 +130,48 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
 
 
 # --------------------------------------------------------------------------- charts
+
+
+def _register_html(ws: Workspace, policy: Policy, slugs: _Slugs) -> str:
+    """The register as the page's appendix, straight from its entries: the template
+    escapes every text (no Markdown between, so 100,000 inputs cost milliseconds, not
+    the seconds a Markdown parser takes for their table)."""
+    lang = policy.lang
+    themes = []
+    for theme in register(ws, policy):
+        workshops = [
+            {
+                "id": slugs.make(f"{theme.title} {workshop.date} {workshop.title}"),
+                "heading": f"{policy.fmt.date(workshop.date)} · {strip_invisible(workshop.title)}",
+                "entries": entries,
+                "groups": any(entry.group for entry in entries),
+            }
+            for workshop, entries in theme.workshops
+        ]
+        title = strip_invisible(theme.title)
+        themes.append(
+            {"id": slugs.make(title), "title": title, "note": theme.note, "workshops": workshops}
+        )
+    before, _, after = t("duplicate_of", lang).partition("{id}")
+    intro = "register.intro_internal" if policy.internal else "register.intro"
+    return str(
+        _environment()
+        .get_template("register.html.j2")
+        .render(
+            themes=themes,
+            intro=t(intro, lang),
+            none=t("register.none", lang),
+            columns={
+                "id": t("col.id", lang),
+                "kind": t("col.kind", lang),
+                "group": t("col.group", lang),
+                "text": t("col.text", lang),
+            },
+            confidential=t("confidential_mark", lang).strip("*"),
+            duplicate_of=(before, after),
+            duplicate=t("duplicate", lang),
+        )
+    )
 
 
 def page_charts(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
@@ -355,13 +395,10 @@ def _allowed_link(url: str) -> bool:
 class _Renderer:
     """Markdown of one part of the page to HTML, with the page's own rules."""
 
-    def __init__(
-        self, known: set[str], images: _Images, slugs: _Slugs, register: bool = False
-    ) -> None:
+    def __init__(self, known: set[str], images: _Images, slugs: _Slugs) -> None:
         self.known = known
         self.images = images
         self.slugs = slugs
-        self.register = register
 
     def render(self, text: str, demote: int = 0, charts: Sequence[Chart] = ()) -> str:
         md = _markdown()
@@ -410,12 +447,6 @@ class _Renderer:
                 if token.type == "heading_open" and level >= 2:
                     inline = tokens[i + 1]
                     token.attrSet("id", self.slugs.make(inline.content))
-            elif token.type == "tr_open" and self.register:
-                cell = tokens[i + 2] if i + 2 < len(tokens) else None
-                if cell is not None and cell.type == "inline":
-                    found = cell.content.strip()
-                    if _ID_CELL.fullmatch(found) and found in self.known:
-                        token.attrSet("id", f"in-{found}")
             elif token.type == "inline" and token.children:
                 self._rewrite_inline(token.children)
 
@@ -424,9 +455,7 @@ class _Renderer:
         for i, child in enumerate(children):
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
-                cited = _CITATION.fullmatch(href) or (
-                    _LOCAL_INPUT.fullmatch(href) if self.register else None
-                )
+                cited = _CITATION.fullmatch(href)
                 if cited and cited.group(1) in self.known:
                     child.attrSet("href", f"#in-{cited.group(1)}")
                 elif not _SAFE_LINK.match(href):
