@@ -164,7 +164,7 @@ def test_help_names_the_workspace_argument_and_the_exit_codes() -> None:
     assert result.exit_code == 0
     text = " ".join(result.output.split())
     assert "DIR (else -C DIR, else the workspace around the current directory) is the" in text
-    assert "Exit 0 written; 1 the workspace has errors" in text
+    assert "Exit 0 written (or, with --check, up to date); 1 the workspace has errors" in text
     assert "--internal" in text
 
 
