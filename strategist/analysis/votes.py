@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from strategist.analysis.result import GroupTally, QuestionResult, RankedTheme
@@ -15,6 +15,7 @@ __all__ = [
     "TIE_TOLERANCE",
     "RawQuestion",
     "collect_questions",
+    "combined_shares",
     "competition_ranks",
     "group_priorities",
     "question_result",
@@ -164,18 +165,7 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
             took_part=took_part,
         )
     voters = [t for t in groups.values() if t.took_part]
-    ignored = not voters
-
-    weights = [(weight(ws, t.group), t) for t in voters]
-    pooled_den = math.fsum(w * math.fsum(t.raw.values()) for w, t in weights)
-    groups_den = math.fsum(w for w, _t in weights)
-    pooled: dict[str, float] = {}
-    by_group: dict[str, float] = {}
-    for o in q.options:
-        num = math.fsum(w * t.raw[o] for w, t in weights)
-        pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
-        num = math.fsum(w * t.shares[o] for w, t in weights)
-        by_group[o] = num / groups_den if groups_den > 0 else 0.0
+    pooled, by_group = combined_shares(q.options, [(weight(ws, t.group), t) for t in voters])
     return QuestionResult(
         workshop=q.workshop,
         vote=q.vote,
@@ -186,8 +176,28 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
         shares_pooled=pooled,
         shares_groups=by_group,
         shares=pooled if balance == "pooled" else by_group,
-        ignored=ignored,
+        ignored=not voters,
     )
+
+
+def combined_shares(
+    options: list[str], weights: list[tuple[float, GroupTally]]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The pooled and the groups shares of a question from its (weight, group) voters.
+
+    pooled: Σ_g w_g·raw_g(o) / Σ_g w_g·Σ_o raw_g(o); groups: Σ_g w_g·share_g(o) / Σ_g w_g.
+    Every share is 0 when the weights leave nothing to divide by.
+    """
+    pooled_den = math.fsum(w * math.fsum(t.raw.values()) for w, t in weights)
+    groups_den = math.fsum(w for w, _t in weights)
+    pooled: dict[str, float] = {}
+    by_group: dict[str, float] = {}
+    for o in options:
+        num = math.fsum(w * t.raw[o] for w, t in weights)
+        pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
+        num = math.fsum(w * t.shares[o] for w, t in weights)
+        by_group[o] = num / groups_den if groups_den > 0 else 0.0
+    return pooled, by_group
 
 
 def _mean(values: list[float]) -> float:
@@ -195,14 +205,24 @@ def _mean(values: list[float]) -> float:
 
 
 def theme_priorities(
-    questions: list[QuestionResult], themes: list[str]
+    questions: list[QuestionResult],
+    themes: list[str],
+    shares: Callable[[QuestionResult], Mapping[str, float]] | None = None,
 ) -> dict[str, tuple[float, bool]]:
-    """Per theme: (mean share over the non-ignored questions listing it, voted)."""
-    counted = [(q, set(q.options)) for q in questions if not q.ignored]
+    """Per theme: (mean share over the non-ignored questions listing it, voted).
+
+    `shares` gives a question's shares (default: `QuestionResult.shares`); it is asked once
+    per non-ignored question.
+    """
+    counted = [
+        (q.shares if shares is None else shares(q), set(q.options))
+        for q in questions
+        if not q.ignored
+    ]
     result: dict[str, tuple[float, bool]] = {}
     for t in themes:
-        shares = [q.shares[t] for q, options in counted if t in options]
-        result[t] = (_mean(shares), bool(shares))
+        found = [values[t] for values, options in counted if t in options]
+        result[t] = (_mean(found), bool(found))
     return result
 
 
