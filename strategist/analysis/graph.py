@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
@@ -175,10 +176,18 @@ def _component(start: int, successors: list[list[int]], predecessors: list[list[
 
 
 def _circuits(start: int, successors: list[list[int]], component: set[int]) -> Iterator[list[int]]:
-    """Johnson's circuit search: the cycles through `start` within `component`, iteratively."""
-    links = {v: [w for w in successors[v] if w in component] for v in component}
-    blocked = {start}
-    blocking: dict[int, set[int]] = {v: set() for v in component}
+    """Johnson's circuit search: the cycles through `start` within `component`, iteratively.
+
+    Plain lists indexed by node (no hashing in the inner loop): this runs up to `LOOP_CAP`
+    times per analysis.
+    """
+    n = len(successors)
+    links: list[list[int]] = [[] for _ in range(n)]
+    for v in component:
+        links[v] = [w for w in successors[v] if w in component]
+    blocked = [False] * n
+    blocked[start] = True
+    blocking: list[list[int]] = [[] for _ in range(n)]  # B(w): nodes to unblock with w
     path = [start]
     stack = [iter(links[start])]
     closed = [False]
@@ -187,11 +196,11 @@ def _circuits(start: int, successors: list[list[int]], component: set[int]) -> I
             if w == start:
                 yield path[:]
                 closed[-1] = True
-            elif w not in blocked:
+            elif not blocked[w]:
                 path.append(w)
                 closed.append(False)
                 stack.append(iter(links[w]))
-                blocked.add(w)
+                blocked[w] = True
                 break
         else:
             stack.pop()
@@ -200,16 +209,17 @@ def _circuits(start: int, successors: list[list[int]], component: set[int]) -> I
                 if closed:
                     closed[-1] = True
                 # v lies on a cycle: unblock it and whatever waited for it.
-                todo = {v}
+                todo = [v]
                 while todo:
                     u = todo.pop()
-                    if u in blocked:
-                        blocked.remove(u)
-                        todo |= blocking[u]
-                        blocking[u].clear()
+                    if blocked[u]:
+                        blocked[u] = False
+                        todo += blocking[u]
+                        blocking[u] = []
             else:
                 for w in links[v]:
-                    blocking[w].add(v)
+                    if v not in blocking[w]:
+                        blocking[w].append(v)
 
 
 def feedback_loops(themes: list[Theme]) -> Loops:
@@ -224,16 +234,17 @@ def feedback_loops(themes: list[Theme]) -> Loops:
     successors = [
         [index[j] for j, m in row.items() if m >= LOOP_STRENGTH] for row in matrix.values()
     ]
-    kept: list[tuple[int, list[int]]] = []
+    kept: list[tuple[int, list[int]]] = []  # the smallest found so far, sorted
     count = 0
     for cycle in elementary_cycles(successors):
         count += 1
-        kept.append((len(cycle), cycle))
-        if len(kept) >= 20 * LOOPS_LISTED:
-            kept = sorted(kept)[:LOOPS_LISTED]
+        key = (len(cycle), cycle)
+        if len(kept) < LOOPS_LISTED or key < kept[-1]:
+            bisect.insort(kept, key)
+            del kept[LOOPS_LISTED:]
         if count == LOOP_CAP:
             break
-    listed = [[ids[k] for k in cycle] for _length, cycle in sorted(kept)[:LOOPS_LISTED]]
+    listed = [[ids[k] for k in cycle] for _length, cycle in kept]
     return Loops(count, count >= LOOP_CAP, listed)
 
 

@@ -64,21 +64,6 @@ def collect_questions(ws: Workspace) -> list[RawQuestion]:
     return list(found.values())
 
 
-def _ballot_values(method: str, ballot: Ballot, options: list[str]) -> dict[str, float]:
-    """What one ballot gives each option it mentions (before score averaging)."""
-    if method in ("dots", "points"):
-        return {o: float(n) for o, n in (ballot.points or {}).items()}
-    if method == "approve":
-        return {o: 1.0 for o in dict.fromkeys(ballot.approvals or [])}
-    if method == "score":
-        return {o: float(n) for o, n in (ballot.scores or {}).items()}
-    if method == "rank":
-        m = len(options)
-        # Borda: position i (1-based) earns m - i; unranked options earn nothing.
-        return {o: float(m - i) for i, o in enumerate(ballot.ranking or [], start=1)}
-    return {}
-
-
 def raw_totals(
     method: str,
     options: list[str],
@@ -115,12 +100,30 @@ def raw_totals(
                     g_counts[option] += cell.voters
                 else:
                     g_sums[option] += float(cell)
+    # What each ballot gives the options it mentions, one loop per method: this runs for
+    # every ballot, so nothing is built per ballot. A group's row holds exactly the listed
+    # options, so `in g_sums` leaves the others out.
+    m = len(options)
     for ballot in ballots:
         g_sums, g_counts = group_of(ballot.group)
-        for option, value in _ballot_values(method, ballot, options).items():
-            if option in listed:
-                g_sums[option] += value
-                g_counts[option] += 1
+        if method in ("dots", "points"):
+            for option, n in (ballot.points or {}).items():
+                if option in g_sums:
+                    g_sums[option] += n
+        elif method == "approve":
+            for option in dict.fromkeys(ballot.approvals or ()):
+                if option in g_sums:
+                    g_sums[option] += 1
+        elif method == "rank":
+            # Borda: position i (1-based) earns m - i; unranked options earn nothing.
+            for i, option in enumerate(ballot.ranking or (), start=1):
+                if option in g_sums:
+                    g_sums[option] += m - i
+        elif method == "score":
+            for option, value in (ballot.scores or {}).items():
+                if option in g_sums:
+                    g_sums[option] += value
+                    g_counts[option] += 1
     if method != "score":
         return sums
     return {
