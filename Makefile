@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# The distribution was called `strategist` before it became `cluster-strategist`
+	@# (that name on the package index is another project's): drop an old install first,
+	@# since removing it afterwards would take the `strategist` command with it.
+	$(BIN)/python -m pip uninstall --quiet --yes strategist 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
 
@@ -36,7 +40,7 @@ lock:  ## re-pin requirements.lock from what pyproject.toml allows (needs the ne
 	.lockenv/bin/python -m pip install --quiet '.[test]' hatchling
 	printf '%s\n' '# Pinned versions for every machine: make installs with `pip install -c requirements.lock`.' \
 		'# Regenerate with `make lock`.' > requirements.lock
-	.lockenv/bin/python -m pip freeze --exclude strategist >> requirements.lock
+	.lockenv/bin/python -m pip freeze --exclude cluster-strategist >> requirements.lock
 	rm -rf .lockenv
 
 clean:

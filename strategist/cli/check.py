@@ -93,11 +93,25 @@ def _as_json(finding: Finding) -> dict[str, object]:
     }
 
 
+def _from_here(root: Path) -> str:
+    """The workspace folder as seen from the current directory (`examples/dlsc/`), or ""
+    when the workspace is the current directory or not inside it."""
+    import os
+
+    here = Path.cwd().resolve()
+    folder = root.resolve()
+    if folder == here or not folder.is_relative_to(here):
+        return ""
+    return Path(os.path.relpath(folder, here)).as_posix() + "/"
+
+
 @main.command(short_help="Report every problem in the workspace, with file and line.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
-    "--format", "output", type=Choice(["text", "json"]), default="text", show_default=True,
-    help="text: one finding per line; json: a list of {path, line, column, severity, code, ...}.",
+    "--format", "output", type=Choice(["text", "json", "github", "sarif"]), default="text",
+    show_default=True,
+    help="text: one finding per line; json: a list of {path, line, column, severity, code, "
+    "...}; github: workflow commands that annotate a pull request; sarif: a SARIF 2.1.0 log.",
 )  # fmt: skip
 @click.option("--strict", is_flag=True, help="Warnings count as errors (exit 1).")
 @pass_context
@@ -105,7 +119,9 @@ def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> No
     """Check the workspace DIR and report every finding.
 
     DIR defaults to -C DIR, else the nearest folder from the current directory upwards
-    that holds a strategy.yaml.
+    that holds a strategy.yaml. In a GitHub workflow, --format github turns the findings
+    into annotations on the pull request's lines; --format sarif writes a SARIF 2.1.0
+    log for code scanning. The exit code is the same in every format.
 
     \b
     Exit codes:
@@ -113,12 +129,22 @@ def check(ctx: Context, directory: Path | None, output: str, strict: bool) -> No
       1  errors, or warnings with --strict
       2  not a workspace, or it cannot be read
     """
-    result = load_or_problem(ctx.root(directory))
+    root = ctx.root(directory)
+    result = load_or_problem(root)
     if output == "json":
         import json  # only for --format json
 
         text = json.dumps([_as_json(f) for f in result.findings], indent=2, ensure_ascii=False)
         click.echo(json_safe(text))
+    elif output == "github":
+        from strategist.cli._formats import github_commands
+
+        for line in github_commands(result.findings, _from_here(root)):
+            click.echo(line)
+    elif output == "sarif":
+        from strategist.cli._formats import sarif_log
+
+        click.echo(sarif_log(result.findings))
     else:
         for finding in result.findings:
             click.echo(terminal_safe(finding.format()))

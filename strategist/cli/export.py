@@ -224,6 +224,7 @@ def export_pdf(ctx: Context, directory: Path | None, output: Path | None, intern
     by WeasyPrint.
 
     As `export docx` (DIR, else -C DIR, is the workspace), into outputs/strategy.pdf
-    (outputs/internal/strategy.pdf with --internal). Nothing is fetched while it is made: no file, no network.
+    (outputs/internal/strategy.pdf with --internal). Nothing is fetched while it is
+    made: no file, no network.
     """
     _export_document(ctx, directory, output, internal, "pdf")

@@ -10,6 +10,7 @@ import click
 
 from strategist.cli._lazy import lazy
 from strategist.cli._root import (
+    Choice,
     Context,
     EnvironmentProblem,
     describe_os_error,
@@ -25,7 +26,7 @@ else:
     model = lazy("strategist.model")
     store = lazy("strategist.store")
 
-__all__ = ["create_workspace", "init"]
+__all__ = ["create_workspace", "host_files", "init"]
 
 FOLDERS = ("themes", "workshops", "narrative", "outputs")
 """Created with a `.gitkeep` each, because git keeps no empty folders."""
@@ -89,6 +90,35 @@ def create_workspace(directory: Path, year: int) -> list[tuple[str, str]]:
     return report
 
 
+def host_files(
+    directory: Path, ci: str, install: str, warnings: list[str]
+) -> list[tuple[str, str]]:
+    """Write what the git host and the editors use: the schemas and VS Code's settings,
+    the pre-commit configuration and (unless `ci` is "none") the CI pipeline.
+
+    Existing files are kept (VS Code's settings are merged); `warnings` receives a line
+    for each settings file that could not be merged.
+    """
+    from strategist.cli._ci import CI_FILES, PRE_COMMIT_CONFIG, ci_file
+    from strategist.cli._editor import merge_vscode, write_schemas
+
+    report = write_schemas(directory, overwrite=False) + merge_vscode(directory, warnings)
+    report.append(_create(directory, ".pre-commit-config.yaml", PRE_COMMIT_CONFIG))
+    if ci in CI_FILES:
+        report.append(_create(directory, CI_FILES[ci], ci_file(ci, install)))
+    return report
+
+
+def _create(directory: Path, relpath: str, text: str) -> tuple[str, str]:
+    """Write `relpath` unless it exists (an existing file is the team's)."""
+    path = directory / relpath
+    if path.exists():
+        return relpath, "kept"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return relpath, "created"
+
+
 def _ensure_lines(path: Path, lines: tuple[str, ...]) -> str:
     """Append the missing `lines` to `path` (created if absent); say what happened."""
     if not path.exists():
@@ -140,18 +170,42 @@ def _is_empty(directory: Path) -> bool:
 @main.command(short_help="Create a new, empty workspace.")
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option("--force", is_flag=True, help="Also use a non-empty DIR (existing files are kept).")
+@click.option(
+    "--ci",
+    type=Choice(["github", "gitlab", "none"]),
+    default="github",
+    show_default=True,
+    help="The CI pipeline to write: a GitHub Actions workflow, a .gitlab-ci.yml, or none.",
+)
+@click.option(
+    "--install",
+    metavar="SPEC",
+    default=None,
+    help="The pip requirement CI installs strategist from, e.g. a git URL "
+    "(default: cluster-strategist==VERSION, this strategist's version).",
+)
 @pass_context
-def init(ctx: Context, directory: Path | None, force: bool) -> None:
+def init(ctx: Context, directory: Path | None, force: bool, ci: str, install: str | None) -> None:
     """Create a new, empty workspace in DIR (default: -C DIR or the current directory).
 
     Writes strategy.yaml with example stakeholder groups, the themes/, workshops/,
     narrative/ and outputs/ folders, .gitignore and .gitattributes, and runs `git init`
-    when DIR is not inside a git repository. Refuses a non-empty DIR unless --force;
-    even then, no existing file is overwritten.
+    when DIR is not inside a git repository. For the editor and the git host it also
+    writes the JSON Schemas (schemas/) with VS Code's settings, a .pre-commit-config.yaml
+    and, unless --ci none, a CI pipeline that checks, builds and publishes outputs/.
+    Refuses a non-empty DIR unless --force; even then, no existing file is overwritten
+    (VS Code's settings are merged).
     """
+    from strategist.cli._ci import DEFAULT_INSTALL, valid_install
+
+    install = DEFAULT_INSTALL if install is None else install
+    problem = valid_install(install)
+    if problem:
+        raise click.UsageError(problem)
     target = ctx.target(directory)
     if target.exists() and not target.is_dir():
         raise EnvironmentProblem(f"{target} exists and is not a directory")
+    warnings: list[str] = []
     try:
         if target.exists() and not force and not _is_empty(target):
             raise EnvironmentProblem(
@@ -159,6 +213,7 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
                 "(existing files are kept)"
             )
         report = create_workspace(target, dt.date.today().year)
+        report += host_files(target, ci, install, warnings)
     except (OSError, store.StoreError) as exc:
         message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise EnvironmentProblem(f"cannot create the workspace: {message}") from exc
@@ -168,6 +223,8 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     for relpath, what in report:
         click.echo(f"  {what:<8} {relpath}")
     click.echo(f"  {git_note}")
+    for line in warnings:
+        click.echo(f"warning: {line}", err=True)
     click.echo("")
     click.echo("Next steps:")
     if target.resolve() != Path.cwd().resolve():
@@ -179,3 +236,8 @@ def init(ctx: Context, directory: Path | None, force: bool) -> None:
     click.echo("  strategist group add|set|remove       # the stakeholder groups")
     click.echo("  strategist check    # validate the workspace")
     click.echo("  strategist          # open the terminal UI to add themes and workshops")
+    click.echo("  pre-commit install  # check and build --check before every commit")
+    if ci == "github":
+        click.echo("  git push            # then turn on Pages: Settings → Pages → GitHub Actions")
+    elif ci == "gitlab":
+        click.echo("  git push            # the pipeline publishes outputs/ to GitLab Pages")

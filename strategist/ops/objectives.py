@@ -17,13 +17,14 @@ from strategist import store
 from strategist.model import Kpi, Measure, Number, Objective
 from strategist.ops import OpsError
 from strategist.store._yaml import plain_syntax
+from strategist.store.shapes import KPI, MEASURE, OBJECTIVE
 from strategist.suggest import did_you_mean
 
 __all__ = ["objectives_from_yaml", "objectives_to_yaml"]
 
-_OBJECTIVE_KEYS = {"id", "text", "sources", "kpis", "measures"}
-_KPI_KEYS = {"name", "target", "baseline", "unit", "by", "actuals"}
-_MEASURE_KEYS = {"id", "text", "owner", "due", "sources"}
+_OBJECTIVE_KEYS = set(OBJECTIVE.names)
+_KPI_KEYS = set(KPI.names)
+_MEASURE_KEYS = set(MEASURE.names)
 
 
 def objectives_to_yaml(objectives: list[Objective]) -> str:
@@ -85,7 +86,7 @@ def _ids(value: Any, where: str) -> list[str]:
 
 
 def _kpi(value: Any, where: str) -> Kpi:
-    data = _map(value, where, _KPI_KEYS, ("name", "target"))
+    data = _map(value, where, _KPI_KEYS, KPI.required)
     actuals_raw = data.get("actuals") or {}
     if not isinstance(actuals_raw, dict):
         raise OpsError(f"{where}.actuals: expected year: value pairs")
@@ -108,7 +109,7 @@ def _kpi(value: Any, where: str) -> Kpi:
 
 
 def _measure(value: Any, where: str) -> Measure:
-    data = _map(value, where, _MEASURE_KEYS, ("id", "text"))
+    data = _map(value, where, _MEASURE_KEYS, MEASURE.required)
     return Measure(
         id=_text(data["id"], f"{where}.id"),
         text=_text(data["text"], f"{where}.text"),
@@ -149,7 +150,7 @@ def objectives_from_yaml(text: str) -> list[Objective]:
     objectives: list[Objective] = []
     for i, value in enumerate(_list(data, "objectives"), start=1):
         where = f"objective {i}"
-        item = _map(value, where, _OBJECTIVE_KEYS, ("id", "text"))
+        item = _map(value, where, _OBJECTIVE_KEYS, OBJECTIVE.required)
         objectives.append(
             Objective(
                 id=_text(item["id"], f"{where}.id"),

@@ -2,7 +2,8 @@
 
 Only shape and types are checked here (unknown and missing keys, wrong types); values
 and cross-references are `validate`'s job, so edits made in memory get the same checks.
-Each function raises `Invalid` after recording its findings on the reader.
+Each function raises `Invalid` after recording its findings on the reader. The keys each
+mapping may hold come from `shapes`, which the JSON Schemas are made from too.
 """
 
 from __future__ import annotations
@@ -27,16 +28,34 @@ from strategist.store._fields import FieldReader, Invalid
 from strategist.store._report import schema_newer_message
 from strategist.store._sourcemap import KeyPath
 from strategist.store._yaml import Map, Node, Scalar
+from strategist.store.shapes import (
+    BALLOT,
+    CAPTURE,
+    GROUP,
+    INPUT,
+    KPI,
+    MEASURE,
+    OBJECTIVE,
+    STRATEGY,
+    THEME,
+    VOTE,
+    WORKSHOP,
+    Shape,
+)
 
 __all__ = ["read_capture", "read_strategy", "read_theme", "read_workshop"]
 
 
-_KPI_KEYS = ("name", "target", "baseline", "unit", "by", "actuals")
-_MEASURE_KEYS = ("id", "text", "owner", "due", "sources")
-_OBJECTIVE_KEYS = ("id", "text", "sources", "kpis", "measures")
-_INPUT_KEYS = ("id", "theme", "kind", "text", "group", "at", "confidential", "duplicate_of")
-_VOTE_KEYS = ("id", "question", "method", "options", "tallies", "ballots")
-_BALLOT_KEYS = ("voter", "group", "points", "approvals", "scores", "ranking")
+def _keys(r: FieldReader, node: Node, path: KeyPath, shape: Shape) -> dict[str, Node]:
+    """The entries of a mapping with exactly the keys `shape` allows."""
+    return r.mapping(node, path, shape.required, shape.optional, shape.nested)
+
+
+def _sub(shape: Shape, key: str) -> Shape:
+    """The shape of the mapping under `key` of `shape`."""
+    inner = next(k.type for k in shape.keys if k.name == key)
+    assert isinstance(inner, Shape)
+    return inner
 
 
 def _newer_schema(r: FieldReader, node: Node) -> None:
@@ -52,19 +71,11 @@ def _newer_schema(r: FieldReader, node: Node) -> None:
 
 def read_strategy(r: FieldReader, node: Node) -> Strategy:
     _newer_schema(r, node)
-    m = r.mapping(
-        node,
-        (),
-        ("schema", "cluster", "title", "horizon", "groups"),
-        ("status", "version", "language", "facilitator", "scoring", "publish",
-         "summary", "vision", "monitoring"),
-        {"horizon": ("start", "end"), "scoring": ("balance",),
-         "publish": ("min_group_size", "accent"), "groups": ("label", "weight")},
-    )  # fmt: skip
+    m = _keys(r, node, (), STRATEGY)
     schema = r.integer(m["schema"], ("schema",))
 
     def read_horizon() -> Horizon:
-        h = r.mapping(m["horizon"], ("horizon",), ("start", "end"), ())
+        h = _keys(r, m["horizon"], ("horizon",), _sub(STRATEGY, "horizon"))
         return Horizon(
             r.integer(h["start"], ("horizon", "start")), r.integer(h["end"], ("horizon", "end"))
         )
@@ -83,7 +94,7 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
                 f"key {gid!r} is not indented under the group {above!r} above it: indent it "
                 "like that group's other keys",
             )
-        g = r.mapping(value, path, ("label",), ("weight",))
+        g = _keys(r, value, path, GROUP)
         weight = float(r.number(g["weight"], (*path, "weight"))) if "weight" in g else 1.0
         groups[gid] = Group(gid, r.text(g["label"], (*path, "label")), weight)
 
@@ -100,13 +111,13 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
             setattr(strategy, name, r.text(m[name], (name,)))
     if "scoring" in m:
         scoring: dict[str, Node] = r.attempt(
-            lambda: r.mapping(m["scoring"], ("scoring",), (), ("balance",)), {}
+            lambda: _keys(r, m["scoring"], ("scoring",), _sub(STRATEGY, "scoring")), {}
         )
         if "balance" in scoring:
             strategy.balance = r.text(scoring["balance"], ("scoring", "balance"))
     if "publish" in m:
         publish: dict[str, Node] = r.attempt(
-            lambda: r.mapping(m["publish"], ("publish",), (), ("min_group_size", "accent")), {}
+            lambda: _keys(r, m["publish"], ("publish",), _sub(STRATEGY, "publish")), {}
         )
         if "min_group_size" in publish:
             path = ("publish", "min_group_size")
@@ -117,7 +128,7 @@ def read_strategy(r: FieldReader, node: Node) -> Strategy:
 
 
 def _kpi(r: FieldReader, node: Node, path: KeyPath) -> Kpi:
-    k = r.mapping(node, path, ("name", "target"), ("baseline", "unit", "by", "actuals"))
+    k = _keys(r, node, path, KPI)
     kpi = Kpi(r.text(k["name"], (*path, "name")), r.number(k["target"], (*path, "target")))
     if "baseline" in k:
         kpi.baseline = r.optional_number(k["baseline"], (*path, "baseline"))
@@ -135,7 +146,7 @@ def _kpi(r: FieldReader, node: Node, path: KeyPath) -> Kpi:
 
 
 def _measure(r: FieldReader, node: Node, path: KeyPath) -> Measure:
-    m = r.mapping(node, path, ("id", "text"), ("owner", "due", "sources"))
+    m = _keys(r, node, path, MEASURE)
     measure = Measure(r.text(m["id"], (*path, "id")), r.text(m["text"], (*path, "text")))
     if "owner" in m:
         measure.owner = r.text(m["owner"], (*path, "owner"))
@@ -147,13 +158,7 @@ def _measure(r: FieldReader, node: Node, path: KeyPath) -> Measure:
 
 
 def _objective(r: FieldReader, node: Node, path: KeyPath) -> Objective:
-    o = r.mapping(
-        node,
-        path,
-        ("id", "text"),
-        ("sources", "kpis", "measures"),
-        {"kpis": _KPI_KEYS, "measures": _MEASURE_KEYS},
-    )
+    o = _keys(r, node, path, OBJECTIVE)
     objective = Objective(r.text(o["id"], (*path, "id")), r.text(o["text"], (*path, "text")))
     if "sources" in o:
         objective.sources = r.text_list(o["sources"], (*path, "sources"))
@@ -169,13 +174,7 @@ def _objective(r: FieldReader, node: Node, path: KeyPath) -> Objective:
 
 
 def read_theme(r: FieldReader, node: Node) -> Theme:
-    m = r.mapping(
-        node,
-        (),
-        ("id", "title", "status"),
-        ("summary", "merged_into", "owner", "influences", "requires", "objectives"),
-        {"objectives": _OBJECTIVE_KEYS + _KPI_KEYS + _MEASURE_KEYS},
-    )
+    m = _keys(r, node, (), THEME)
     theme = Theme(
         r.text(m["id"], ("id",)), r.text(m["title"], ("title",)), r.text(m["status"], ("status",))
     )
@@ -197,7 +196,7 @@ def read_theme(r: FieldReader, node: Node) -> Theme:
 
 
 def read_workshop(r: FieldReader, node: Node) -> Workshop:
-    m = r.mapping(node, (), ("id", "title", "date", "format"), ("location", "themes", "attendance"))
+    m = _keys(r, node, (), WORKSHOP)
     workshop = Workshop(
         r.text(m["id"], ("id",)),
         r.text(m["title"], ("title",)),
@@ -217,9 +216,7 @@ def read_workshop(r: FieldReader, node: Node) -> Workshop:
 
 
 def _input(r: FieldReader, node: Node, path: KeyPath) -> Input:
-    m = r.mapping(
-        node, path, ("id", "theme", "kind", "text"), ("group", "at", "confidential", "duplicate_of")
-    )
+    m = _keys(r, node, path, INPUT)
     id_, theme, kind, text = (r.text(m[k], (*path, k)) for k in ("id", "theme", "kind", "text"))
     item = Input(id_, theme, kind, text)
     if "group" in m:
@@ -241,7 +238,7 @@ def _score_cell(r: FieldReader, node: Node, path: KeyPath) -> ScoreTally:
 
 
 def _ballot(r: FieldReader, node: Node, path: KeyPath) -> Ballot:
-    m = r.mapping(node, path, ("voter", "group"), ("points", "approvals", "scores", "ranking"))
+    m = _keys(r, node, path, BALLOT)
     ballot = Ballot(r.text(m["voter"], (*path, "voter")), r.text(m["group"], (*path, "group")))
     if "points" in m:
         pairs = r.entries(m["points"], (*path, "points"))
@@ -257,13 +254,7 @@ def _ballot(r: FieldReader, node: Node, path: KeyPath) -> Ballot:
 
 
 def _vote(r: FieldReader, node: Node, path: KeyPath) -> Vote:
-    m = r.mapping(
-        node,
-        path,
-        ("id", "question", "method", "options"),
-        ("tallies", "ballots"),
-        {"ballots": _BALLOT_KEYS},
-    )
+    m = _keys(r, node, path, VOTE)
     vote = Vote(
         r.text(m["id"], (*path, "id")),
         r.text(m["question"], (*path, "question")),
@@ -290,9 +281,7 @@ def _vote(r: FieldReader, node: Node, path: KeyPath) -> Vote:
 
 
 def read_capture(r: FieldReader, node: Node) -> Capture:
-    m = r.mapping(
-        node, (), ("device",), ("inputs", "votes"), {"inputs": _INPUT_KEYS, "votes": _VOTE_KEYS}
-    )
+    m = _keys(r, node, (), CAPTURE)
     capture = Capture(r.text(m["device"], ("device",)))
     failed = False
     if "inputs" in m:
