@@ -151,11 +151,11 @@ def _deep_parts(ws: Workspace, runs: int, label: str) -> list[Ratio]:
         lambda: micmac(analysed),
         lambda: feedback_loops(analysed),
     )
-    loops = f"{found.loops.count}{' (capped)' if found.loops.capped else ''} loops"
+    loops = f"{found.loops.count}{', capped' if found.loops.capped else ''}"
     return [
         Ratio(f"  {label}: robustness", t_robust, None, None),
         Ratio(f"  {label}: MICMAC (power {found.micmac.power})", t_micmac, None, None),
-        Ratio(f"  {label}: feedback loops, {loops}", t_loops, None, None),
+        Ratio(f"  {label}: loops ({loops})", t_loops, None, None),
     ]
 
 
