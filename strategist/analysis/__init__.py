@@ -1,4 +1,4 @@
-"""The analysis core: vote shares, ranking, consensus, interdependencies and roadmap.
+"""The analysis core: shares, ranking, consensus, robustness, interdependencies, roadmap.
 
 Pure functions over `strategist.model.Workspace`: no file access, no printing. The exact
 semantics are README's "The analysis method", which also says them in plain words.
@@ -9,35 +9,58 @@ from __future__ import annotations
 from typing import Any
 
 from strategist.analysis.consensus import consensus
-from strategist.analysis.graph import influence_matrix, requires_graph, roadmap, vester
+from strategist.analysis.graph import (
+    feedback_loops,
+    influence_matrix,
+    micmac,
+    requires_graph,
+    roadmap,
+    vester,
+)
 from strategist.analysis.result import (
+    LOOP_CAP,
+    LOOPS_LISTED,
+    ROBUSTNESS_METHODS,
     ROLES,
     Analysis,
     Consensus,
     GroupTally,
+    Loops,
+    Micmac,
+    MicmacMove,
     QuestionResult,
     RankedTheme,
     RoadmapCycleError,
+    Robustness,
     VesterRow,
     Wave,
 )
+from strategist.analysis.robustness import robustness
 from strategist.analysis.votes import (
     collect_questions,
     group_priorities,
     question_result,
     rank_themes,
     theme_priorities,
+    weight,
 )
 from strategist.model import ANALYSED_STATUSES, BALANCES, RANKED_STATUSES, Workspace
 
 __all__ = [
+    "LOOPS_LISTED",
+    "LOOP_CAP",
+    "ROBUSTNESS_METHODS",
     "ROLES",
     "Analysis",
     "Consensus",
     "GroupTally",
+    "Loops",
+    "Micmac",
+    "MicmacMove",
     "QuestionResult",
     "RankedTheme",
     "RoadmapCycleError",
+    "Robustness",
     "VesterRow",
     "Wave",
     "analyse",
@@ -50,7 +73,8 @@ def analyse(ws: Workspace, balance: str | None = None) -> Analysis:
 
     Args:
         ws: The loaded workspace.
-        balance: `pooled` or `groups`; overrides `scoring.balance` of strategy.yaml.
+        balance: `pooled` or `groups`; overrides `scoring.balance` of strategy.yaml (for the
+            ranking and for the `equal` ranking of `robustness`).
 
     Raises:
         RoadmapCycleError: the `requires` graph over the analysed themes has a cycle.
@@ -83,6 +107,9 @@ def analyse(ws: Workspace, balance: str | None = None) -> Analysis:
             t: sorted(str(r) for r in requirements.predecessors(t))
             for t in sorted(requirements.nodes)
         },
+        robustness=robustness(questions, ranked, balance, lambda g: weight(ws, g)),
+        micmac=micmac(analysed_themes),
+        loops=feedback_loops(analysed_themes),
     )
 
 
@@ -115,6 +142,9 @@ def _question_json(q: QuestionResult) -> dict[str, Any]:
 def analysis_to_json(a: Analysis) -> dict[str, Any]:
     """The `analyse --format json` document: README's keys, plus `questions` and more.
 
+    `robustness`, `micmac` and `loops` hold exactly their README keys (the scores behind the
+    robustness ranks and the direct MICMAC orders stay in `Analysis`).
+
     Floats are unrounded; a quotient with PS = 0 (infinite) is null.
     """
     return {
@@ -141,6 +171,28 @@ def analysis_to_json(a: Analysis) -> dict[str, Any]:
             "kendall_w": a.consensus.kendall_w,
             "spread": dict(a.consensus.spread),
             "contested": list(a.consensus.contested),
+        },
+        "robustness": {
+            "ranks": {m: dict(ranks) for m, ranks in a.robustness.ranks.items()},
+            "unstable": list(a.robustness.unstable),
+        },
+        "micmac": {
+            "power": a.micmac.power,
+            "influence": list(a.micmac.influence),
+            "dependence": list(a.micmac.dependence),
+            "moved": [
+                {
+                    "theme": m.theme,
+                    "influence": list(m.influence),
+                    "dependence": list(m.dependence),
+                }
+                for m in a.micmac.moved
+            ],
+        },
+        "loops": {
+            "count": a.loops.count,
+            "capped": a.loops.capped,
+            "cycles": [list(c) for c in a.loops.cycles],
         },
         "balance": a.balance,
         "unvoted": list(a.unvoted),

@@ -10,19 +10,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "LOOPS_LISTED",
+    "LOOP_CAP",
+    "ROBUSTNESS_METHODS",
     "ROLES",
     "Analysis",
     "Consensus",
     "GroupTally",
+    "Loops",
+    "Micmac",
+    "MicmacMove",
     "QuestionResult",
     "RankedTheme",
     "RoadmapCycleError",
+    "Robustness",
     "VesterRow",
     "Wave",
 ]
 
 ROLES = ("critical", "active", "reactive", "buffering")
 """Vester roles, from most to least systemically important."""
+
+LOOP_CAP = 10_000
+"""Feedback-loop enumeration stops when this many cycles have been found."""
+LOOPS_LISTED = 50
+"""At most this many feedback loops are listed."""
+
+ROBUSTNESS_METHODS = ("pooled", "groups", "equal", "borda")
+"""The four ways `Robustness` recomputes the ranking, in the order they are reported."""
 
 
 class RoadmapCycleError(ValueError):
@@ -131,6 +146,65 @@ class Consensus:
 
 
 @dataclass
+class Robustness:
+    """The ranking recomputed four ways (the ranked themes only, the same competition ranks)."""
+
+    ranks: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per method (`ROBUSTNESS_METHODS` order), per ranked theme by id: its rank.
+
+    pooled and groups use the configured weights; equal the analysis's balance with every
+    weight 1.0; borda the configured weights and per-question Borda points over the pooled
+    totals, whatever the balance.
+    """
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per method, per ranked theme by id: the score behind the rank (0 when unvoted)."""
+    unstable: list[str] = field(default_factory=list)
+    """Ranked themes whose rank is not the same under all four methods, by id."""
+
+
+@dataclass
+class MicmacMove:
+    """A theme whose place in the influence or dependence order changes with indirect effects."""
+
+    theme: str
+    influence: tuple[int, int]
+    """(direct, indirect) 1-based position in the influence order."""
+    dependence: tuple[int, int]
+    """(direct, indirect) 1-based position in the dependence order."""
+
+
+@dataclass
+class Micmac:
+    """MICMAC: the orders of the analysed themes under M and under the power M^power."""
+
+    power: int = 0
+    """The power whose orders are the indirect ones; 0 when no theme is analysed."""
+    influence: list[str] = field(default_factory=list)
+    """Indirect influence order: by (−row sum of M^power, id)."""
+    dependence: list[str] = field(default_factory=list)
+    """Indirect dependence order: by (−column sum of M^power, id)."""
+    moved: list[MicmacMove] = field(default_factory=list)
+    """Themes whose position in either order differs between direct and indirect, by id."""
+    direct_influence: list[str] = field(default_factory=list)
+    """Direct influence order: by (−active sum, id)."""
+    direct_dependence: list[str] = field(default_factory=list)
+    """Direct dependence order: by (−passive sum, id)."""
+
+
+@dataclass
+class Loops:
+    """Feedback loops: elementary cycles of influences of at least 2."""
+
+    count: int = 0
+    """How many cycles were found: all of them, or `LOOP_CAP` when `capped`."""
+    capped: bool = False
+    """Enumeration stopped at `LOOP_CAP` cycles; there may be more."""
+    cycles: list[list[str]] = field(default_factory=list)
+    """Up to `LOOPS_LISTED` cycles, each from its smallest id (each theme drives the next,
+    the last the first), sorted by (length, ids)."""
+
+
+@dataclass
 class Analysis:
     """Everything `analyse` computes over one workspace."""
 
@@ -156,3 +230,6 @@ class Analysis:
     """The influence matrix over the analysed themes (non-zero, off-diagonal cells only)."""
     requires: dict[str, list[str]] = field(default_factory=dict)
     """Per analysed theme: the analysed themes it requires, by id."""
+    robustness: Robustness = field(default_factory=Robustness)
+    micmac: Micmac = field(default_factory=Micmac)
+    loops: Loops = field(default_factory=Loops)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from strategist.analysis.result import GroupTally, QuestionResult, RankedTheme
@@ -15,6 +15,7 @@ __all__ = [
     "TIE_TOLERANCE",
     "RawQuestion",
     "collect_questions",
+    "combined_shares",
     "competition_ranks",
     "group_priorities",
     "question_result",
@@ -63,21 +64,6 @@ def collect_questions(ws: Workspace) -> list[RawQuestion]:
     return list(found.values())
 
 
-def _ballot_values(method: str, ballot: Ballot, options: list[str]) -> dict[str, float]:
-    """What one ballot gives each option it mentions (before score averaging)."""
-    if method in ("dots", "points"):
-        return {o: float(n) for o, n in (ballot.points or {}).items()}
-    if method == "approve":
-        return {o: 1.0 for o in dict.fromkeys(ballot.approvals or [])}
-    if method == "score":
-        return {o: float(n) for o, n in (ballot.scores or {}).items()}
-    if method == "rank":
-        m = len(options)
-        # Borda: position i (1-based) earns m - i; unranked options earn nothing.
-        return {o: float(m - i) for i, o in enumerate(ballot.ranking or [], start=1)}
-    return {}
-
-
 def raw_totals(
     method: str,
     options: list[str],
@@ -114,12 +100,30 @@ def raw_totals(
                     g_counts[option] += cell.voters
                 else:
                     g_sums[option] += float(cell)
+    # What each ballot gives the options it mentions, one loop per method: this runs for
+    # every ballot, so nothing is built per ballot. A group's row holds exactly the listed
+    # options, so `in g_sums` leaves the others out.
+    m = len(options)
     for ballot in ballots:
         g_sums, g_counts = group_of(ballot.group)
-        for option, value in _ballot_values(method, ballot, options).items():
-            if option in listed:
-                g_sums[option] += value
-                g_counts[option] += 1
+        if method in ("dots", "points"):
+            for option, n in (ballot.points or {}).items():
+                if option in g_sums:
+                    g_sums[option] += n
+        elif method == "approve":
+            for option in dict.fromkeys(ballot.approvals or ()):
+                if option in g_sums:
+                    g_sums[option] += 1
+        elif method == "rank":
+            # Borda: position i (1-based) earns m - i; unranked options earn nothing.
+            for i, option in enumerate(ballot.ranking or (), start=1):
+                if option in g_sums:
+                    g_sums[option] += m - i
+        elif method == "score":
+            for option, value in (ballot.scores or {}).items():
+                if option in g_sums:
+                    g_sums[option] += value
+                    g_counts[option] += 1
     if method != "score":
         return sums
     return {
@@ -164,18 +168,7 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
             took_part=took_part,
         )
     voters = [t for t in groups.values() if t.took_part]
-    ignored = not voters
-
-    weights = [(weight(ws, t.group), t) for t in voters]
-    pooled_den = math.fsum(w * math.fsum(t.raw.values()) for w, t in weights)
-    groups_den = math.fsum(w for w, _t in weights)
-    pooled: dict[str, float] = {}
-    by_group: dict[str, float] = {}
-    for o in q.options:
-        num = math.fsum(w * t.raw[o] for w, t in weights)
-        pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
-        num = math.fsum(w * t.shares[o] for w, t in weights)
-        by_group[o] = num / groups_den if groups_den > 0 else 0.0
+    pooled, by_group = combined_shares(q.options, [(weight(ws, t.group), t) for t in voters])
     return QuestionResult(
         workshop=q.workshop,
         vote=q.vote,
@@ -186,8 +179,28 @@ def question_result(ws: Workspace, q: RawQuestion, balance: str) -> QuestionResu
         shares_pooled=pooled,
         shares_groups=by_group,
         shares=pooled if balance == "pooled" else by_group,
-        ignored=ignored,
+        ignored=not voters,
     )
+
+
+def combined_shares(
+    options: list[str], weights: list[tuple[float, GroupTally]]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The pooled and the groups shares of a question from its (weight, group) voters.
+
+    pooled: Σ_g w_g·raw_g(o) / Σ_g w_g·Σ_o raw_g(o); groups: Σ_g w_g·share_g(o) / Σ_g w_g.
+    Every share is 0 when the weights leave nothing to divide by.
+    """
+    pooled_den = math.fsum(w * math.fsum(t.raw.values()) for w, t in weights)
+    groups_den = math.fsum(w for w, _t in weights)
+    pooled: dict[str, float] = {}
+    by_group: dict[str, float] = {}
+    for o in options:
+        num = math.fsum(w * t.raw[o] for w, t in weights)
+        pooled[o] = num / pooled_den if pooled_den > 0 else 0.0
+        num = math.fsum(w * t.shares[o] for w, t in weights)
+        by_group[o] = num / groups_den if groups_den > 0 else 0.0
+    return pooled, by_group
 
 
 def _mean(values: list[float]) -> float:
@@ -195,14 +208,24 @@ def _mean(values: list[float]) -> float:
 
 
 def theme_priorities(
-    questions: list[QuestionResult], themes: list[str]
+    questions: list[QuestionResult],
+    themes: list[str],
+    shares: Callable[[QuestionResult], Mapping[str, float]] | None = None,
 ) -> dict[str, tuple[float, bool]]:
-    """Per theme: (mean share over the non-ignored questions listing it, voted)."""
-    counted = [(q, set(q.options)) for q in questions if not q.ignored]
+    """Per theme: (mean share over the non-ignored questions listing it, voted).
+
+    `shares` gives a question's shares (default: `QuestionResult.shares`); it is asked once
+    per non-ignored question.
+    """
+    counted = [
+        (q.shares if shares is None else shares(q), set(q.options))
+        for q in questions
+        if not q.ignored
+    ]
     result: dict[str, tuple[float, bool]] = {}
     for t in themes:
-        shares = [q.shares[t] for q, options in counted if t in options]
-        result[t] = (_mean(shares), bool(shares))
+        found = [values[t] for values, options in counted if t in options]
+        result[t] = (_mean(found), bool(found))
     return result
 
 

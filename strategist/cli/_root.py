@@ -162,7 +162,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "analyse": ("analyse", "Rank the themes; group scores, consensus, roles, roadmap."),
+    "analyse": ("analyse", "Rank the themes; consensus, robustness, roles, loops, roadmap."),
     "build": ("build", "Write the strategy draft and the input register to outputs/."),
     "capture": ("capture", "Capture inputs (as this clone's device)."),
     "check": ("check", "Report every problem in the workspace, with file and line."),

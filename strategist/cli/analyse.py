@@ -1,4 +1,4 @@
-"""`strategist analyse`: vote ranking, group scores, consensus, Vester roles and roadmap."""
+"""`strategist analyse`: ranking, group scores, consensus, robustness, interdependencies."""
 
 from __future__ import annotations
 
@@ -46,6 +46,83 @@ def _table(header: list[str], rows: list[list[str]], right: set[int] | None = No
         return "  " + "  ".join(parts).rstrip()
 
     return [line(header), *(line(r) for r in rows)]
+
+
+def _robustness_lines(a: Analysis) -> list[str]:
+    r = a.robustness
+    out = [
+        "",
+        "Robustness (the rank under four ways of counting the votes)",
+        f"  pooled, groups: the configured weights; equal: {a.balance} with every weight 1.0;",
+        "  borda: Borda points per question over the pooled totals",
+    ]
+    if not a.ranking:
+        return [*out, "  no ranked themes"]
+    methods = list(r.ranks)
+    out += _table(
+        ["theme", *methods, "stable"],
+        [
+            [
+                t.theme,
+                *(str(r.ranks[m][t.theme]) for m in methods),
+                "no" if t.theme in r.unstable else "yes",
+            ]
+            for t in a.ranking
+        ],
+        right=set(range(1, len(methods) + 1)),
+    )
+    if r.unstable:
+        out.append("  unstable: " + ", ".join(r.unstable))
+    else:
+        out.append("  every ranked theme keeps its rank")
+    return out
+
+
+def _micmac_lines(a: Analysis) -> list[str]:
+    m = a.micmac
+    out = ["", "Indirect interdependencies (MICMAC)"]
+    if not m.power:
+        return [*out, "  no analysed themes"]
+    out.append(f"  indirect orders: those of M^{m.power} (the direct ones are M's)")
+    out += _table(
+        ["position", "influence", "dependence"],
+        [
+            [str(k), i, d]
+            for k, (i, d) in enumerate(zip(m.influence, m.dependence, strict=True), start=1)
+        ],
+        right={0},
+    )
+    if not m.moved:
+        return [*out, "  no theme moves between the direct and the indirect orders"]
+
+    def place(pair: tuple[int, int]) -> str:
+        return str(pair[0]) if pair[0] == pair[1] else f"{pair[0]} → {pair[1]}"
+
+    out.append("  moved (position direct → indirect):")
+    out += _table(
+        ["theme", "influence", "dependence"],
+        [[v.theme, place(v.influence), place(v.dependence)] for v in m.moved],
+        right={1, 2},
+    )
+    return out
+
+
+def _loop_lines(a: Analysis) -> list[str]:
+    loops = a.loops
+    out = ["", "Feedback loops (influences of 2 or more, around and back)"]
+    if not loops.count:
+        return [*out, "  none"]
+    if loops.capped:
+        out.append(
+            f"  at least {loops.count} loops (counting stopped there); "
+            f"{len(loops.cycles)} of those found listed"
+        )
+    elif loops.count > len(loops.cycles):
+        out.append(f"  {loops.count} loops; the {len(loops.cycles)} shortest listed")
+    else:
+        out.append(f"  {loops.count} loop{'s' if loops.count != 1 else ''}")
+    out += ["  " + " → ".join([*cycle, cycle[0]]) for cycle in loops.cycles]
+    return out
 
 
 def format_text(ws: Workspace, a: Analysis) -> str:
@@ -102,6 +179,8 @@ def format_text(ws: Workspace, a: Analysis) -> str:
             right={1},
         )
 
+    out += _robustness_lines(a)
+
     out += ["", "Interdependencies (Vester)"]
     if a.vester:
         mean = sum(v.active for v in a.vester) / len(a.vester)
@@ -124,6 +203,9 @@ def format_text(ws: Workspace, a: Analysis) -> str:
     else:
         out.append("  no analysed themes")
 
+    out += _micmac_lines(a)
+    out += _loop_lines(a)
+
     out += ["", "Roadmap"]
     out += [f"  wave {w.wave} ({w.start}): {', '.join(w.themes)}" for w in a.roadmap] or [
         "  no analysed themes"
@@ -135,7 +217,9 @@ def format_text(ws: Workspace, a: Analysis) -> str:
     return "\n".join(out) + "\n"
 
 
-@main.command("analyse", short_help="Rank the themes; group scores, consensus, roles, roadmap.")
+@main.command(
+    "analyse", short_help="Rank the themes; consensus, robustness, roles, loops, roadmap."
+)
 @click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
 @click.option(
     "--format",
@@ -158,8 +242,9 @@ def analyse_command(
     """Analyse the votes and theme interdependencies of the workspace DIR.
 
     Prints the ranking (ties shown as ties), group scores, consensus (Kendall's W,
-    contested themes), Vester roles and the roadmap. Exits 1 with the findings when
-    the workspace has errors.
+    contested themes), the ranking's robustness, Vester roles, MICMAC's indirect orders,
+    feedback loops and the roadmap. Exits 1 with the findings when the workspace has
+    errors.
     """
     ws = check.load_or_exit(ctx.root(directory))
     try:

@@ -17,6 +17,7 @@ Spec layout (plain dicts and lists):
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -79,25 +80,49 @@ def _raw(q: dict[str, Any]) -> dict[str, dict[str, float]]:
     return raw
 
 
-def _question_shares(spec: dict[str, Any], q: dict[str, Any]) -> dict[str, Any]:
+def _question_shares(
+    spec: dict[str, Any], q: dict[str, Any], balance: str | None = None, equal: bool = False
+) -> dict[str, Any]:
+    """Shares under `balance` (default the spec's); `equal`: every weight 1.0."""
     raw = _raw(q)
     took_part = [g for g in raw if sum(raw[g].values()) > 0]
     share_g = {g: {o: raw[g][o] / sum(raw[g].values()) for o in q["options"]} for g in took_part}
+
+    def w(g: str) -> float:
+        return 1.0 if equal else _weight(spec, g)
+
     pooled: dict[str, float] = {}
     by_groups: dict[str, float] = {}
     for o in q["options"]:
-        top = sum(_weight(spec, g) * raw[g][o] for g in took_part)
-        bottom = sum(_weight(spec, g) * sum(raw[g].values()) for g in took_part)
-        pooled[o] = top / bottom if took_part else 0.0
-        top = sum(_weight(spec, g) * share_g[g][o] for g in took_part)
-        bottom = sum(_weight(spec, g) for g in took_part)
-        by_groups[o] = top / bottom if took_part else 0.0
+        top = sum(w(g) * raw[g][o] for g in took_part)
+        bottom = sum(w(g) * sum(raw[g].values()) for g in took_part)
+        pooled[o] = top / bottom if bottom > 0 else 0.0
+        top = sum(w(g) * share_g[g][o] for g in took_part)
+        bottom = sum(w(g) for g in took_part)
+        by_groups[o] = top / bottom if bottom > 0 else 0.0
+    balance = balance or spec["balance"]
     return {
         "options": q["options"],
         "ignored": not took_part,
         "share_g": share_g,
-        "share": pooled if spec["balance"] == "pooled" else by_groups,
+        "share": pooled if balance == "pooled" else by_groups,
+        "raw": raw,
     }
+
+
+def _borda(spec: dict[str, Any], q: dict[str, Any]) -> dict[str, float]:
+    """Borda points over the pooled totals T(o), counted one pair at a time."""
+    raw = q["raw"]
+    total = {o: sum(_weight(spec, g) * raw[g][o] for g in raw) for o in q["options"]}
+    points = {}
+    for o in q["options"]:
+        below = sum(1 for p in q["options"] if total[o] - total[p] > TOL)
+        level = sum(1 for p in q["options"] if p != o and abs(total[o] - total[p]) <= TOL)
+        points[o] = below + level / 2
+    whole = sum(points.values())
+    if whole == 0:
+        return {o: 1 / len(q["options"]) for o in q["options"]}
+    return {o: points[o] / whole for o in q["options"]}
 
 
 def _mean(values: list[float]) -> float:
@@ -193,9 +218,85 @@ def _roadmap(spec: dict[str, Any], analysed: list[str]) -> list[dict[str, Any]]:
     ]
 
 
+def _robustness(spec: dict[str, Any], ranked: list[str]) -> dict[str, Any]:
+    raw_questions = _questions(spec)
+    shares: dict[str, list[dict[str, Any]]] = {
+        "pooled": [_question_shares(spec, q, "pooled") for q in raw_questions],
+        "groups": [_question_shares(spec, q, "groups") for q in raw_questions],
+        "equal": [_question_shares(spec, q, equal=True) for q in raw_questions],
+        "borda": [],
+    }
+    for q in shares["pooled"]:
+        shares["borda"].append({**q, "share": _borda(spec, q)})
+    ranks: dict[str, dict[str, int]] = {}
+    for method, questions in shares.items():
+        live = [q for q in questions if not q["ignored"]]
+        score = {t: _mean([q["share"][t] for q in live if t in q["options"]]) for t in ranked}
+        ranks[method] = {t: _competition_rank(score, t) for t in ranked}
+    unstable = [t for t in ranked if len({ranks[m][t] for m in ranks}) > 1]
+    return {"ranks": ranks, "unstable": unstable}
+
+
+def _matrix(spec: dict[str, Any], analysed: list[str]) -> list[list[int]]:
+    return [
+        [0 if i == j else int(spec["themes"][i]["influences"].get(j, 0)) for j in analysed]
+        for i in analysed
+    ]
+
+
+def _micmac(spec: dict[str, Any], analysed: list[str]) -> dict[str, Any]:
+    """Whole integer matrix powers, the orders read off their row and column sums."""
+    ids = sorted(analysed)
+    n = len(ids)
+    if not n:
+        return {"power": 0, "influence": [], "dependence": [], "moved": []}
+    m = _matrix(spec, ids)
+
+    def times(a: list[list[int]], b: list[list[int]]) -> list[list[int]]:
+        return [[sum(a[i][k] * b[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+
+    def orders(p: list[list[int]]) -> tuple[list[str], list[str]]:
+        rows = {ids[i]: sum(p[i]) for i in range(n)}
+        cols = {ids[j]: sum(p[i][j] for i in range(n)) for j in range(n)}
+        return (sorted(ids, key=lambda t: (-rows[t], t)), sorted(ids, key=lambda t: (-cols[t], t)))
+
+    k, p = 1, m
+    while True:
+        following = times(p, m)
+        if k == n or all(x == 0 for row in following for x in row):
+            break
+        if orders(following) == orders(p):
+            break
+        k, p = k + 1, following
+    direct, indirect = orders(m), orders(p)
+    moved = []
+    for t in ids:
+        pairs = [[d.index(t) + 1, i.index(t) + 1] for d, i in zip(direct, indirect, strict=True)]
+        if any(a != b for a, b in pairs):
+            moved.append({"theme": t, "influence": pairs[0], "dependence": pairs[1]})
+    return {"power": k, "influence": indirect[0], "dependence": indirect[1], "moved": moved}
+
+
+def _loops(spec: dict[str, Any], analysed: list[str]) -> dict[str, Any]:
+    """Every ordering of every subset that starts at its smallest id and closes up."""
+    ids = sorted(analysed)
+    m = _matrix(spec, ids)
+    index = {t: i for i, t in enumerate(ids)}
+    cycles = []
+    for size in range(2, len(ids) + 1):
+        for subset in itertools.combinations(ids, size):
+            for rest in itertools.permutations(subset[1:]):
+                cycle = [subset[0], *rest]
+                links = zip(cycle, [*cycle[1:], cycle[0]], strict=True)
+                if all(m[index[a]][index[b]] >= 2 for a, b in links):
+                    cycles.append(cycle)
+    cycles.sort(key=lambda c: (len(c), c))
+    return {"count": len(cycles), "capped": False, "cycles": cycles[:50]}
+
+
 def oracle(spec: dict[str, Any]) -> dict[str, Any]:
     """The README's `analyse --format json` keys: ranking, group_scores, vester, roadmap,
-    consensus."""
+    consensus, robustness, micmac and loops."""
     themes = spec["themes"]
     ranked = sorted(t for t in themes if themes[t]["status"] in ("proposed", "active"))
     analysed = sorted(
@@ -232,4 +333,7 @@ def oracle(spec: dict[str, Any]) -> dict[str, Any]:
         "vester": _vester(spec, analysed),
         "roadmap": _roadmap(spec, analysed),
         "consensus": _consensus(group_scores, [t for t in ranked if voted[t]]),
+        "robustness": _robustness(spec, ranked),
+        "micmac": _micmac(spec, analysed),
+        "loops": _loops(spec, analysed),
     }

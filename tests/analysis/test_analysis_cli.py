@@ -217,3 +217,82 @@ def test_text_report_keeps_multi_line_titles_and_questions_on_one_line(tmp_path:
     lines = result.stdout.splitlines()
     assert "     1  0.6667  alpha  Al pha" in lines
     assert "  ws1 / empty: Anything else?" in lines
+
+
+@pytest.fixture
+def looped(tmp_path: Path) -> Path:
+    """alpha drives beta (3) and beta drives alpha (2); the votes as in `workspace`."""
+    return write_workspace(
+        tmp_path, {"alpha": "influences: {beta: 3}\n", "beta": "influences: {alpha: 2}\n"}
+    )
+
+
+def test_json_has_robustness_micmac_and_loops(looped: Path) -> None:
+    """robustness: pooled alpha 2/3 > beta 1/3; groups alpha 0.375 < beta 0.625; equal as
+    pooled (weights 1); borda T(alpha) 30 > T(beta) 15 → alpha first. Both unstable.
+
+    MICMAC: M = [[0, 3], [2, 0]]: rows 3, 2 → alpha, beta; columns 2, 3 → beta, alpha.
+    M² = [[6, 0], [0, 6]]: rows 6, 6 and columns 6, 6 → alpha, beta both (ties by id); the
+    dependence order changed, so k goes on to n = 2: power 2. alpha's dependence position
+    2 → 1, beta's 1 → 2. Loops: alpha → beta → alpha, both influences ≥ 2.
+    """
+    result = run("analyse", str(looped), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"ranking", "group_scores", "vester", "roadmap", "consensus"} <= set(data)
+    assert data["robustness"] == {
+        "ranks": {
+            "pooled": {"alpha": 1, "beta": 2},
+            "groups": {"alpha": 2, "beta": 1},
+            "equal": {"alpha": 1, "beta": 2},
+            "borda": {"alpha": 1, "beta": 2},
+        },
+        "unstable": ["alpha", "beta"],
+    }
+    assert list(data["robustness"]["ranks"]) == ["pooled", "groups", "equal", "borda"]
+    assert data["micmac"] == {
+        "power": 2,
+        "influence": ["alpha", "beta"],
+        "dependence": ["alpha", "beta"],
+        "moved": [
+            {"theme": "alpha", "influence": [1, 1], "dependence": [2, 1]},
+            {"theme": "beta", "influence": [2, 2], "dependence": [1, 2]},
+        ],
+    }
+    assert data["loops"] == {"count": 1, "capped": False, "cycles": [["alpha", "beta"]]}
+
+
+def test_json_balance_option_reaches_equal(looped: Path) -> None:
+    """--balance groups: equal is groups with every weight 1.0 (here the same as groups)."""
+    result = run("analyse", str(looped), "--format", "json", "--balance", "groups")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["robustness"]["ranks"]["equal"] == {"alpha": 2, "beta": 1}
+
+
+def test_json_without_analysed_themes_has_empty_micmac_and_loops(tmp_path: Path) -> None:
+    """No themes at all: power 0, empty orders, no loops, no ranks."""
+    capture = "device: station-1\n"
+    root = write_workspace(tmp_path, {}, capture)
+    result = run("analyse", str(root), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["micmac"] == {"power": 0, "influence": [], "dependence": [], "moved": []}
+    assert data["loops"] == {"count": 0, "capped": False, "cycles": []}
+    assert data["robustness"] == {
+        "ranks": {"pooled": {}, "groups": {}, "equal": {}, "borda": {}},
+        "unstable": [],
+    }
+
+
+def test_text_report_shows_robustness_micmac_and_loops(looped: Path) -> None:
+    """The text report has a rank per method, the indirect orders with the moves, the loop."""
+    result = run("analyse", str(looped))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "  theme  pooled  groups  equal  borda  stable" in lines
+    assert "  alpha       1       2      1      1  no" in lines
+    assert "  unstable: alpha, beta" in lines
+    assert "  indirect orders: those of M^2 (the direct ones are M's)" in lines
+    assert "  alpha          1       2 → 1" in lines
+    assert "  1 loop" in lines
+    assert "  alpha → beta → alpha" in lines

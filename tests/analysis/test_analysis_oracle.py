@@ -171,7 +171,7 @@ def _close(a: Any, b: Any, where: str) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs())
 def test_analyse_agrees_with_the_naive_oracle(spec: dict[str, Any]) -> None:
-    """ranking, group_scores, vester, roadmap and consensus match the README's formulas."""
+    """Every README key (ranking … consensus, robustness, micmac, loops) matches the formulas."""
     with tempfile.TemporaryDirectory() as tmp:
         write_spec(Path(tmp), spec)
         loaded = load_workspace(tmp)
@@ -180,7 +180,8 @@ def test_analyse_agrees_with_the_naive_oracle(spec: dict[str, Any]) -> None:
         assert loaded.workspace is not None
         got = analysis_to_json(analyse(loaded.workspace))
     expected = oracle(spec)
-    for key in ("ranking", "group_scores", "vester", "roadmap", "consensus"):
+    keys = ("ranking", "group_scores", "vester", "roadmap", "consensus")
+    for key in (*keys, "robustness", "micmac", "loops"):
         _close(got[key], expected[key], key)
 
 

@@ -6,50 +6,13 @@ import math
 import random
 
 import pytest
-from analysis_builders import add_vote, ballot, make_ws, score
+from analysis_builders import add_vote, make_ws
+from analysis_strategies import GROUPS, THEMES, votes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategist.analysis import Analysis, analyse
-from strategist.model import Ballot, ScoreTally, Vote
-
-GROUPS = ["industry", "research", "politics"]
-THEMES = ["t0", "t1", "t2", "t3"]
-OPTIONS = [*THEMES, "free"]
-
-
-@st.composite
-def votes(draw: st.DrawFn, method: str | None = None) -> Vote:
-    """A vote of any method over a few of OPTIONS with random tallies and ballots."""
-    method = method or draw(st.sampled_from(["dots", "points", "approve", "score", "rank"]))
-    options = draw(st.lists(st.sampled_from(OPTIONS), min_size=1, max_size=5, unique=True))
-    groups = draw(st.lists(st.sampled_from(GROUPS), max_size=3, unique=True))
-    tallies: dict[str, dict[str, int | ScoreTally]] = {}
-    if method != "rank":
-        for g in groups:
-            if method == "score":
-                tallies[g] = {
-                    o: score(draw(st.integers(0, 50)), draw(st.integers(1, 10)))
-                    for o in draw(st.lists(st.sampled_from(options), unique=True))
-                }
-            else:
-                tallies[g] = {
-                    o: draw(st.integers(0, 20))
-                    for o in draw(st.lists(st.sampled_from(options), unique=True))
-                }
-    ballots: list[Ballot] = []
-    for i in range(draw(st.integers(0, 4))):
-        g = draw(st.sampled_from(GROUPS))
-        picked = draw(st.lists(st.sampled_from(options), unique=True))
-        field = {
-            "dots": {"points": {o: draw(st.integers(0, 5)) for o in picked}},
-            "points": {"points": {o: draw(st.integers(0, 5)) for o in picked}},
-            "approve": {"approvals": picked},
-            "score": {"scores": {o: draw(st.integers(0, 10)) for o in picked}},
-            "rank": {"ranking": picked},
-        }[method]
-        ballots.append(ballot(f"p{i}", g, **field))
-    return Vote("v", "Q", method, options, tallies=tallies, ballots=ballots)
+from strategist.model import ScoreTally, Vote
 
 
 @settings(max_examples=100, deadline=None)
@@ -70,7 +33,13 @@ def test_shares_of_a_question_sum_to_one(vote: Vote, weights: list[float]) -> No
 
 
 def ranks_and_scores(a: Analysis) -> tuple[list[tuple[str, int]], dict[str, float]]:
-    return [(r.theme, r.rank) for r in a.ranking], {r.theme: r.score for r in a.ranking}
+    """The ranking, and each ranked theme's scores (under the four robustness methods too)."""
+    scores = {r.theme: r.score for r in a.ranking}
+    for method, values in a.robustness.scores.items():
+        scores |= {f"{t} {method}": s for t, s in values.items()}
+    return [(r.theme, r.rank) for r in a.ranking] + sorted(
+        (f"{t} {m}", rank) for m, ranks in a.robustness.ranks.items() for t, rank in ranks.items()
+    ), scores
 
 
 @settings(max_examples=60, deadline=None)
@@ -82,7 +51,8 @@ def ranks_and_scores(a: Analysis) -> tuple[list[tuple[str, int]], dict[str, floa
 def test_ranking_ignores_the_order_of_options(
     vote_list: list[Vote], balance: str, rnd: random.Random
 ) -> None:
-    """Listing each question's options in another order changes no rank and no score.
+    """Listing each question's options in another order changes no rank and no score (nor
+    any under the robustness methods).
 
     (For rank votes the Borda points follow each ballot's order, not the listed order.)
     """
@@ -126,7 +96,8 @@ def scaled(vote: Vote, k: int) -> Vote:
 def test_ranking_ignores_multiplying_every_tally(
     vote_list: list[Vote], k: int, balance: str
 ) -> None:
-    """Every tally × k (score tallies: sum and voters × k) changes no rank and no score."""
+    """Every tally × k (score tallies: sum and voters × k) changes no rank and no score
+    (nor any under the robustness methods)."""
     plain = make_ws(dict.fromkeys(THEMES, "active"), balance=balance)
     times_k = make_ws(dict.fromkeys(THEMES, "active"), balance=balance)
     for i, vote in enumerate(vote_list):
