@@ -58,7 +58,10 @@ def _mermaid(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
 
 
 def interdependencies_section(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
-    """The Mermaid graph, then the Vester table (AS, PS, P, Q, role) by theme id."""
+    """The Mermaid graph and its figures, MICMAC's moves, the feedback loops, then the
+    Vester table (AS, PS, P, Q, role) by theme id."""
+    from strategist.render.deeper import loops_text, micmac_text  # it draws on this module
+
     lang = policy.lang
     if not analysis.analysed:
         return t("inter.none", lang)
@@ -88,6 +91,10 @@ def interdependencies_section(ws: Workspace, analysis: Analysis, policy: Policy)
             _mermaid(ws, analysis, policy),
             "",
             *_edges(ws, analysis, policy),
+            # Indirect influence and loops come before the Vester table, which stays the
+            # section's last table (the web page puts the quadrant after it).
+            *micmac_text(ws, analysis, policy),
+            *loops_text(ws, analysis, policy),
             t("inter.vester_intro", lang),
             "",
             table(header, rows, [1, 2, 3, 4]),

@@ -27,6 +27,7 @@ from strategist.render.common import (
     table,
     theme_title,
 )
+from strategist.render.deeper import robustness_section
 from strategist.render.escape import inline
 from strategist.render.findings import key_findings
 from strategist.render.i18n import t
@@ -72,6 +73,7 @@ def draft_sections(ws: Workspace, analysis: Analysis, policy: Policy) -> Draft:
     section("h.process", process_section(ws, analysis, policy))
     section("h.situation", narrative(ws.narrative.get("situation", "")))
     section("h.themes", _themes(ws, analysis, policy))
+    section("h.robustness", robustness_section(ws, analysis, policy))
     section("h.interdependencies", interdependencies_section(ws, analysis, policy))
     section("h.objectives", _objectives(ws, analysis, policy))
     section("h.roadmap", _roadmap(ws, analysis, policy))

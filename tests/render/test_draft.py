@@ -21,6 +21,7 @@ SECTIONS = [
     "## The process",
     "## Situation",
     "## Priorities",
+    "## Robustness of the order",
     "## Interdependencies",
     "## Objectives, KPIs and measures",
     "## Roadmap",

@@ -78,6 +78,7 @@ def test_every_fixed_heading_is_translated_and_team_text_is_not(
             "h.process",
             "h.situation",
             "h.themes",
+            "h.robustness",
             "h.interdependencies",
             "h.objectives",
             "h.roadmap",

@@ -63,6 +63,7 @@ BASE_HEADINGS = [
     "The process",
     "Situation",
     "Priorities",
+    "Robustness of the order",
     "Interdependencies",
     "Objectives, KPIs and measures",
     "Roadmap",

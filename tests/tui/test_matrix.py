@@ -128,3 +128,24 @@ async def test_without_analysed_themes_the_matrix_says_where_to_add_them(
         screen = await open_matrix(pilot, settle)
         shown = " ".join(text_of(screen.query_one("#vester", Static)).split())
         assert "add them on Themes (F5)" in shown
+
+
+async def test_the_highlighted_themes_micmac_positions_and_loops_are_shown(
+    tmp_path, make_app, settle, text_of
+):
+    """digital ↔ entrepreneurship with 3 both ways is a feedback loop through both."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_matrix(pilot, settle)
+        await pilot.press("3", "down", "left", "left", "3")
+        await settle(pilot)
+        detail = " ".join(text_of(screen.query_one("#micmac", Static)).split())
+        assert detail.startswith("Entrepreneurship MICMAC (")
+        assert "Feedback loops through it: 1 of the 1 listed" in detail
+        assert "Digital transformation → Entrepreneurship → Digital transformation" in detail
+        await pilot.press("left", "down")  # workforce's row: it is in no loop
+        await settle(pilot)
+        detail = " ".join(text_of(screen.query_one("#micmac", Static)).split())
+        assert (
+            detail.startswith("Workforce") and "No feedback loop through it (1 in all)." in detail
+        )

@@ -255,8 +255,8 @@ async def test_ranking_shows_every_group_at_80_columns(tmp_path, make_app, settl
         await settle(pilot)
         ranking = text_of(screen.query_one("#ranking", RankingPanel)).splitlines()
     assert ranking[0].split()[-4:] == ["ind", "res", "pol", "cli"], ranking
-    rows = [line.split() for line in ranking[1:] if line.strip()]
-    assert len(rows) == 7
+    rows = [line.split() for line in ranking[1:8]]
+    assert "Robust: the same order" in " ".join(ranking[8:])  # every group agrees
     # Every group ranks the themes in the order of the wall: 1 … 7 in each group column.
     assert [row[-4:] for row in rows] == [[str(rank)] * 4 for rank in range(1, 8)], ranking
 
@@ -343,3 +343,21 @@ async def test_a_vote_asks_for_the_device_name_once_before_saving(
         await pilot.press("ctrl+n", *"second", "enter", *"And?", "ctrl+s")
         await settle(pilot)
         assert app.screen is screen and screen.vote_id == "second"
+
+
+async def test_the_live_ranking_says_whether_it_is_robust(tmp_path, make_app, settle, text_of):
+    """Industry's 31/12/5 alone: every way of counting agrees. Research's 4 dots on
+    workforce flip it under `groups` (each group's shares count alike)."""
+    app = make_app(tmp_path)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        await pilot.press("3", "1", "enter", "1", "2", "enter", "5", "enter")
+        await settle(pilot)
+        ranking = " ".join(text_of(screen.query_one("#ranking", RankingPanel)).split())
+        assert "Robust: the same order by head, by group" in ranking
+        await pilot.press("down", "down", "4", "enter")  # research × workforce
+        await settle(pilot)
+        assert tallies(tmp_path)["research"] == {"workforce": 4}
+        ranking = " ".join(text_of(screen.query_one("#ranking", RankingPanel)).split())
+        assert "Not robust:" in ranking and "Workforce" in ranking.split("Not robust:")[1]

@@ -56,12 +56,41 @@ def vester_table(analysis: Analysis, order: list[str]) -> Table:
     return table
 
 
+def theme_detail(analysis: Analysis, theme: Theme, titles: dict[str, str]) -> Text:
+    """One theme's MICMAC positions (direct → indirect) and the loops through it."""
+    m = analysis.micmac
+    text = Text()
+    text.append(f"{theme.title}\n", style="bold")
+    if m.power and theme.id in m.influence:
+        influence = (m.direct_influence.index(theme.id) + 1, m.influence.index(theme.id) + 1)
+        dependence = (m.direct_dependence.index(theme.id) + 1, m.dependence.index(theme.id) + 1)
+        moved = influence[0] != influence[1] or dependence[0] != dependence[1]
+        text.append(
+            f"MICMAC ({m.power} steps): influence #{influence[0]} → #{influence[1]}, "
+            f"dependence #{dependence[0]} → #{dependence[1]}" + (" · moves\n" if moved else "\n"),
+            style="yellow" if moved else "",
+        )
+    through = [c for c in analysis.loops.cycles if theme.id in c]
+    if not through:
+        total = analysis.loops.count
+        text.append(f"No feedback loop through it ({total} in all).", style="dim")
+        return text
+    listed = len(analysis.loops.cycles)
+    text.append(f"Feedback loops through it: {len(through)} of the {listed} listed\n")
+    for cycle in through[:3]:
+        text.append("  " + " → ".join(titles.get(t, t) for t in [*cycle, cycle[0]]) + "\n")
+    if len(through) > 3:
+        text.append(f"  … and {len(through) - 3} more", style="dim")
+    return text
+
+
 class MatrixScreen(EditingScreen):
     """Edit `influences` in an n×n grid; AS/PS, roles and the quadrant follow live."""
 
     DEFAULT_CSS = """
     #matrix-left { width: 50; padding: 0 1; }
     #matrix-left #vester { margin-top: 1; }
+    #matrix-left #micmac { margin-top: 1; }
     #matrix-right { width: 1fr; padding: 0 1; }
     """
     AUTO_FOCUS = "#matrix-grid"
@@ -86,6 +115,7 @@ class MatrixScreen(EditingScreen):
                     id="matrix-grid",
                 )
                 yield Static("", id="vester")
+                yield Static("", id="micmac")
             with Vertical(id="matrix-right"):
                 yield Static("[b]Vester quadrant[/b]")
                 yield Quadrant(id="quadrant")
@@ -93,6 +123,7 @@ class MatrixScreen(EditingScreen):
 
     def on_mount(self) -> None:
         self.sync_workspace()
+        self.watch(self.query_one("#matrix-grid", EditGrid), "cursor", self._show_theme)
 
     def refresh_workspace(self) -> None:
         ws = self.workspace
@@ -141,6 +172,22 @@ class MatrixScreen(EditingScreen):
         ]
         mean = sum(r.active for r in analysis.vester) / len(analysis.vester) if points else 0.0
         quadrant.set_points(points, mean)
+        self._analysis = analysis
+        self._show_theme()
+
+    _analysis: Analysis | None = None
+
+    def _show_theme(self) -> None:
+        """MICMAC's positions and the feedback loops of the theme under the cursor."""
+        micmac = self.query_one("#micmac", Static)
+        row = self.query_one("#matrix-grid", EditGrid).cursor[0]
+        analysis = self._analysis
+        if analysis is None or not self.themes or row >= len(self.themes):
+            micmac.update("")
+            return
+        micmac.update(
+            theme_detail(analysis, self.themes[row], {t.id: t.title for t in self.themes})
+        )
 
     def on_edit_grid_cell_changed(self, event: EditGrid.CellChanged) -> None:
         source = self.themes[event.row].id

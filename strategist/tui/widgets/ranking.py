@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
@@ -10,7 +10,7 @@ from textual.widget import Widget
 from strategist.analysis import Analysis
 from strategist.model import Workspace
 
-__all__ = ["RankingPanel", "ranking_table"]
+__all__ = ["RankingPanel", "ranking_table", "robustness_line"]
 
 
 def ranking_table(ws: Workspace, analysis: Analysis, width: int = 60) -> Table:
@@ -84,4 +84,19 @@ class RankingPanel(Widget):
             return Text(note or "No ranking yet.", style="italic")
         if not analysis.ranking:
             return Text("No ranked themes (proposed or active) yet.", style="italic")
-        return ranking_table(ws, analysis, self.size.width)
+        return Group(ranking_table(ws, analysis, self.size.width), robustness_line(ws, analysis))
+
+
+def robustness_line(ws: Workspace, analysis: Analysis) -> Text:
+    """Whether the order of the voted themes holds under every way of counting."""
+    voted = [r.theme for r in analysis.ranking if r.voted]
+    if len(voted) < 2:
+        return Text("")
+    moving = [th for th in analysis.robustness.unstable if th in voted]
+    if not moving:
+        return Text(
+            "Robust: the same order by head, by group, with equal weights and by Borda.",
+            style="green",
+        )
+    names = ", ".join(_title(ws, th) for th in moving)
+    return Text(f"Not robust: {names} move with the way of counting.", style="yellow")
