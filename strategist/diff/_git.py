@@ -1,15 +1,14 @@
 """The one place `diff` runs git: resolve a revision, read its workspace into a folder.
 
-A revision is read from git's objects (`git archive`), never by a checkout: the working
-tree and the index stay as they are.
+A revision is read from git's objects (`ls-tree`, then `cat-file --batch`), never by a
+checkout: the working tree and the index stay as they are. Not `git archive`: its
+`export-ignore` and `export-subst` attributes would drop or rewrite files.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import tarfile
 from pathlib import Path
 
 __all__ = ["GitError", "RevisionError", "export_workspace"]
@@ -29,11 +28,17 @@ class RevisionError(GitError):
     """A revision git cannot resolve to a commit (or whose tree lacks the workspace)."""
 
 
-def _git(cwd: Path, *args: str) -> bytes:
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     env = {**os.environ, **_ENV}
     try:
         done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, timeout=TIMEOUT, env=env, check=False
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            timeout=TIMEOUT,
+            env=env,
+            check=False,
         )
     except FileNotFoundError as error:
         raise GitError("git is not installed (diff of revisions needs it)") from error
@@ -71,11 +76,29 @@ def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:
     except GitError as error:
         raise RevisionError(f"unknown revision '{revision}'") from error
     sha = commit.decode().strip()
-    paths = [prefix] if prefix else []
-    try:
-        archive = _git(top, "archive", "--format=tar", sha, "--", *paths)
-    except GitError as error:
-        raise RevisionError(f"revision '{revision}' has no {prefix or 'workspace'}") from error
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
-    return dest / prefix if prefix else dest
+    listing = _git(
+        top, "ls-tree", "-r", "-z", "--full-tree", sha, "--", *([prefix] if prefix else [])
+    )
+    blobs: list[tuple[str, str]] = []  # (object, path below the workspace folder)
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, obj = meta.decode().split()
+        if kind != "blob" or mode == "120000":
+            continue  # submodules and symbolic links are no workspace files
+        path = raw_path.decode("utf-8", "surrogateescape")
+        blobs.append((obj, path[len(prefix) + 1 :] if prefix else path))
+    if not blobs:
+        raise RevisionError(f"revision '{revision}' has no {prefix or 'workspace'}")
+    batch = _git(top, "cat-file", "--batch", stdin="".join(f"{o}\n" for o, _ in blobs).encode())
+    at = 0
+    for _obj, path in blobs:
+        header_end = batch.index(b"\n", at)
+        size = int(batch[at:header_end].split()[2])
+        content = batch[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1  # the content, then one newline
+        target = dest / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return dest
