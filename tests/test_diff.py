@@ -309,3 +309,24 @@ def test_the_public_restriction_hides_confidential_inputs(repo: Path) -> None:
 def test_the_core_does_not_import_textual() -> None:
     code = "import strategist.diff, sys; assert 'textual' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_public_restriction_hides_small_groups_figures(tmp_path: Path) -> None:
+    """With `min_group_size` 50, both groups (48 and 17 people) are too small: the
+    public comparison drops the scores and W the public draft would suppress."""
+    old = write_workspace(tmp_path / "old")
+    new = write_workspace(tmp_path / "new")
+    for root in (old, new):
+        (root / VOTES).write_text(_votes((10, 20, 5)), encoding="utf-8")
+    strategy = new / "strategy.yaml"
+    strategy.write_text(strategy.read_text() + "publish:\n  min_group_size: 50\n")
+    a_ws, b_ws = load_workspace(old).workspace, load_workspace(new).workspace
+    assert a_ws is not None and b_ws is not None
+    a, b = analyse(a_ws), analyse(b_ws)
+    public = diff.public_comparison(diff.compare(a_ws, b_ws, a, b, "o", "n"), a_ws, b_ws, a, b)
+    assert [(r.theme, r.old_score, r.new_score) for r in public.ranking] == [
+        ("entrepreneurship", 26 / 51, None),
+        ("digital-transformation", 18 / 51, None),
+        ("workforce", 7 / 51, None),
+    ]
+    assert (public.consensus.old_w, public.consensus.new_w) == (0.75, None)
