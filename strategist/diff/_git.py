@@ -88,7 +88,10 @@ def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:
         if kind != "blob" or mode == "120000":
             continue  # submodules and symbolic links are no workspace files
         path = raw_path.decode("utf-8", "surrogateescape")
-        blobs.append((obj, path[len(prefix) + 1 :] if prefix else path))
+        inner = path[len(prefix) + 1 :] if prefix else path
+        if any(part in ("", ".", "..") for part in inner.split("/")):
+            continue  # a crafted tree could name a place outside the folder: never written
+        blobs.append((obj, inner))
     if not blobs:
         raise RevisionError(f"revision '{revision}' has no {prefix or 'workspace'}")
     batch = _git(top, "cat-file", "--batch", stdin="".join(f"{o}\n" for o, _ in blobs).encode())
