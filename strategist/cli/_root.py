@@ -166,6 +166,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "Write the strategy draft and the input register to outputs/."),
     "capture": ("capture", "Capture inputs (as this clone's device)."),
     "check": ("check", "Report every problem in the workspace, with file and line."),
+    "diff": ("diff", "Compare two revisions of the workspace (git or folders)."),
     "export": ("export", "Export the draft as DOCX, ODT or PDF, or the theme graph."),
     "group": ("strategy", "Add, relabel, reweight or remove a stakeholder group."),
     "influence": ("themes", "Edit the influence matrix."),

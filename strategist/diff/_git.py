@@ -1,0 +1,107 @@
+"""The one place `diff` runs git: resolve a revision, read its workspace into a folder.
+
+A revision is read from git's objects (`ls-tree`, then `cat-file --batch`), never by a
+checkout: the working tree and the index stay as they are. Not `git archive`: its
+`export-ignore` and `export-subst` attributes would drop or rewrite files.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+__all__ = ["GitError", "RevisionError", "export_workspace"]
+
+TIMEOUT = 60
+"""Seconds any one git command may take."""
+
+_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+"""Fixed for every call: stable messages, no prompt, no index refresh written back."""
+
+
+class GitError(Exception):
+    """git is missing, timed out, or the workspace is not inside a repository."""
+
+
+class RevisionError(GitError):
+    """A revision git cannot resolve to a commit (or whose tree lacks the workspace)."""
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, **_ENV}
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            timeout=TIMEOUT,
+            env=env,
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise GitError("git is not installed (diff of revisions needs it)") from error
+    except subprocess.TimeoutExpired as error:
+        raise GitError(f"git {args[0]} took longer than {TIMEOUT} s") from error
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(lines[-1] if lines else f"git {args[0]} failed")
+    return done.stdout
+
+
+def _repository(workspace: Path) -> tuple[Path, str]:
+    """The repository's top folder and the workspace's path inside it ('' at the top)."""
+    try:
+        top = _git(workspace, "rev-parse", "--show-toplevel").decode().strip()
+        prefix = _git(workspace, "rev-parse", "--show-prefix").decode().strip()
+    except GitError as error:
+        raise GitError(f"{workspace} is not inside a git repository: {error}") from error
+    return Path(top), prefix.rstrip("/")
+
+
+def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:
+    """Write the workspace as `revision` holds it into `dest`; return its folder there.
+
+    Raises:
+        RevisionError: git cannot resolve `revision` to a commit, or the commit has no
+            workspace folder at the workspace's place in the repository.
+        GitError: not a repository, or git failed.
+    """
+    top, prefix = _repository(workspace)
+    try:
+        commit = _git(
+            top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+        )
+    except GitError as error:
+        raise RevisionError(f"unknown revision '{revision}'") from error
+    sha = commit.decode().strip()
+    listing = _git(
+        top, "ls-tree", "-r", "-z", "--full-tree", sha, "--", *([prefix] if prefix else [])
+    )
+    blobs: list[tuple[str, str]] = []  # (object, path below the workspace folder)
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, obj = meta.decode().split()
+        if kind != "blob" or mode == "120000":
+            continue  # submodules and symbolic links are no workspace files
+        path = raw_path.decode("utf-8", "surrogateescape")
+        inner = path[len(prefix) + 1 :] if prefix else path
+        if any(part in ("", ".", "..") for part in inner.split("/")):
+            continue  # a crafted tree could name a place outside the folder: never written
+        blobs.append((obj, inner))
+    if not blobs:
+        raise RevisionError(f"revision '{revision}' has no {prefix or 'workspace'}")
+    batch = _git(top, "cat-file", "--batch", stdin="".join(f"{o}\n" for o, _ in blobs).encode())
+    at = 0
+    for _obj, path in blobs:
+        header_end = batch.index(b"\n", at)
+        size = int(batch[at:header_end].split()[2])
+        content = batch[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1  # the content, then one newline
+        target = dest / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return dest
