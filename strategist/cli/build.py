@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from strategist.chars import terminal_safe
 from strategist.cli._lazy import lazy
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
 
@@ -59,6 +61,29 @@ def compare_outputs(ws: Workspace, internal: bool, language: str | None) -> list
         return found
 
 
+def _revision(root: Path, name: str, scratch: Path) -> Workspace:
+    """The workspace at `name`: a folder as it is, else a git revision read into `scratch`.
+
+    Exits 2 (one line) for a revision git cannot resolve, 1 when its workspace has errors.
+    """
+    from strategist.diff import GitError, export_workspace
+
+    if Path(name).is_dir():
+        folder = Path(name)
+    else:
+        try:
+            folder = export_workspace(root, name, scratch)
+        except GitError as error:
+            raise EnvironmentProblem(str(error)) from error
+    result = check.load_or_problem(folder)
+    if result.has_errors or result.workspace is None:
+        click.echo(terminal_safe(f"error: {name}: the workspace has errors"), err=True)
+        for finding in result.findings:
+            click.echo(terminal_safe(f"{name}: {finding.format()}"), err=True)
+        raise SystemExit(EXIT_CONTENT)
+    return result.workspace
+
+
 def _report_stale(root: Path, compared: list[tuple[str, str]]) -> None:
     stale = False
     for relpath, what in compared:
@@ -94,9 +119,21 @@ def _report_stale(root: Path, compared: list[tuple[str, str]]) -> None:
     is_flag=True,
     help="Write nothing; exit 1, naming the files, when outputs/ differs from a fresh build.",
 )
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Add a section 'Changes since REV' before the method appendix: what changed since "
+    "a git revision (a tag, a branch, a commit) or a workspace folder, with the public "
+    "draft's rules.",
+)
 @pass_context
 def build(
-    ctx: Context, directory: Path | None, internal: bool, language: str | None, compare: bool
+    ctx: Context,
+    directory: Path | None,
+    internal: bool,
+    language: str | None,
+    compare: bool,
+    since: str | None,
 ) -> None:
     """Write outputs/strategy.md, outputs/inputs.md and outputs/strategy.html.
 
@@ -105,7 +142,8 @@ def build(
     figures stay out of the public files. The documents are in the language that
     strategy.yaml names (en, de, da); --language builds one other language beside them.
     With --check nothing is written: the build is made aside and compared with the
-    files in outputs/ (for a pre-commit hook or CI).
+    files in outputs/ (for a pre-commit hook or CI). --since REV reads REV from git's
+    objects (never the working tree or the index) and adds what changed since then.
     Exit 0 written (or, with --check, up to date); 1 the workspace has errors (findings
     on stderr, nothing written) or, with --check, outputs/ is stale; 2 not a workspace,
     or the outputs could not be written.
@@ -114,12 +152,16 @@ def build(
     from strategist.render.build import OutputLinkError
 
     root = ctx.root(directory)
+    if compare and since:
+        raise click.UsageError("--check compares a plain build; leave out --since")
     ws = check.load_or_exit(root)
     try:
         if compare:
             _report_stale(root, compare_outputs(ws, internal, language))
             return
-        written = build_outputs(ws, internal=internal, language=language)
+        with tempfile.TemporaryDirectory(prefix="strategist-since-") as scratch:
+            old = None if since is None else (since, _revision(root, since, Path(scratch)))
+            written = build_outputs(ws, internal=internal, language=language, since=old)
     except (
         analysis.RoadmapCycleError,
         store.LockedError,

@@ -6,8 +6,13 @@ import contextlib
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from strategist.model import Workspace
+
+if TYPE_CHECKING:
+    from strategist.analysis import Analysis
+    from strategist.render.common import Policy
 from strategist.store.cache import CACHE_DIR, cache_enabled, code_fingerprint
 from strategist.store.lock import state_dir, workspace_lock
 from strategist.store.save import Staged, replace_staged, stage_file
@@ -71,7 +76,12 @@ def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
     return [item.target for item in staged]
 
 
-def build_outputs(ws: Workspace, internal: bool = False, language: str | None = None) -> list[Path]:
+def build_outputs(
+    ws: Workspace,
+    internal: bool = False,
+    language: str | None = None,
+    since: tuple[str, Workspace] | None = None,
+) -> list[Path]:
     """Render the strategy draft, the input register and the web page and write them.
 
     Every document is rendered and staged before any replaces its old file, so an error
@@ -84,6 +94,9 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
         language: Write the documents in this language (`en`, `de`, `da`) instead of the
             workspace's, into a subfolder named after it (`outputs/de/`); the workspace's
             own language (or None) writes `outputs/` itself.
+        since: (a revision's name, its workspace): add a "Changes since" section that
+            compares it with `ws` (restricted to what a public draft may show, unless
+            `internal`). Such a build is never skipped as unchanged.
 
     Returns:
         The files written, strategy first.
@@ -100,7 +113,7 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
     key = _build_key(ws, internal, language)
     with workspace_lock(ws.root):
         check_output_dirs(ws.root, language)
-        unchanged = _unchanged(ws.root, internal, language, key)
+        unchanged = None if since else _unchanged(ws.root, internal, language, key)
     if unchanged is not None:
         return unchanged
     # Only a build that writes needs the analysis (networkx) and the renderers.
@@ -112,7 +125,10 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
 
     analysis = analyse(ws)
     policy = Policy.of(ws, internal, language)
-    draft = draft_sections(ws, analysis, policy)
+    changes = None
+    if since is not None:
+        changes = (since[0], _changes(since, ws, analysis, policy))
+    draft = draft_sections(ws, analysis, policy, changes)
     documents = {
         "strategy.md": draft.markdown(),
         "inputs.md": render_inputs(ws, internal=internal, language=language),
@@ -127,8 +143,25 @@ def build_outputs(ws: Workspace, internal: bool = False, language: str | None = 
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
             write_documents(output_dir(ws.root, True), {".gitignore": "*\n"})
-        _remember(ws.root, _record(ws.root, internal, language), key, documents)
+        if since is None:  # the record says what a plain build of `key` wrote
+            _remember(ws.root, _record(ws.root, internal, language), key, documents)
     return written
+
+
+def _changes(
+    since: tuple[str, Workspace], ws: Workspace, analysis: Analysis, policy: Policy
+) -> str:
+    """The body of the "Changes since" section: `since` compared with `ws`."""
+    from strategist.analysis import analyse
+    from strategist.diff import compare, public_comparison
+    from strategist.render.changes import changes_section
+
+    label, old = since
+    old_analysis = analyse(old)
+    comparison = compare(old, ws, old_analysis, analysis, label, "worktree")
+    if not policy.internal:
+        comparison = public_comparison(comparison, old, ws, old_analysis, analysis)
+    return changes_section(comparison, old, ws, policy)
 
 
 # A build of an unchanged workspace by the same strategist gives the same bytes, so it

@@ -55,8 +55,14 @@ class Draft:
         return "\n\n".join(parts) + "\n"
 
 
-def draft_sections(ws: Workspace, analysis: Analysis, policy: Policy) -> Draft:
-    """The draft's title block and non-empty sections, in the order the README lists."""
+def draft_sections(
+    ws: Workspace, analysis: Analysis, policy: Policy, changes: tuple[str, str] | None = None
+) -> Draft:
+    """The draft's title block and non-empty sections, in the order the README lists.
+
+    `changes` is (the revision's name, the body of its "Changes since" section), which
+    `build --since REV` puts before the method appendix.
+    """
     lang = policy.lang
     sections: list[tuple[str, str, str]] = []
 
@@ -80,6 +86,9 @@ def draft_sections(ws: Workspace, analysis: Analysis, policy: Policy) -> Draft:
     section("h.disagree", disagreement_section(ws, analysis, policy))
     section("h.monitoring", narrative(ws.strategy.monitoring))
     section("h.closing", narrative(ws.narrative.get("closing", "")))
+    if changes is not None:
+        rev, body = changes
+        sections.append(("h.changes", t("h.changes", lang, rev=inline(rev)), body))
     section("h.method", method_section(ws, analysis, policy))
     return Draft(_title(ws, policy), sections)
 
