@@ -63,3 +63,10 @@ def test_a_bad_revision_exits_2_and_writes_nothing(repo: Path) -> None:  # noqa:
     code, _out, err = run(repo, "build", "--since", "base", "--check")
     assert code == 2 and "leave out --since" in err
     assert git(repo.parent, "status", "--porcelain") == ""  # index and tree untouched
+
+
+def test_diff_writes_the_same_section_as_markdown(repo: Path) -> None:  # noqa: F811
+    code, out, err = run(repo, "diff", "rename", "secret", "--format", "markdown")
+    assert code == 0, out + err
+    assert out == ("## Changes since rename\n\n- Inputs: 0 added, 0 edited, 1 removed.\n")
+    assert SECRET not in out

@@ -74,10 +74,11 @@ def _side(ctx: Context, name: str | None, scratch: Path) -> tuple[str, Workspace
 @click.option(
     "--format",
     "output_format",
-    type=Choice(["text", "json"]),
+    type=Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
-    help="text: a change summary; json: the keys listed in the README.",
+    help="text: a change summary; json: the keys listed in the README; markdown: the "
+    "public draft's 'Changes since OLD' section, in the workspace's language.",
 )
 @pass_context
 def diff_command(ctx: Context, old: str, new: str | None, output_format: str) -> None:
@@ -98,6 +99,17 @@ def diff_command(ctx: Context, old: str, new: str | None, output_format: str) ->
         old_label, old_ws, old_a = _side(ctx, old, old_dir)
         new_label, new_ws, new_a = _side(ctx, new, new_dir)
     result = diff.compare(old_ws, new_ws, old_a, new_a, old_label, new_label)
+    if output_format == "markdown":
+        from strategist.render.changes import changes_section
+        from strategist.render.common import Policy
+        from strategist.render.i18n import t
+
+        public = diff.public_comparison(result, old_ws, new_ws, old_a, new_a)
+        policy = Policy.of(new_ws, internal=False)
+        body = changes_section(public, old_ws, new_ws, policy)
+        heading = t("h.changes", policy.lang, rev=old_label)
+        click.echo(terminal_safe(f"## {heading}\n\n{body}"))
+        return
     if output_format == "json":
         import json  # only for --format json
 

@@ -23,7 +23,7 @@ from strategist.diff._compare import (
     compare,
     find_renames,
 )
-from strategist.diff._git import GitError, RevisionError, export_workspace
+from strategist.diff._git import GitError, RevisionError, export_workspace, recent_revisions
 from strategist.diff._json import comparison_to_json
 from strategist.diff._public import public_comparison
 from strategist.diff._text import format_text, ordinal
@@ -48,4 +48,5 @@ __all__ = [
     "format_text",
     "ordinal",
     "public_comparison",
+    "recent_revisions",
 ]

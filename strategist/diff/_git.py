@@ -105,3 +105,29 @@ def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     return dest
+
+
+def recent_revisions(workspace: Path, limit: int = 20) -> list[tuple[str, str]]:
+    """(revision, label) of the repository's tags (newest first) and its last `limit`
+    commits, for a picker: "v0.2 · tag", "3f9c2ab · Add the working group's votes".
+
+    Raises:
+        GitError: not a repository, or git failed.
+    """
+    top, _prefix = _repository(workspace)
+    found: list[tuple[str, str]] = []
+    tags = _git(
+        top, "for-each-ref", "--sort=-creatordate", "--format=%(refname:short)", "refs/tags"
+    )
+    for tag in tags.decode("utf-8", "replace").split("\n"):
+        if tag.strip():
+            found.append((tag.strip(), f"{tag.strip()} · tag"))
+    try:
+        log = _git(top, "log", f"-n{limit}", "--format=%h%x09%s%x09%as")
+    except GitError:  # a repository without a commit yet
+        return found
+    for line in log.decode("utf-8", "replace").split("\n"):
+        if line.count("\t") >= 2:
+            sha, subject, day = line.split("\t", 2)
+            found.append((sha, f"{sha} · {day} · {subject}"))
+    return found

@@ -186,3 +186,39 @@ async def test_ctrl_w_without_a_display_names_the_file_instead(
         assert opened == []
         page = (tmp_path / "outputs" / "strategy.html").resolve()
         assert any(str(page) in n.message for n in app._notifications)
+
+
+async def test_ctrl_s_builds_the_draft_with_the_changes_since_a_tag(
+    tmp_path, make_app, settle, text_of
+):
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    app = make_app(tmp_path)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    git("tag", "v0.1")
+    themes = tmp_path / "themes" / "workforce.yaml"
+    themes.write_text(themes.read_text().replace("title: ", "title: Skilled "), encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("2")  # 1 is "no comparison", 2 the newest tag
+        await settle(pilot)
+        draft = (tmp_path / "outputs" / "strategy.md").read_text(encoding="utf-8")
+        assert "## Changes since v0.1" in draft.split("\n")
+        status = text_of(app.screen.query_one("#draft-status", Static))
+        assert "changes since v0.1" in status
+        await pilot.press("ctrl+s", "1")  # back to the plain draft
+        await settle(pilot)
+        draft = (tmp_path / "outputs" / "strategy.md").read_text(encoding="utf-8")
+        assert "Changes since" not in draft

@@ -24,13 +24,25 @@ from strategist.tui.widgets.footer import KeyFooter
 __all__ = ["DraftScreen"]
 
 
-def _build(ws: object, internal: bool) -> list[Path]:
+def _build(ws: object, internal: bool, since: str | None = None) -> list[Path]:
+    """Build the draft; with `since`, read that revision from git and add what changed."""
     # Imported here so the TUI opens even while the renderer is missing or broken.
+    import tempfile
+
     from strategist.model import Workspace
     from strategist.render import build_outputs
+    from strategist.store import load_workspace
 
     assert isinstance(ws, Workspace)
-    return build_outputs(ws, internal=internal)
+    if since is None:
+        return build_outputs(ws, internal=internal)
+    from strategist.diff import export_workspace
+
+    with tempfile.TemporaryDirectory(prefix="strategist-since-") as scratch:
+        old = load_workspace(export_workspace(Path(ws.root), since, Path(scratch)))
+        if old.has_errors or old.workspace is None:
+            raise ValueError(f"the workspace at {since} has errors (see `strategist check`)")
+        return build_outputs(ws, internal=internal, since=(since, old.workspace))
 
 
 def _graphical() -> bool:
@@ -48,9 +60,10 @@ class DraftScreen(WorkspaceScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+b", "rebuild", "Rebuild", id="draft-rebuild"),
-        Binding("ctrl+t", "toggle_internal", "Public/internal", id="draft-internal"),
+        Binding("ctrl+t", "toggle_internal", "Internal", id="draft-internal"),
         Binding("ctrl+o", "toggle_outline", "Outline", id="draft-outline"),
         Binding("ctrl+w", "open_browser", "Browser", id="draft-browser"),
+        Binding("ctrl+s", "since", "Since", id="draft-since"),
         # The draft scrolls by page wherever the focus is (also on the outline, after Tab).
         Binding("pagedown", "page(1)", "Page down", show=False, priority=True, id="draft-pgdn"),
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True, id="draft-pgup"),
@@ -67,7 +80,7 @@ class DraftScreen(WorkspaceScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="draft-status")
+        yield Static("", id="draft-status", markup=False)
         yield MarkdownViewer("", show_table_of_contents=True, id="draft")
         yield KeyFooter()
 
@@ -130,7 +143,10 @@ class DraftScreen(WorkspaceScreen):
             status.update(f"{which}: {path.name} not built yet — ctrl+b builds it")
             viewer.document.update("")
             return
-        status.update(f"{which} · {path.relative_to(self.strategist.root)} · ctrl+b rebuilds")
+        since = f" · changes since {self.since}" if self.since else ""
+        status.update(
+            f"{which} · {path.relative_to(self.strategist.root)}{since} · ctrl+b rebuilds"
+        )
         viewer.document.update(text)
 
     def action_rebuild(self) -> None:
@@ -156,12 +172,36 @@ class DraftScreen(WorkspaceScreen):
             self.notify(f"Built {len(paths)} file(s).")
             self.show_file()
 
+        since = self.since
         self.strategist.tasks.run(
-            lambda: _build(ws, internal),
+            lambda: _build(ws, internal, since),
             "Building the draft",
             done=built,
             failed=lambda _: self.show_file(),
         )
+
+    since: str | None = None
+    """The revision the draft's "Changes since" section compares with (ctrl+s)."""
+
+    def action_since(self) -> None:
+        """Pick a tag or a recent commit; the draft is rebuilt with what changed since."""
+        from strategist.diff import GitError, recent_revisions
+        from strategist.tui.screens.choice import ChoiceDialog
+
+        try:
+            found = recent_revisions(self.strategist.root)
+        except GitError as error:
+            self.notify(f"No revisions to compare with: {error}", severity="warning", markup=False)
+            return
+        options = [("", "No comparison (a plain draft)"), *found]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.since = value or None
+            self.action_rebuild()
+
+        self.app.push_screen(ChoiceDialog("Changes since", options, self.since or ""), chosen)
 
     def action_open_browser(self) -> None:
         """Open `strategy.html` (public or internal, as shown) in the user's browser."""
