@@ -12,7 +12,7 @@ from strategist.analysis import Analysis
 from strategist.model import Workspace
 from strategist.render.analysis_sections import hidden_scores
 from strategist.render.common import Policy, table, theme_title
-from strategist.render.i18n import t
+from strategist.render.i18n import counted, t
 
 __all__ = [
     "LOOPS_SHOWN",
@@ -50,10 +50,8 @@ def robustness_section(ws: Workspace, analysis: Analysis, policy: Policy) -> str
         if r.theme in unstable or not r.voted:
             break
         stable_top += 1
-    if stable_top == 1:
-        out.append(t("robust.top.one", lang))
-    elif stable_top > 1:
-        out.append(t("robust.top.many", lang, n=fmt.number(stable_top)))
+    if stable_top:
+        out.append(t(counted("robust.top", stable_top), lang, n=fmt.number(stable_top)))
     shown = [th for th in unstable if th not in hidden]
     order = {r.theme: i for i, r in enumerate(analysis.ranking)}
     shown.sort(key=lambda th: order.get(th, len(order)))

@@ -11,7 +11,7 @@ from strategist.analysis import Analysis
 from strategist.model import Workspace
 from strategist.render.analysis_sections import AGREEMENT_BANDS, hidden_scores, shown_consensus
 from strategist.render.common import Policy, group_label, theme_title
-from strategist.render.i18n import t
+from strategist.render.i18n import counted, t
 
 __all__ = ["AGREEMENT_BANDS", "TOP", "agreement_band", "key_findings"]
 
@@ -25,11 +25,6 @@ def agreement_band(w: float) -> str:
     if w < low:
         return "weak"
     return "strong" if w > high else "moderate"
-
-
-def _number_key(key: str, items: list[str]) -> str:
-    """`key.one` for one item, `key.many` for several: verbs agree with their subject."""
-    return f"{key}.one" if len(items) == 1 else f"{key}.many"
 
 
 def key_findings(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
@@ -58,10 +53,10 @@ def _priorities(ws: Workspace, analysis: Analysis, policy: Policy) -> list[str]:
             named.append(title)
         else:
             named.append(t("findings.theme_score", lang, theme=title, score=fmt.share(r.score)))
-    out = [t(_number_key("findings.top", named), lang, themes=fmt.listing(named))]
+    out = [t(counted("findings.top", len(named)), lang, themes=fmt.listing(named))]
     if analysis.unvoted:
         names = [theme_title(ws, th) for th in analysis.unvoted]
-        out.append(t(_number_key("findings.unvoted", names), lang, themes=fmt.listing(names)))
+        out.append(t(counted("findings.unvoted", len(names)), lang, themes=fmt.listing(names)))
     return out
 
 
@@ -104,7 +99,7 @@ def _drivers(ws: Workspace, analysis: Analysis, policy: Policy) -> list[str]:
     for role in ("critical", "active"):
         names = [theme_title(ws, row.theme) for row in analysis.vester if row.role == role]
         if names:
-            out.append(t(_number_key(f"findings.{role}", names), lang, themes=fmt.listing(names)))
+            out.append(t(counted(f"findings.{role}", len(names)), lang, themes=fmt.listing(names)))
     return out
 
 
@@ -117,5 +112,5 @@ def _roadmap(ws: Workspace, analysis: Analysis, policy: Policy) -> list[str]:
         return [t("findings.roadmap_all", lang, start=first.start)]
     names = [theme_title(ws, th) for th in first.themes]
     sentence = t("findings.roadmap", lang, start=first.start, themes=fmt.listing(names))
-    key = "findings.roadmap_later.one" if len(later) == 1 else "findings.roadmap_later.many"
+    key = counted("findings.roadmap_later", len(later))
     return [sentence + " " + t(key, lang, n=len(later), last=later[-1].start)]

@@ -28,6 +28,7 @@ __all__ = [
     "LOCALE_DIR",
     "Formats",
     "catalog",
+    "counted",
     "formats",
     "t",
 ]
@@ -59,6 +60,12 @@ def catalog(lang: str) -> dict[str, str]:
                 if m.string and not m.fuzzy and phrases.get(str(m.context)) == m.id:
                     phrases[str(m.context)] = str(m.string)
     return phrases
+
+
+def counted(key: str, count: int) -> str:
+    """`key.one` for one thing, `key.many` for several: the catalog keys of a phrase whose
+    verb or noun agrees with how many it names."""
+    return f"{key}.one" if count == 1 else f"{key}.many"
 
 
 def t(key: str, lang: str = "en", **kw: object) -> str:

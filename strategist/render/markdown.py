@@ -30,7 +30,7 @@ from strategist.render.common import (
 from strategist.render.deeper import robustness_section
 from strategist.render.escape import inline
 from strategist.render.findings import key_findings
-from strategist.render.i18n import t
+from strategist.render.i18n import counted, t
 from strategist.render.process import process_section
 from strategist.render.team_text import narrative
 
@@ -262,7 +262,7 @@ def _objectives(ws: Workspace, analysis: Analysis, policy: Policy) -> str:
     if not out:
         return t("objectives.none", lang)
     if without:
-        key = "objectives.missing.one" if len(without) == 1 else "objectives.missing.many"
+        key = counted("objectives.missing", len(without))
         out += ["", t(key, lang, themes=policy.fmt.listing(without))]
     return "\n".join(out).strip("\n")
 
