@@ -484,7 +484,7 @@ def test_export_help_loads_no_heavy_library(args: list[str]) -> None:
 
 def test_charts_go_where_their_placement_says_and_none_is_lost() -> None:
     from strategist.export.office import _with_charts
-    from strategist.render.html import Chart
+    from strategist.render.page_charts import Chart
 
     body = "Intro.\n\n| a |\n| --- |\n| 1 |\n\n```mermaid\ngraph LR\n```\n\n| b |\n| --- |\n| 2 |"
     charts = [

@@ -3,7 +3,7 @@
 pandoc reads the draft as GitHub-flavoured Markdown (the dialect it is written and
 escaped for) with raw HTML off, so tables become real tables and the draft's `##`
 sections the word processor's "Heading 1" (its `#` title becomes the document's title).
-The web page's charts (`strategist.render.html.page_charts`, the same SVG under the same
+The web page's charts (`strategist.render.page_charts`, the same SVG under the same
 publication rules) go where the page puts them: the dependency chart in place of the
 Mermaid block, which only a Markdown viewer can draw, the others at the start or end of
 their section or after its first table. pandoc embeds each SVG with a PNG copy at twice
@@ -35,9 +35,10 @@ from strategist.export import engines
 from strategist.model import Workspace
 from strategist.render.common import Policy
 from strategist.render.escape import inline
-from strategist.render.html import IMAGE_LIMIT, Chart, page_charts
+from strategist.render.html import IMAGE_LIMIT
 from strategist.render.i18n import LANGUAGES
 from strategist.render.markdown import Draft, draft_sections
+from strategist.render.page_charts import Chart, page_charts
 from strategist.render.team_text import allowed_image
 
 __all__ = [

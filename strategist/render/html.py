@@ -3,7 +3,7 @@
 The page holds the same sections, in the same order, as `strategy.md`: each section's
 Markdown is rendered by markdown-it-py (raw HTML off, links only to http, https, mailto
 and `#` anchors) and placed into a Jinja2 template that escapes every value it is given.
-Charts (`strategist.render.charts`) are inline SVG; the input register follows as an
+Charts (`strategist.render.page_charts`) are inline SVG; the input register follows as an
 appendix whose rows carry the `#in-<id>` anchors the citations link to. Nothing on the
 page is fetched: styles are inline, images (the logo, the team's narrative images) are
 embedded as `data:` URLs, and there is no script.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -24,22 +23,19 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from strategist.analysis import ROLES, Analysis
+from strategist.analysis import Analysis
 from strategist.chars import strip_invisible
 from strategist.model import Workspace
-from strategist.render import charts
-from strategist.render.analysis_sections import hidden_scores, shown_consensus
 from strategist.render.common import REGISTER, Policy
 from strategist.render.i18n import t
-from strategist.render.inputs import register
-from strategist.render.markdown import Draft, draft_sections
+from strategist.render.inputs import RegisterTheme, register
+from strategist.render.markdown import Draft, draft_sections, status_stamp
+from strategist.render.page_charts import Chart, page_charts
 from strategist.store.validate import ACCENT
 
 __all__ = [
     "IMAGE_LIMIT",
     "LOGO_NAMES",
-    "Chart",
-    "page_charts",
     "render_html",
     "render_html_from",
 ]
@@ -56,18 +52,6 @@ LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
 _SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 _SAFE_LINK = re.compile(r"(https?:|mailto:|#)", re.IGNORECASE)
 _CITATION = re.compile(rf"{re.escape(REGISTER)}#([a-z0-9][a-z0-9-]*)")
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One chart of the page: the section it belongs to and its SVG."""
-
-    section: str
-    """The catalog key of its section (`h.themes`, `h.interdependencies`, …)."""
-    svg: str
-    placement: str
-    """`first-table` or `last-table` (after the section's first or last table, the one
-    that holds its figures), `fence` (in place of the Mermaid block), `start` or `end`."""
 
 
 # --------------------------------------------------------------------------- entry points
@@ -91,7 +75,9 @@ def render_html(
 def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: Draft) -> str:
     """`render_html` for a draft already made (the build renders it once for both)."""
     lang = policy.lang
-    known = _input_ids(ws, policy)
+    entries = register(ws, policy)
+    # The ids the appendix lists: a citation links to its row only when the row exists.
+    known = {e.id for theme in entries for _w, listed in theme.workshops for e in listed}
     images = _Images(Path(ws.root))
     page_charts_ = page_charts(ws, analysis, policy)
     slugs = _Slugs()
@@ -103,14 +89,9 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
         html = _Renderer(known, images, slugs).render(body, charts=here)
         sections.append({"id": anchor, "heading": heading, "html": Markup(html)})
     register_id = slugs.make(t("h.register", lang))
-    register = _register_html(ws, policy, slugs)
+    register_html = _register_html(entries, policy, slugs)
     s = ws.strategy
-    status = t(f"status.{s.status}", lang)
-    stamp = (
-        t("stamp", lang, status=status, version=s.version)
-        if s.version
-        else t("stamp_no_version", lang, status=status)
-    )
+    stamp = status_stamp(s, lang, s.version)
     page = _template().render(
         lang=lang,
         title=s.title,
@@ -119,7 +100,7 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
         sections=sections,
         register_id=register_id,
         register_heading=t("h.register", lang),
-        register_html=Markup(register),
+        register_html=Markup(register_html),
         contents=t("h.contents", lang),
         accent=s.accent if ACCENT.fullmatch(s.accent) else DEFAULT_ACCENT,
         logo=images.logo(),
@@ -129,16 +110,16 @@ def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: D
     return str(page).rstrip("\n") + "\n"
 
 
-# --------------------------------------------------------------------------- charts
+# --------------------------------------------------------------------------- the register
 
 
-def _register_html(ws: Workspace, policy: Policy, slugs: _Slugs) -> str:
+def _register_html(entries: list[RegisterTheme], policy: Policy, slugs: _Slugs) -> str:
     """The register as the page's appendix, straight from its entries: the template
     escapes every text (no Markdown between, so 100,000 inputs cost milliseconds, not
     the seconds a Markdown parser takes for their table)."""
     lang = policy.lang
     themes = []
-    for theme in register(ws, policy):
+    for theme in entries:
         workshops = [
             {
                 "id": slugs.make(f"{theme.title} {workshop.date} {workshop.title}"),
@@ -174,178 +155,7 @@ def _register_html(ws: Workspace, policy: Policy, slugs: _Slugs) -> str:
     )
 
 
-def page_charts(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
-    """The page's charts, each holding only what the document's text may show."""
-    return [
-        *_ranking(ws, analysis, policy),
-        *_interdependencies(ws, analysis, policy),
-        *_kpis(ws, analysis, policy),
-        *_roadmap(ws, analysis, policy),
-    ]
-
-
-def _name(ws: Workspace, theme: str) -> str:
-    """A theme's title as written (the charts escape it), its id when unknown."""
-    found = ws.themes.get(theme)
-    return found.title if found else theme
-
-
-def _ranking(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
-    """Bars of the voted themes' scores (suppressed ones without), markers of the groups
-    the document may show."""
-    lang = policy.lang
-    hidden = hidden_scores(analysis, policy)
-    shown_groups = shown_consensus(analysis, policy)[0].group_ranks
-    groups = [g for g in ws.strategy.groups if g in shown_groups]
-    groups += sorted(g for g in shown_groups if g not in ws.strategy.groups)
-    bars = []
-    for r in analysis.ranking:
-        if not r.voted:
-            continue
-        if r.theme in hidden:
-            bars.append(charts.Bar(_name(ws, r.theme), None))
-            continue
-        markers = tuple(
-            (_plain_label(ws, g), analysis.group_scores[g][r.theme])
-            for g in groups
-            if r.theme in analysis.group_scores.get(g, {})
-        )
-        bars.append(charts.Bar(_name(ws, r.theme), r.score, markers))
-    if not bars:
-        return []
-    svg = charts.ranking_chart(
-        bars,
-        chart_id="chart-ranking",
-        title=t("chart.ranking.title", lang),
-        desc=t("chart.ranking.desc", lang),
-        format_share=policy.fmt.share,
-        suppressed_text=policy.suppressed(),
-        empty_text=t("chart.empty", lang),
-    )
-    return [Chart("h.themes", svg, "first-table")]
-
-
-def _interdependencies(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
-    """The dependency graph by wave (in place of the Mermaid block) and the Vester quadrant."""
-    lang = policy.lang
-    if not analysis.analysed:
-        return []
-    analysed = set(analysis.analysed)
-    waves = {theme: w.wave for w in analysis.roadmap for theme in w.themes}
-    nodes = [charts.Node(th, _name(ws, th), waves.get(th, 0)) for th in analysis.analysed]
-    edges = [
-        charts.Edge(source, target, strength, "influence")
-        for source in analysis.analysed
-        for target, strength in sorted(analysis.influences.get(source, {}).items())
-        if strength >= 1 and target in analysed
-    ]
-    edges += [
-        charts.Edge(required, theme, 1, "requires")
-        for theme in analysis.analysed
-        for required in sorted(analysis.requires.get(theme, []))
-    ]
-    wave_labels = {
-        w.wave: t("wave.label", lang, wave=w.wave, start=w.start) for w in analysis.roadmap
-    }
-    wave_labels[0] = t("chart.no_wave", lang)
-    dependency = charts.dependency_chart(
-        nodes,
-        edges,
-        chart_id="chart-dependency",
-        title=t("chart.dependency.title", lang),
-        desc=t("chart.dependency.desc", lang),
-        wave_labels=wave_labels,
-        empty_text=t("chart.empty", lang),
-    )
-    points = [
-        charts.Point(_name(ws, row.theme), row.active, row.passive, row.role)
-        for row in analysis.vester
-    ]
-    vester = charts.vester_chart(
-        points,
-        chart_id="chart-vester",
-        title=t("chart.vester.title", lang),
-        desc=t("chart.vester.desc", lang),
-        axis_active=t("chart.vester.active", lang),
-        axis_passive=t("chart.vester.passive", lang),
-        role_labels={role: t(f"role.{role}", lang) for role in ROLES},
-        empty_text=t("chart.empty", lang),
-    )
-    return [
-        Chart("h.interdependencies", dependency, "fence"),
-        Chart("h.interdependencies", vester, "last-table"),
-    ]
-
-
-def _kpis(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
-    """Every KPI's path from baseline through its actuals to its target."""
-    kpis = [
-        charts.Kpi(
-            kpi.name,
-            kpi.unit,
-            None if kpi.baseline is None else float(kpi.baseline),
-            tuple((year, float(v)) for year, v in sorted(kpi.actuals.items())),
-            float(kpi.target),
-            kpi.by,
-        )
-        for theme in _objective_order(analysis)
-        if theme in ws.themes
-        for objective in ws.themes[theme].objectives
-        for kpi in objective.kpis
-    ]
-    if not kpis:
-        return []
-    lang = policy.lang
-    svg = charts.kpi_chart(
-        kpis,
-        chart_id="chart-kpi",
-        title=t("chart.kpi.title", lang),
-        desc=t("chart.kpi.desc", lang),
-        format_number=policy.fmt.number,
-        start=ws.strategy.horizon.start,
-        end=ws.strategy.horizon.end,
-        empty_text=t("chart.empty", lang),
-    )
-    return [Chart("h.objectives", svg, "start")]
-
-
-def _roadmap(ws: Workspace, analysis: Analysis, policy: Policy) -> list[Chart]:
-    """The waves across the horizon's years."""
-    if not analysis.roadmap:
-        return []
-    lang = policy.lang
-    waves = [
-        charts.Wave(w.wave, w.start, tuple(_name(ws, th) for th in w.themes))
-        for w in analysis.roadmap
-    ]
-    svg = charts.roadmap_chart(
-        waves,
-        chart_id="chart-roadmap",
-        title=t("chart.roadmap.title", lang),
-        desc=t("chart.roadmap.desc", lang),
-        start=ws.strategy.horizon.start,
-        end=ws.strategy.horizon.end,
-        wave_label=lambda wave, start: t("wave.label", lang, wave=wave, start=start),
-        empty_text=t("chart.empty", lang),
-    )
-    return [Chart("h.roadmap", svg, "end")]
-
-
-def _objective_order(analysis: Analysis) -> list[str]:
-    return [r.theme for r in analysis.ranking] + list(analysis.separate)
-
-
-def _plain_label(ws: Workspace, group: str) -> str:
-    found = ws.strategy.groups.get(group)
-    return found.label if found else group
-
-
 # --------------------------------------------------------------------------- Markdown → HTML
-
-
-def _input_ids(ws: Workspace, policy: Policy) -> set[str]:
-    """The ids the register on this page lists (so a citation's anchor exists)."""
-    return {item.id for _w, _c, item in ws.inputs() if policy.shows_input(item)}
 
 
 class _Slugs:

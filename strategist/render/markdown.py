@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from strategist.analysis import Analysis
-from strategist.model import Kpi, Theme, Workspace
+from strategist.model import Kpi, Strategy, Theme, Workspace
 from strategist.render.analysis_sections import (
     disagreement_section,
     hidden_scores,
@@ -34,7 +34,7 @@ from strategist.render.i18n import counted, t
 from strategist.render.process import process_section
 from strategist.render.team_text import narrative
 
-__all__ = ["MAX_CITED", "Draft", "draft_sections", "render_strategy"]
+__all__ = ["MAX_CITED", "Draft", "draft_sections", "render_strategy", "status_stamp"]
 
 MAX_CITED = 10
 """Inputs cited per theme in the draft; the register lists them all."""
@@ -110,14 +110,18 @@ def render_strategy(
     return draft_sections(ws, analysis, Policy.of(ws, internal, language)).markdown()
 
 
+def status_stamp(strategy: Strategy, lang: str, version: str) -> str:
+    """`Status: draft · Version 0.3` (without the version when there is none); `version`
+    as the document writes it (escaped for Markdown, as typed for the web page)."""
+    status = t(f"status.{strategy.status}", lang)
+    if strategy.version:
+        return t("stamp", lang, status=status, version=version)
+    return t("stamp_no_version", lang, status=status)
+
+
 def _title(ws: Workspace, policy: Policy) -> str:
     s, lang = ws.strategy, policy.lang
-    status = t(f"status.{s.status}", lang)
-    stamp = (
-        t("stamp", lang, status=status, version=inline(s.version))
-        if s.version
-        else t("stamp_no_version", lang, status=status)
-    )
+    stamp = status_stamp(s, lang, inline(s.version))
     key = "facilitated_by" if s.facilitator else "not_facilitated"
     line = t(
         key,
