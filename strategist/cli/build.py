@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from strategist.chars import terminal_safe
 from strategist.cli._lazy import lazy
 from strategist.cli._root import EXIT_CONTENT, Context, EnvironmentProblem, main, pass_context
 
@@ -66,22 +65,14 @@ def _revision(root: Path, name: str, scratch: Path) -> Workspace:
 
     Exits 2 (one line) for a revision git cannot resolve, 1 when its workspace has errors.
     """
-    from strategist.diff import GitError, export_workspace
+    from strategist.cli.diff import workspace_or_exit
+    from strategist.diff import GitError, revision_folder
 
-    if Path(name).is_dir():
-        folder = Path(name)
-    else:
-        try:
-            folder = export_workspace(root, name, scratch)
-        except GitError as error:
-            raise EnvironmentProblem(str(error)) from error
-    result = check.load_or_problem(folder)
-    if result.has_errors or result.workspace is None:
-        click.echo(terminal_safe(f"error: {name}: the workspace has errors"), err=True)
-        for finding in result.findings:
-            click.echo(terminal_safe(f"{name}: {finding.format()}"), err=True)
-        raise SystemExit(EXIT_CONTENT)
-    return result.workspace
+    try:
+        folder = revision_folder(root, name, scratch)
+    except GitError as error:
+        raise EnvironmentProblem(str(error)) from error
+    return workspace_or_exit(name, folder)
 
 
 def _report_stale(root: Path, compared: list[tuple[str, str]]) -> None:

@@ -42,18 +42,9 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _side(ctx: Context, name: str | None, scratch: Path) -> tuple[str, Workspace, Analysis]:
-    """Load one side: a directory as it is, a revision from git's objects into `scratch`."""
-    if name is None:
-        label, folder = WORKTREE, ctx.root()
-    elif Path(name).is_dir():
-        label, folder = name, Path(name)
-    else:
-        label = name
-        try:
-            folder = diff.export_workspace(ctx.root(), name, scratch)
-        except diff.GitError as error:  # RevisionError too: one line, exit 2
-            _fail(str(error), EXIT_ENVIRONMENT)
+def workspace_or_exit(label: str, folder: Path) -> Workspace:
+    """The workspace in `folder` (a revision named `label`); with errors, its findings on
+    stderr, each named by `label`, and exit 1."""
     result = check.load_or_problem(folder)
     if result.has_errors or result.workspace is None:
         click.echo(terminal_safe(f"error: {label}: the workspace has errors"), err=True)
@@ -61,7 +52,20 @@ def _side(ctx: Context, name: str | None, scratch: Path) -> tuple[str, Workspace
             click.echo(terminal_safe(f"{label}: {finding.format()}"), err=True)
         click.echo(check.summary(result), err=True)
         sys.exit(EXIT_CONTENT)
-    ws = result.workspace
+    return result.workspace
+
+
+def _side(ctx: Context, name: str | None, scratch: Path) -> tuple[str, Workspace, Analysis]:
+    """Load one side: a directory as it is, a revision from git's objects into `scratch`."""
+    if name is None:
+        label, folder = WORKTREE, ctx.root()
+    else:
+        label = name
+        try:
+            folder = diff.revision_folder(ctx.root(), name, scratch)
+        except diff.GitError as error:  # RevisionError too: one line, exit 2
+            _fail(str(error), EXIT_ENVIRONMENT)
+    ws = workspace_or_exit(label, folder)
     try:
         return label, ws, analysis.analyse(ws)
     except analysis.RoadmapCycleError as error:

@@ -23,7 +23,13 @@ from strategist.diff._compare import (
     compare,
     find_renames,
 )
-from strategist.diff._git import GitError, RevisionError, export_workspace, recent_revisions
+from strategist.diff._git import (
+    GitError,
+    RevisionError,
+    export_workspace,
+    recent_revisions,
+    revision_folder,
+)
 from strategist.diff._json import comparison_to_json
 from strategist.diff._public import public_comparison
 from strategist.diff._text import format_text, ordinal
@@ -49,4 +55,5 @@ __all__ = [
     "ordinal",
     "public_comparison",
     "recent_revisions",
+    "revision_folder",
 ]

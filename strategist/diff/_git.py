@@ -107,6 +107,18 @@ def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:
     return dest
 
 
+def revision_folder(workspace: Path, name: str, scratch: Path) -> Path:
+    """The workspace `name` stands for: a folder of that name as it is, else the git
+    revision `name` of `workspace`'s repository, read into `scratch`.
+
+    Raises:
+        RevisionError, GitError: as `export_workspace`.
+    """
+    if Path(name).is_dir():
+        return Path(name)
+    return export_workspace(workspace, name, scratch)
+
+
 def recent_revisions(workspace: Path, limit: int = 20) -> list[tuple[str, str]]:
     """(revision, label) of the repository's tags (newest first) and its last `limit`
     commits, for a picker: "v0.2 · tag", "3f9c2ab · Add the working group's votes".

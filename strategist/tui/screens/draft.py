@@ -36,10 +36,10 @@ def _build(ws: object, internal: bool, since: str | None = None) -> list[Path]:
     assert isinstance(ws, Workspace)
     if since is None:
         return build_outputs(ws, internal=internal)
-    from strategist.diff import export_workspace
+    from strategist.diff import revision_folder
 
     with tempfile.TemporaryDirectory(prefix="strategist-since-") as scratch:
-        old = load_workspace(export_workspace(Path(ws.root), since, Path(scratch)))
+        old = load_workspace(revision_folder(Path(ws.root), since, Path(scratch)))
         if old.has_errors or old.workspace is None:
             raise ValueError(f"the workspace at {since} has errors (see `strategist check`)")
         return build_outputs(ws, internal=internal, since=(since, old.workspace))
