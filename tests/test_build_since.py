@@ -52,7 +52,10 @@ def test_the_section_follows_the_language_and_the_internal_draft(repo: Path) -> 
 def test_nothing_changed_is_one_sentence(repo: Path) -> None:  # noqa: F811
     code, out, err = run(repo, "build", "--since", "secret")
     assert code == 0, out + err
-    assert _section(repo)[1:] == ["Nothing in the strategy has changed since secret."]
+    assert _section(repo)[1:] == [
+        "Since secret, nothing has changed in the ranking, agreement, roles, themes, inputs, "
+        "votes, objectives or strategy fields."
+    ]
 
 
 def test_a_bad_revision_exits_2_and_writes_nothing(repo: Path) -> None:  # noqa: F811
