@@ -183,3 +183,76 @@ def test_nan_and_inf_are_refused_before_anything_is_written(ws: Path) -> None:
     assert ballot.exit_code == 1 and "not nan or inf" in ballot.stderr
     assert (ws / OWN).read_bytes() == before
     assert run(ws, "check").exit_code == 0
+
+
+def _other_device_vote(ws: Path, method: str = "dots", tallies: dict | None = None) -> Path:
+    """A vote `theme-priority` that the plenary laptop created (with `tallies`)."""
+    assert add(ws, "theme-priority", method).exit_code == 0
+    data = yaml.safe_load((ws / OWN).read_text(encoding="utf-8"))
+    (ws / OWN).unlink()
+    data["device"] = "plenary"
+    if tallies:
+        data["votes"][0]["tallies"] = tallies
+    plenary = ws / f"workshops/{KICKOFF}/capture-plenary.yaml"
+    plenary.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert run(ws, "check").exit_code == 0
+    return plenary
+
+
+def test_a_tally_of_another_devices_vote_goes_into_this_devices_file(ws: Path) -> None:
+    plenary = _other_device_vote(ws, tallies={"industry": {"workforce": 40}})
+    assert (
+        run(
+            ws, "vote", "tally", "--workshop", KICKOFF, "theme-priority", "industry", "workforce=40"
+        ).exit_code
+        == 0
+    )
+    plenary_before = plenary.read_text(encoding="utf-8")
+    result = run(
+        ws, "vote", "tally", "--workshop", KICKOFF, "theme-priority", "research",
+        "workforce=5", "entrepreneurship=2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"{OWN}:"
+    assert plenary.read_text(encoding="utf-8") == plenary_before, "another device's file"
+    (own,) = votes(ws)
+    assert own["id"] == "theme-priority"
+    assert own["method"] == "dots"
+    assert own["tallies"] == {
+        "industry": {"workforce": 40},
+        "research": {"workforce": 5, "entrepreneurship": 2},
+    }
+    original = yaml.safe_load(plenary_before)["votes"][0]
+    assert (own["question"], own["options"]) == (original["question"], original["options"])
+    assert run(ws, "check").exit_code == 0
+
+
+def test_tallies_of_two_devices_add_up_in_the_ranking(ws: Path) -> None:
+    _other_device_vote(ws, tallies={"industry": {"entrepreneurship": 9}})
+    assert (
+        run(ws, "vote", "tally", "--workshop", KICKOFF, "theme-priority", "industry",
+            "entrepreneurship=3", "workforce=10").exit_code == 0
+    )  # fmt: skip
+    ranking = json.loads(run(ws, "analyse", "--format", "json").stdout)["ranking"]
+    assert [r["theme"] for r in ranking][:2] == ["entrepreneurship", "workforce"]  # 9 + 3 > 10
+
+
+def test_a_ballot_for_another_devices_vote_goes_into_this_devices_file(ws: Path) -> None:
+    plenary = _other_device_vote(ws, "rank")
+    before = plenary.read_text(encoding="utf-8")
+    result = run(
+        ws, "vote", "ballot", "--workshop", KICKOFF, "theme-priority", "--voter", "p-1",
+        "--group", "research", "--rank", "workforce", "--rank", "entrepreneurship",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{OWN}: ballot of p-1")
+    assert plenary.read_text(encoding="utf-8") == before
+    assert votes(ws)[0]["ballots"] == [
+        {"voter": "p-1", "group": "research", "ranking": ["workforce", "entrepreneurship"]}
+    ]
+    again = run(
+        ws, "vote", "ballot", "--workshop", KICKOFF, "theme-priority", "--voter", "p-1",
+        "--group", "research", "--rank", "entrepreneurship",
+    )  # fmt: skip
+    assert again.exit_code == 1
+    assert "has voted in 'theme-priority' already" in again.output

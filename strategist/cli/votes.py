@@ -119,18 +119,19 @@ def vote_tally(
     """Set GROUP's tallies of vote ID (replacing earlier counts of those options).
 
     Each OPTION=N sets one option's count N; for a score vote write SUM/VOTERS. N=0
-    records a zero. The counts go to the capture file that holds the vote (this
-    device's when it has one); prints that file and GROUP's tallies in it.
+    records a zero. The counts go to this device's capture file (with a copy of the
+    vote when another device created it); the ranking adds up the tallies of every
+    device's file. Prints that file and GROUP's tallies in it.
     """
     parsed = dict(_tally_cell(c) for c in cells)
     root = ctx.root()
 
     def tally(ws: Workspace) -> tuple[str, dict[str, vote_ops.TallyValue]]:
-        holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
-        return holder, vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), holder)
+        device = _device(root)
+        return device, vote_ops.set_tallies(ws, workshop_id, vote_id, group, dict(parsed), device)
 
-    holder, row = run_edit(root, themes.load_for_edit, tally)
-    click.echo(f"workshops/{workshop_id}/capture-{holder}.yaml:")
+    device, row = run_edit(root, themes.load_for_edit, tally)
+    click.echo(f"workshops/{workshop_id}/capture-{device}.yaml:")
     for option, value in row.items():
         shown = f"{value.sum}/{value.voters}" if isinstance(value, model.ScoreTally) else str(value)
         click.echo(f"{group} {option}={shown}")
@@ -157,7 +158,11 @@ def vote_ballot(
     scores: tuple[str, ...],
     rank: tuple[str, ...],
 ) -> None:
-    """Add one ballot to vote ID, with the field of the vote's method."""
+    """Add one ballot to vote ID, with the field of the vote's method.
+
+    The ballot goes to this device's capture file (with a copy of the vote when another
+    device created it).
+    """
     ballot = model.Ballot(voter=voter, group=group)
     try:
         if points:
@@ -181,11 +186,11 @@ def vote_ballot(
         named = [_pair(x, "O=N")[0] for x in (*points, *scores)]
         if len(set(named)) != len(named):
             raise OpsError("an option appears twice in the ballot")
-        holder, _ = vote_ops.find_vote(ws, workshop_id, vote_id, _device(root))
-        vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, holder)
-        return holder
+        device = _device(root)
+        vote_ops.add_ballot(ws, workshop_id, vote_id, ballot, device)
+        return device
 
-    holder = run_edit(root, themes.load_for_edit, add)
+    device = run_edit(root, themes.load_for_edit, add)
     click.echo(
-        f"workshops/{workshop_id}/capture-{holder}.yaml: ballot of {voter} added to {vote_id}"
+        f"workshops/{workshop_id}/capture-{device}.yaml: ballot of {voter} added to {vote_id}"
     )

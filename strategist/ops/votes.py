@@ -1,9 +1,11 @@
 """Vote edits: create a vote, set tallies read off a wall, add a ballot.
 
-A new vote goes into this device's capture file of the workshop (created when missing),
-because during a workshop only the device that owns a capture file writes it. Tallies and
-ballots go to the capture file that holds the vote, this device's first when several
-devices recorded the same question.
+Every edit goes into this device's capture file of the workshop (created when missing),
+because during a workshop only the device that owns a capture file writes it: several
+stations then never change the same file, and their clones merge without conflicts. A
+tally or ballot for a vote that another device created goes into a copy of the vote (same
+id, question, method, options and budget) in this device's file; the analysis adds up
+every file's tallies and ballots of the same vote id.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from strategist.model import (
     METHODS,
     RANKED_STATUSES,
     Ballot,
-    Capture,
     ScoreTally,
     Vote,
     Workshop,
@@ -23,7 +24,7 @@ from strategist.model import (
 )
 from strategist.ops import OpsError
 from strategist.ops._commit import check_slug, commit
-from strategist.ops.capture import _draft, _own_capture
+from strategist.ops.capture import _capture_of, _draft
 from strategist.suggest import did_you_mean
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "add_vote",
     "default_options",
     "find_vote",
+    "own_vote",
     "set_tallies",
     "set_tally",
 ]
@@ -59,14 +61,23 @@ def _workshop(ws: Workspace, workshop_id: str) -> Workshop:
 
 
 def _vote_draft(
-    ws: Workspace, workshop_id: str, device: str, vote_id: str
+    ws: Workspace, workshop_id: str, device: str, template: Vote
 ) -> tuple[Workspace, Vote]:
-    """A draft of `ws` with its own copy of one vote (the first `vote_id` of `device`'s
-    capture file) to change; everything else is shared."""
+    """A draft of `ws` with its own copy of `device`'s vote `template.id` to change (a new,
+    empty copy of `template` when `device`'s capture file lacks it); the rest is shared."""
     draft, workshop = _draft(ws, workshop_id)
-    capture = _own_capture(workshop, device)
-    index = next(n for n, v in enumerate(capture.votes) if v.id == vote_id)
-    vote = capture.votes[index] = copy.deepcopy(capture.votes[index])
+    capture = _capture_of(ws, workshop, device)
+    for index, vote in enumerate(capture.votes):
+        if vote.id == template.id:
+            vote = capture.votes[index] = copy.deepcopy(vote)
+            return draft, vote
+    vote = Vote(
+        id=template.id,
+        question=template.question,
+        method=template.method,
+        options=list(template.options),
+    )
+    capture.votes.append(vote)
     return draft, vote
 
 
@@ -91,6 +102,14 @@ def find_vote(ws: Workspace, workshop_id: str, vote_id: str, device: str) -> tup
             if vote.id == vote_id:
                 return name, vote
     raise OpsError(f"workshop {workshop_id!r} has no vote {vote_id!r}")
+
+
+def own_vote(ws: Workspace, workshop_id: str, vote_id: str, device: str) -> Vote | None:
+    """This device's copy of vote `vote_id` in a workshop, None when its file has none."""
+    capture = _workshop(ws, workshop_id).captures.get(device)
+    if capture is None:
+        return None
+    return next((v for v in capture.votes if v.id == vote_id), None)
 
 
 def add_vote(
@@ -128,13 +147,8 @@ def add_vote(
     if capture is not None and any(v.id == vote_id for v in capture.votes):
         raise OpsError(f"vote {vote_id!r} exists already in this device's capture file")
     draft, dw = _draft(ws, workshop_id)
-    if device not in dw.captures:
-        dw.captures[device] = Capture(device=device)
-        dw.captures = dict(sorted(dw.captures.items()))
-    else:
-        _own_capture(dw, device)
     vote = Vote(id=vote_id, question=question.strip(), method=method, options=chosen)
-    dw.captures[device].votes.append(vote)
+    _capture_of(ws, dw, device).votes.append(vote)
     commit(ws, draft)
     return ws.workshops[workshop_id].captures[device].votes[-1]
 
@@ -181,22 +195,23 @@ def set_tallies(
     cells: dict[str, TallyValue | None],
     device: str,
 ) -> dict[str, TallyValue]:
-    """Set (not add to) a group's tally cells of a vote; None clears a cell.
+    """Set (not add to) a group's tally cells of a vote in this device's capture file;
+    None clears a cell. Other devices' tallies of the same vote are left alone (they add up).
 
     Returns:
-        The group's tallies after the edit.
+        The group's tallies in this device's file after the edit.
 
     Raises:
         OpsError: unknown workshop, vote, group or option; a negative or ill-typed value.
     """
-    holder, vote = find_vote(ws, workshop_id, vote_id, device)
+    _, vote = find_vote(ws, workshop_id, vote_id, device)
     if group not in ws.strategy.groups:
         raise OpsError(
             f"there is no stakeholder group {group!r}{did_you_mean(group, ws.strategy.groups)}"
         )
     for option, value in cells.items():
         _check_cell(vote, group, option, value)
-    draft, dvote = _vote_draft(ws, workshop_id, holder, vote_id)
+    draft, dvote = _vote_draft(ws, workshop_id, device, vote)
     row = dict(dvote.tallies.get(group, {}))
     for option, value in cells.items():
         if value is None:
@@ -228,14 +243,55 @@ def set_tally(
     set_tallies(ws, workshop_id, vote_id, group, {option: value}, device)
 
 
-def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, device: str) -> None:
-    """Append a pseudonymous ballot to a vote.
+def add_ballot(
+    ws: Workspace,
+    workshop_id: str,
+    vote_id: str,
+    ballot: Ballot,
+    device: str,
+    *,
+    replace: bool = False,
+) -> bool:
+    """Add a pseudonymous ballot to a vote, in this device's capture file.
+
+    Args:
+        replace: the voter's earlier ballot in this question (in this device's file) is
+            replaced in place, as when a participant answers again.
+
+    Returns:
+        True when an earlier ballot was replaced.
 
     Raises:
         OpsError: unknown workshop, vote or group; a field that does not fit the method;
-            an unknown option or one given twice; the voter has a ballot already.
+            an unknown option or one given twice; the voter has a ballot already (with
+            `replace`: one in another device's file, which this device never changes).
     """
-    holder, vote = find_vote(ws, workshop_id, vote_id, device)
+    _, vote = find_vote(ws, workshop_id, vote_id, device)
+    _check_ballot(ws, vote, ballot)
+    workshop = ws.workshops[workshop_id]
+    for name, capture in workshop.captures.items():
+        for other in capture.votes:
+            if other.id != vote_id or all(b.voter != ballot.voter for b in other.ballots):
+                continue
+            if not replace:
+                raise OpsError(f"voter {ballot.voter!r} has voted in {vote_id!r} already")
+            if name != device:
+                raise OpsError(
+                    f"voter {ballot.voter!r} voted in {vote_id!r} in capture-{name}.yaml, "
+                    "which only that device changes"
+                )
+    draft, dvote = _vote_draft(ws, workshop_id, device, vote)
+    earlier = next((n for n, b in enumerate(dvote.ballots) if b.voter == ballot.voter), None)
+    if earlier is None:
+        dvote.ballots.append(ballot)
+    else:
+        dvote.ballots[earlier] = ballot
+    commit(ws, draft)
+    return earlier is not None
+
+
+def _check_ballot(ws: Workspace, vote: Vote, ballot: Ballot) -> None:
+    """Raise OpsError unless `ballot` fits `vote`: voter, group, the method's field, options."""
     check_slug(ballot.voter, "voter")
     if ballot.group not in ws.strategy.groups:
         hint = did_you_mean(ballot.group, ws.strategy.groups)
@@ -265,11 +321,3 @@ def add_ballot(ws: Workspace, workshop_id: str, vote_id: str, ballot: Ballot, de
         raise OpsError("a ballot cannot hold negative numbers")
     if isinstance(value, dict):
         _check_size(*value.values())
-    workshop = ws.workshops[workshop_id]
-    for capture in workshop.captures.values():
-        for other in capture.votes:
-            if other.id == vote_id and any(b.voter == ballot.voter for b in other.ballots):
-                raise OpsError(f"voter {ballot.voter!r} has voted in {vote_id!r} already")
-    draft, dvote = _vote_draft(ws, workshop_id, holder, vote_id)
-    dvote.ballots.append(ballot)
-    commit(ws, draft)

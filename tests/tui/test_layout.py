@@ -57,7 +57,11 @@ async def open_kickoff_votes(pilot) -> VotesScreen:
 
 
 async def test_at_80x24_the_tally_grid_keeps_one_line_per_option(tmp_path):
-    app = StrategistApp(example_workspace(tmp_path), poll=False)
+    root = example_workspace(tmp_path)
+    # The plenary laptop: the grid shows (and edits) this device's file's tallies.
+    (root / ".strategist").mkdir(exist_ok=True)
+    (root / ".strategist" / "device").write_text("plenary\n", encoding="utf-8")
+    app = StrategistApp(root, poll=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_kickoff_votes(pilot)
         grid = screen.query_one("#tally-grid", EditGrid)

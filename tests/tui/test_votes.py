@@ -361,3 +361,39 @@ async def test_the_live_ranking_says_whether_it_is_robust(tmp_path, make_app, se
         assert tallies(tmp_path)["research"] == {"workforce": 4}
         ranking = " ".join(text_of(screen.query_one("#ranking", RankingPanel)).split())
         assert "Not robust:" in ranking and "Workforce" in ranking.split("Not robust:")[1]
+
+
+async def test_a_tally_for_another_devices_vote_goes_into_this_devices_file(
+    tmp_path, make_app, settle, text_of
+):
+    """Seven stations tallying the plenary's vote must never write the plenary's file."""
+    app = make_app(tmp_path)
+    plenary = tmp_path / KICKOFF / "capture-plenary.yaml"
+    plenary.write_text(
+        VOTE.replace("station-3", "plenary")
+        + "    tallies:\n      industry: {digital-transformation: 20}\n",
+        encoding="utf-8",
+    )
+    before = plenary.read_text(encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_votes(pilot, settle)
+        grid = screen.query_one("#tally-grid", EditGrid)
+        assert grid.values == {}, "the grid shows this device's cells, none yet"
+        info = " ".join(text_of(screen.query_one("#vote-info")).split())
+        assert "cells of capture-station-3.yaml" in info
+        assert "also counts the tallies in capture-plenary.yaml" in info
+        # industry: 0 for digital transformation here, 25 for entrepreneurship.
+        await pilot.press("0", "enter", "2", "5", "enter")
+        await settle(pilot)
+        ranking = text_of(screen.query_one("#ranking", RankingPanel))
+    assert plenary.read_text(encoding="utf-8") == before
+    own = yaml.safe_load((tmp_path / OWN_CAPTURE).read_text(encoding="utf-8"))["votes"]
+    assert [(v["id"], v["method"], v["options"]) for v in own] == [
+        ("theme-priority", "dots", ["digital-transformation", "entrepreneurship", "workforce"])
+    ]
+    assert own[0]["tallies"] == {
+        "industry": {"digital-transformation": 0, "entrepreneurship": 25}
+    }
+    # The ranking adds both files up: 25 beats 20 + 0.
+    lines = [line for line in ranking.splitlines() if "Digital" in line or "Entre" in line]
+    assert "Entrepreneurship" in lines[0] and lines[0].split()[0] == "1", ranking

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Select, Static
 
-from strategist.model import Number, ScoreTally, Vote, Workspace
+from strategist.model import Ballot, Number, ScoreTally, Vote, Workspace
 from strategist.ops import votes as vote_ops
 from strategist.tui.screens.editing import EditingScreen, live_analysis, option_label
 from strategist.tui.screens.vote_dialogs import BallotDialog, NewVoteDialog
@@ -138,20 +138,39 @@ class VotesScreen(EditingScreen):
         known = ws.strategy.groups.get(group)
         return known.label if known is not None else group
 
+    def _own_tallies(self, ws: Workspace, vote: Vote) -> dict[str, dict[str, vote_ops.TallyValue]]:
+        """The tallies of this device's copy of `vote`: what the grid shows and edits."""
+        if self.workshop_id is None or not self.device():
+            return {}
+        own = vote_ops.own_vote(ws, self.workshop_id, vote.id, self.device())
+        return own.tallies if own is not None else {}
+
     def _holder_note(self, ws: Workspace, vote: Vote) -> str:
         """Which capture file the grid shows, and which other files add to the question."""
         if self.workshop_id is None:
             return ""
-        holder, _ = vote_ops.find_vote(ws, self.workshop_id, vote.id, self.device())
+        device = self.device()
         others = [
             f"capture-{name}.yaml"
             for name, capture in ws.workshops[self.workshop_id].captures.items()
-            if name != holder and any(v.id == vote.id and v.tallies for v in capture.votes)
+            if name != device and any(v.id == vote.id and v.tallies for v in capture.votes)
         ]
-        note = f"cells of capture-{holder}.yaml"
+        note = f"cells of capture-{device}.yaml" if device else "cells of this device's file"
         if others:
             note += f"; the ranking also counts the tallies in {', '.join(others)}"
         return note
+
+    def _all_ballots(self, ws: Workspace, vote: Vote) -> list[Ballot]:
+        """Every capture file's ballots of the question, in file order."""
+        if self.workshop_id is None:
+            return list(vote.ballots)
+        return [
+            ballot
+            for capture in ws.workshops[self.workshop_id].captures.values()
+            for other in capture.votes
+            if other.id == vote.id
+            for ballot in other.ballots
+        ]
 
     def _show_vote(self) -> None:
         ws = self.workspace
@@ -182,7 +201,9 @@ class VotesScreen(EditingScreen):
         ]
         grid.display = vote.method != "rank"
         grid.set_data(
-            [option_label(ws, o) for o in vote.options], labels, self._cells(vote, columns)
+            [option_label(ws, o) for o in vote.options],
+            labels,
+            self._cells(vote.options, self._own_tallies(ws, vote), columns),
         )
         if not grid.display:
             how = "ballots only (ctrl+b)"
@@ -191,8 +212,9 @@ class VotesScreen(EditingScreen):
             if vote.method == "score":
                 how = "per group the sum of the scores (Σ) and the voters (n); " + how
         info.update(f"[b]{escape(vote.question)}[/b]\n{vote.method} · {escape(how)}")
-        lines = [f"[b]Ballots[/b] ({len(vote.ballots)}; ctrl+b adds one)"] if vote.ballots else []
-        for ballot in vote.ballots[-8:]:
+        every = self._all_ballots(ws, vote)
+        lines = [f"[b]Ballots[/b] ({len(every)}; ctrl+b adds one)"] if every else []
+        for ballot in every[-8:]:
             picked = ballot.ranking or ballot.approvals or ballot.points or ballot.scores or []
             shown = (
                 ", ".join(f"{k}={v}" for k, v in picked.items())
@@ -209,11 +231,15 @@ class VotesScreen(EditingScreen):
         self._show_ranking()
 
     @staticmethod
-    def _cells(vote: Vote, columns: list[tuple[str, str | None]]) -> dict[tuple[int, int], Number]:
+    def _cells(
+        options: list[str],
+        tallies: dict[str, dict[str, vote_ops.TallyValue]],
+        columns: list[tuple[str, str | None]],
+    ) -> dict[tuple[int, int], Number]:
         cells: dict[tuple[int, int], Number] = {}
         for column, (group, part) in enumerate(columns):
-            for row, option in enumerate(vote.options):
-                value = vote.tallies.get(group, {}).get(option)
+            for row, option in enumerate(options):
+                value = tallies.get(group, {}).get(option)
                 if value is None:
                     continue
                 if isinstance(value, ScoreTally):
@@ -251,7 +277,7 @@ class VotesScreen(EditingScreen):
         if part is not None:
             # A score cell is [sum, voters]: the typed half replaces its part, the other
             # half stays (0 until typed); clearing both clears the cell.
-            old = vote.tallies.get(group, {}).get(option)
+            old = self._own_tallies(ws, vote).get(group, {}).get(option)
             total, voters = (old.sum, old.voters) if isinstance(old, ScoreTally) else (0, 0)
             if part == "sum":
                 total = event.value or 0
