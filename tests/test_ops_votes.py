@@ -69,7 +69,7 @@ def test_replace_swaps_the_voters_ballot_in_place(ws: Workspace) -> None:
 def test_replace_never_changes_another_devices_ballot(ws: Workspace) -> None:
     ops.add_ballot(ws, KICKOFF, "order", ballot("p-9", "workforce"), "plenary")
     plenary = Path(ws.root, f"workshops/{KICKOFF}/capture-plenary.yaml").read_bytes()
-    with pytest.raises(OpsError, match="in capture-plenary.yaml, which only that device"):
+    with pytest.raises(OpsError, match=r"in capture-plenary\.yaml, which only that device"):
         ops.add_ballot(
             ws, KICKOFF, "order", ballot("p-9", "entrepreneurship"), DEVICE, replace=True
         )

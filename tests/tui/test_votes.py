@@ -391,9 +391,7 @@ async def test_a_tally_for_another_devices_vote_goes_into_this_devices_file(
     assert [(v["id"], v["method"], v["options"]) for v in own] == [
         ("theme-priority", "dots", ["digital-transformation", "entrepreneurship", "workforce"])
     ]
-    assert own[0]["tallies"] == {
-        "industry": {"digital-transformation": 0, "entrepreneurship": 25}
-    }
+    assert own[0]["tallies"] == {"industry": {"digital-transformation": 0, "entrepreneurship": 25}}
     # The ranking adds both files up: 25 beats 20 + 0.
     lines = [line for line in ranking.splitlines() if "Digital" in line or "Entre" in line]
     assert "Entrepreneurship" in lines[0] and lines[0].split()[0] == "1", ranking
