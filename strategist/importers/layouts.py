@@ -61,7 +61,6 @@ _ANYWHERE = (
             "fulde navn",
             "vorname",
             "nachname",
-            "respondent",
             "respondent name",
         ),
     ),
