@@ -216,6 +216,8 @@ def import_survey(
 def import_poll(ctx: Context, export: Path, workshop_id: str, profile: Path, dry_run: bool) -> None:
     """Import a live poll's results table (Mentimeter, Slido …) as one vote's tallies.
 
+    FILE (CSV or XLSX) holds one row per answer option and its count(s).
+
     The profile has `layout: table`: the option column, the count column(s) per group,
     the vote (id, question, method dots|points|approve) and the option labels.
     """
