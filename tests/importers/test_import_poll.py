@@ -117,3 +117,21 @@ def test_a_survey_profile_is_refused_by_import_poll(tmp_path: Path) -> None:
     )
     code, out = _poll(root, write_csv(tmp_path / "poll.csv", ROWS))
     assert code == 1 and "use `strategist import survey`" in out
+
+
+def test_the_importers_load_neither_textual_nor_openpyxl_for_a_csv(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = write_workspace(tmp_path / "ws", {"room-poll": POLL})
+    export = write_csv(tmp_path / "poll.csv", ROWS)
+    code = (
+        "import sys; from pathlib import Path; import strategist.ops.imports; "
+        "from strategist.importers import plan_import; "
+        "from strategist.store import load_workspace; "
+        f"ws = load_workspace({str(root)!r}).workspace; "
+        f"plan_import(ws, Path({str(export)!r}), Path({str(root / 'imports/room-poll.yaml')!r}), "
+        f"{WORKSHOP!r}); "
+        "assert 'textual' not in sys.modules and 'openpyxl' not in sys.modules, sorted(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

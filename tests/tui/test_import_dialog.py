@@ -103,7 +103,7 @@ async def test_the_palette_offers_the_import(tmp_path, make_app, settle, type_te
         await open_capture(pilot, settle)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        await type_text(pilot, "Import a survey")
+        await type_text(pilot, "Import")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
