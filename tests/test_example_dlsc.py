@@ -63,3 +63,40 @@ def test_dlsc_draft_is_danish_throughout() -> None:
     assert "24. november 2020" in draft
     for english in ("Key findings", "The process", "Rank", "Voted", "Sources:", "Method"):
         assert english not in draft
+
+
+def test_dlsc_survey_capture_is_what_its_import_writes(tmp_path: Path) -> None:
+    """The member survey's capture file is rebuilt byte for byte from the export and
+    profile under examples/dlsc/imports/."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from strategist.cli import main
+
+    survey = (
+        "workshops/2022-09-30-medlemsundersoegelse-2022/capture-import-medlemsundersoegelse.yaml"
+    )
+    committed = (DLSC / survey).read_bytes()
+    copy = tmp_path / "dlsc"
+    shutil.copytree(DLSC, copy, ignore=shutil.ignore_patterns(".strategist", "outputs"))
+    (copy / survey).unlink()
+    result = CliRunner().invoke(
+        main,
+        [
+            "-C",
+            str(copy),
+            "import",
+            "survey",
+            "imports/medlemsundersoegelse.csv",
+            "--workshop",
+            "2022-09-30-medlemsundersoegelse-2022",
+            "--profile",
+            "imports/medlemsundersoegelse.yaml",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "cells masked: 2" in result.output
+    assert (copy / survey).read_bytes() == committed
+    for personal in (b"anonymous", b"41 43 00 76", b"innovation@region.example"):
+        assert personal not in committed

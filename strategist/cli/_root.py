@@ -170,6 +170,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "Export the draft as DOCX, ODT or PDF, or the theme graph."),
     "group": ("strategy", "Add, relabel, reweight or remove a stakeholder group."),
     "influence": ("themes", "Edit the influence matrix."),
+    "import": ("imports", "Import survey exports and live-poll results into a workshop."),
     "init": ("init", "Create a new, empty workspace."),
     "input": ("capture", "Curate captured inputs (in whichever capture file holds them)."),
     "kpi": ("plan", "Add KPIs to objectives, change them, record actuals."),

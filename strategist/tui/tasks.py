@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.worker import Worker
 
+from strategist.importers.errors import ImportRefused
 from strategist.ops import OpsError
 from strategist.store import ConflictError, LockedError, StaleFileError, StoreError
 
@@ -39,7 +40,7 @@ def describe_error(exc: BaseException, doing: str) -> str:
         )
     if isinstance(exc, ConflictError):
         return f"{doing} refused: {exc}. Resolve the git conflict in that file first."
-    if isinstance(exc, OpsError | StoreError):
+    if isinstance(exc, OpsError | StoreError | ImportRefused):
         return f"{doing} refused: {exc}"
     if isinstance(exc, NotImplementedError):
         return f"{doing} is not available yet: {exc}"

@@ -74,6 +74,8 @@ class CaptureScreen(CaptureChoices):
         Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
         Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
         Binding("ctrl+n", "new_workshop", "New", id="capture-new-workshop"),
+        # No room left in the footer at 100 columns; the help and the palette list it.
+        Binding("ctrl+b", "import", "Import", show=False, id="capture-import"),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 

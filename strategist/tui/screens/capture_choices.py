@@ -14,6 +14,7 @@ from strategist.model import INPUT_KINDS, Workspace
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.capture_view import current_themes, default_theme
 from strategist.tui.screens.choice import ChoiceDialog
+from strategist.tui.screens.import_dialog import ImportDialog
 from strategist.tui.screens.workshop_dialog import WorkshopDialog
 
 __all__ = ["CaptureChoices"]
@@ -145,3 +146,19 @@ class CaptureChoices(WorkspaceScreen):
                 self._workshop_chosen(workshop_id)
 
         self.app.push_screen(WorkshopDialog(ws), created)
+
+    def action_import(self) -> None:
+        """Import a survey export or poll results into the chosen workshop."""
+        ws = self.workspace
+        if ws is None:
+            return
+        if self.workshop_id is None:
+            self.notify("Choose the workshop to import into first (ctrl+l).", severity="warning")
+            return
+
+        def imported(relpath: str | None) -> None:
+            if relpath is not None:
+                self.strategist.workspace_changed()
+            self.action_focus_text()
+
+        self.app.push_screen(ImportDialog(ws, self.workshop_id), imported)
