@@ -83,6 +83,8 @@ class StrategistApp(Guarded, App[None]):
         self.generation = 0
         """Counts loads, so screens know when to refresh."""
         self.tasks = TaskRunner(self)
+        self.git_tasks = TaskRunner(self, name="strategist-git")
+        """git's own thread: a slow fetch never holds up a save on `tasks`."""
         self.poller = FilePoller(self.root)
         self._poll = poll
         self._asking = False
@@ -100,6 +102,7 @@ class StrategistApp(Guarded, App[None]):
 
     def on_unmount(self) -> None:
         self.tasks.shutdown()
+        self.git_tasks.shutdown(wait=False)  # a git command under way finishes on its own
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal pass the gate: one at a time, in order.
