@@ -107,6 +107,8 @@ def sync_command(
 ) -> None:
     """Bring every station's work into one repository, one command per station.
 
+    DIR is the workspace (default: -C DIR, or the one around the current directory).
+
     \b
     1. commits this device's changed capture files (workshops/*/capture-<device>.yaml;
        with --all every changed workspace file; never outputs/ or .strategist/);

@@ -6,7 +6,7 @@ from strategist.sync.bundle import BundleResult, apply_bundle, create_bundle
 from strategist.sync.errors import SyncConflict
 from strategist.sync.message import generated_message
 from strategist.sync.status import Change, Commit, Status, classify, recent_commits, status
-from strategist.sync.sync import (
+from strategist.sync.steps import (
     Committed,
     Pulled,
     Pushed,

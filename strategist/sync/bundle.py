@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategist import git
-from strategist.sync.sync import Committed, Pulled, commit_changes, integrate
+from strategist.sync.steps import Committed, Pulled, commit_changes, integrate
 
 __all__ = ["BundleResult", "apply_bundle", "create_bundle"]
 

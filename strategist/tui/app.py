@@ -35,7 +35,7 @@ POLL_SECONDS = 1.0
 
 
 SCREENS = Binding.Group("Screens")
-"""The mode keys, shown in the footer as one item (f2–f9 Screens)."""
+"""The mode keys, shown in the footer as one item (f2–f9 f12 Screens)."""
 
 
 class StrategistApp(Guarded, App[None]):

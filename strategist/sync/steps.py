@@ -258,8 +258,8 @@ def integrate(root: Path, device: str | None, target: str, label: str) -> Pulled
         elif _only_own_captures(top, prefix, target, device):
             how = "rebase"
             why = (
-                f"this clone's {ahead} commit{'s' if ahead > 1 else ''} touch only this "
-                "device's capture files, which no other station writes"
+                f"this clone's {ahead} commit{'s touch' if ahead > 1 else ' touches'} only "
+                "this device's capture files, which no other station writes"
             )
             args = ["rebase", "--autostash", "--quiet", target]
         else:
