@@ -11,36 +11,21 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_helpers import run
-from git_fixture import KICKOFF, PLENARY_VOTE, clone, git, hermetic_git, seed_remote
+from git_fixture import (
+    KICKOFF,
+    PLENARY,
+    PLENARY_VOTE,
+    capture,
+    clone,
+    git,
+    hermetic_git,
+    seed_remote,
+)
 
 from strategist.sync import classify
 
 pytestmark = pytest.mark.usefixtures("hermetic_git")
 assert hermetic_git  # used through the mark above
-
-THEMES = ("digital-transformation", "entrepreneurship", "workforce")
-PLENARY = f"workshops/{KICKOFF}/capture-plenary.yaml"
-
-
-def capture(root: Path, device: str, count: int) -> set[str]:
-    """`count` inputs through `capture add`; their ids."""
-    ids = set()
-    for n in range(count):
-        done = run(
-            root,
-            "capture",
-            "add",
-            "--workshop",
-            KICKOFF,
-            "--theme",
-            THEMES[n % 3],
-            "--group",
-            "industry",
-            f"{device}: input {n}",
-        )
-        assert done.exit_code == 0, done.output
-        ids.add(done.output.strip())
-    return ids
 
 
 def own_file(root: Path, device: str) -> Path:

@@ -7,9 +7,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fixture_workspace import write_workspace
 
-__all__ = ["KICKOFF", "PLENARY_VOTE", "clone", "git", "hermetic_git", "seed_remote"]
+from strategist.cli import main
+
+__all__ = [
+    "KICKOFF",
+    "PLENARY",
+    "PLENARY_VOTE",
+    "capture",
+    "cli",
+    "clone",
+    "git",
+    "hermetic_git",
+    "seed_remote",
+]
 
 KICKOFF = "2018-09-11-kickoff"
 
@@ -24,6 +37,27 @@ votes:
       industry: {digital-transformation: 20, entrepreneurship: 12}
 """
 """The vote every station tallies, created by another device (the plenary's laptop)."""
+
+PLENARY = f"workshops/{KICKOFF}/capture-plenary.yaml"
+
+THEMES = ("digital-transformation", "entrepreneurship", "workforce")
+
+
+def cli(root: Path, *args: str) -> str:
+    """Run a strategist command on `root` (in this process); it must succeed; its output."""
+    done = CliRunner().invoke(main, ["-C", str(root), *args])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def capture(root: Path, device: str, count: int) -> set[str]:
+    """`count` inputs through `capture add` (industry, the themes in turn); their ids."""
+    ids = set()
+    for n in range(count):
+        theme = THEMES[n % len(THEMES)]
+        args = ["--workshop", KICKOFF, "--theme", theme, "--group", "industry"]
+        ids.add(cli(root, "capture", "add", *args, f"{device}: input {n}").strip())
+    return ids
 
 
 def git(cwd: Path, *args: str) -> str:

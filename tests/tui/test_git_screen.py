@@ -10,7 +10,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import text_keys
-from git_fixture import KICKOFF, PLENARY_VOTE, clone, git, hermetic_git, seed_remote
+from git_fixture import (
+    KICKOFF,
+    PLENARY,
+    PLENARY_VOTE,
+    capture,
+    cli,
+    clone,
+    git,
+    hermetic_git,
+    seed_remote,
+)
 from test_capture import open_capture
 
 from strategist.cli import main
@@ -24,33 +34,6 @@ from strategist.tui.widgets.grid import EditGrid
 
 pytestmark = pytest.mark.usefixtures("hermetic_git")
 assert hermetic_git  # used through the mark above
-
-PLENARY = f"workshops/{KICKOFF}/capture-plenary.yaml"
-THEMES = ("digital-transformation", "entrepreneurship", "workforce")
-
-
-def cli(root: Path, *args: str) -> str:
-    done = CliRunner().invoke(main, ["-C", str(root), *args])
-    assert done.exit_code == 0, done.output
-    return done.output
-
-
-def capture_by_cli(root: Path, device: str, count: int) -> set[str]:
-    return {
-        cli(
-            root,
-            "capture",
-            "add",
-            "--workshop",
-            KICKOFF,
-            "--theme",
-            THEMES[n % 3],
-            "--group",
-            "industry",
-            f"{device}: input {n}",
-        ).strip()
-        for n in range(count)
-    }
 
 
 def own_inputs(root: Path, device: str) -> set[str]:
@@ -85,7 +68,7 @@ async def test_seven_stations_sync_in_a_random_order_one_through_the_tui(tmp_pat
     tui_root = clone(tmp_path, remote, "station-tui", "station-7")
     captured: set[str] = set()
     for number, (device, root) in enumerate(stations.items(), start=1):
-        captured |= capture_by_cli(root, device, 20)
+        captured |= capture(root, device, 20)
         cli(
             root,
             "vote",
@@ -158,7 +141,7 @@ async def test_the_screen_groups_changes_and_commits_with_an_edited_message(
 ):
     remote = seed_remote(tmp_path)
     root = clone(tmp_path, remote, "station", "station-3")
-    capture_by_cli(root, "station-3", 2)
+    capture(root, "station-3", 2)
     theme = root / "themes" / "workforce.yaml"
     theme.write_text(theme.read_text() + "summary: People.\n", encoding="utf-8")
     cli(root, "build")
@@ -219,7 +202,7 @@ async def test_bundles_by_keys_and_the_overview_counts_what_came_in(tmp_path, se
     remote = seed_remote(tmp_path)
     station = clone(tmp_path, remote, "usb", "usb-1")
     git(station, "remote", "remove", "origin")
-    ids = capture_by_cli(station, "usb-1", 3)
+    ids = capture(station, "usb-1", 3)
     facilitator = clone(tmp_path, remote, "facilitator", "station-3")
     stick = tmp_path / "stick.bundle"
 
