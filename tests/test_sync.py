@@ -194,6 +194,25 @@ def test_uncommitted_shared_edits_survive_a_rebase(tmp_path):
     assert (two / "workshops" / KICKOFF / "capture-laptop-1.yaml").is_file()
 
 
+def test_uncommitted_changes_that_do_not_fit_exit_1_and_stay_in_the_stash(tmp_path):
+    remote = seed_remote(tmp_path)
+    one = clone(tmp_path, remote, "one", "laptop-1")
+    two = clone(tmp_path, remote, "two", "laptop-2")
+    assert run(one, "strategy", "set", "title", "Strategie 2030").exit_code == 0
+    assert run(one, "sync", "--all").exit_code == 0
+    assert run(two, "strategy", "set", "title", "Strategie 2035").exit_code == 0
+    capture(two, "laptop-2", 1)
+    done = run(two, "sync")  # commits the input only; the title stays uncommitted
+    assert done.exit_code == 1, done.output
+    assert "conflict: strategy.yaml" in done.output
+    assert "git stash list" in done.output
+    assert "autostash" in git(two, "stash", "list")
+    assert "Strategie 2035" in git(two, "stash", "show", "-p")
+    assert "Strategie 2030" in git(two, "show", "HEAD:strategy.yaml"), "the commits came in"
+    assert run(two, "check").exit_code == 1
+    assert run(two, "sync").exit_code == 1, "refused until resolved"
+
+
 @pytest.mark.parametrize(
     ("path", "group"),
     [

@@ -18,6 +18,13 @@ class SyncConflict(Exception):
     def advice(self) -> str:
         """What to do next, in one paragraph."""
         names = ", ".join(self.files) or "(no file named by git)"
+        if self.operation == "autostash":
+            return (
+                f"the other stations' commits came in, but your uncommitted changes to {names} "
+                "do not fit on them: edit each file (look for the <<<<<<< and >>>>>>> lines; "
+                "`strategist check` points at them), then `git add` it; your changes are also "
+                "kept in `git stash list` (drop them with `git stash drop` once resolved)"
+            )
         if self.operation == "rebase":
             go_on = "`git add` them and run `git rebase --continue`"
             back = "`git rebase --abort`"

@@ -270,6 +270,9 @@ def integrate(root: Path, device: str | None, target: str, label: str) -> Pulled
             git.run(top, *args)
         except git.GitFailed as error:
             raise _stopped(root, device, args[0], error) from error
+        after = status(root, device)
+        if after.conflicts:  # the commits came in; the stashed changes did not fit on them
+            raise SyncConflict(after.conflicts, "autostash")
         return Pulled(behind, how, why, _changed_files(top, prefix, before))
 
 

@@ -17,7 +17,7 @@ from strategist.render.inputs import render_inputs
 from strategist.store import load_workspace
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tui"))
-from fixture_workspace import write_workspace  # noqa: E402
+from fixture_workspace import write_workspace
 
 KICKOFF = "workshops/2018-09-11-kickoff"
 PIPELINE = "workshops/2018-09-25-pipeline"
