@@ -9,11 +9,11 @@ before more is read; each network address and each participant has a rate limit 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
@@ -222,7 +222,7 @@ async def input_page(request: Request, page: Page) -> Response:
     room, group = page.room, page.who.group
     try:
         fields = forms.input_from(form, _themes(page.workspace(), room.workshop), INPUT_KINDS)
-        at = dt.datetime.now().astimezone().replace(microsecond=0)
+        at = capture_ops.capture_time()
         await page.save(
             lambda ws: capture_ops.add_input(
                 ws,
@@ -381,7 +381,11 @@ class RoomApp:
         if refusal is not None:
             await refusal(scope, receive, send_with_headers)
             return
-        await self.router(scope, receive, send_with_headers)
+        try:
+            await self.router(scope, receive, send_with_headers)
+        except HTTPException as exc:  # no route (404) or a method it does not take (405)
+            text = "There is no such page here." if exc.status_code == 404 else exc.detail
+            await _message(exc.status_code, text)(scope, receive, send_with_headers)
 
     def _refusal(self, scope: Scope) -> Response | None:
         """A 413 or 429 decided from the request line and headers alone."""
