@@ -31,13 +31,15 @@ def start(root: Path, *args: str) -> tuple[subprocess.Popen[str], str, list[str]
     )  # fmt: skip
     assert process.stdout is not None
     deadline = time.monotonic() + 30
-    lines = []
+    lines: list[str] = []
+    url = None
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         lines.append(line)
         found = re.match(r"Participants open (http://\S+)", line)
-        if found:
-            return process, found.group(1), lines
+        url = found.group(1) if found else url
+        if url and line.endswith("Ctrl+C stops.\n"):
+            return process, url, lines
         if not line and process.poll() is not None:
             break
     process.kill()
@@ -63,6 +65,7 @@ def test_serve_prints_the_url_and_a_qr_code_and_ctrl_c_stops_it(tmp_path: Path) 
     assert process.returncode == 0, err
     assert "Stopped: every answer acknowledged is saved." in out
     assert "Answers go to workshops/2018-09-11-kickoff/capture-station-3.yaml" in out
+    assert "Open question: rank" in out
     assert "▀" in out or "▄" in out  # the QR code, in half blocks
     idle.close()
     try:
