@@ -53,7 +53,9 @@ class RoomServer:
         self.room = room
         self.writer = writer
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self._socket = socket.socket(family, socket.SOCK_STREAM)
+        # Named IPPROTO_TCP, asyncio sets TCP_NODELAY on every connection; without it,
+        # a keep-alive answer's body waits 40 ms for the phone's delayed ACK.
+        self._socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._socket.bind((host, port))
