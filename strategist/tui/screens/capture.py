@@ -74,6 +74,7 @@ class CaptureScreen(CaptureChoices):
         Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
         Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
         Binding("ctrl+n", "new_workshop", "New", id="capture-new-workshop"),
+        Binding("ctrl+y", "serve", "Serve", tooltip="Serve the room to phones", id="capture-serve"),
         # No room left in the footer at 100 columns; the help and the palette list it.
         Binding("ctrl+b", "import", "Import", show=False, id="capture-import"),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
@@ -394,6 +395,13 @@ class CaptureScreen(CaptureChoices):
             self.strategist.workspace_changed()
 
         self.strategist.tasks.run(run, "Undoing the last action", done=done)
+
+    def action_serve(self) -> None:
+        """Start (or stop) the room's web server for this workshop's phones."""
+        if self.device is None:
+            self.notify("Confirm this device's name first.", severity="warning")
+            return
+        self.strategist.room.toggle(self.workshop_id, self.device)
 
     def action_focus_text(self) -> None:
         self.query_one("#capture-input", Input).focus()
