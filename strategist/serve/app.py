@@ -1,9 +1,9 @@
 """The room's web app: the map of the site, and handlers that check, call the ops, render.
 
 Only the routes DESIGN lists exist, all under `/r/<token>/`; any other path is 404 and a
-wrong token 403. Every answer carries the security headers of `pages.HEADERS` and a
-strict Content-Security-Policy; request bodies above `MAX_BODY` are refused with 413
-before more is read; each network address and each participant has a rate limit (429).
+wrong token 403 (`guard.Guard` answers what no route takes, adds the security headers,
+caps bodies and limits each address). A body that streams past `MAX_BODY` is refused
+with 413 as soon as it does; each participant may send so many answers a minute (429).
 """
 
 from __future__ import annotations
@@ -13,18 +13,17 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, Router
-from starlette.types import Message, Receive, Scope, Send
 
 from strategist.model import INPUT_KINDS, Ballot, Vote, Workspace
 from strategist.ops import OpsError
 from strategist.ops import capture as capture_ops
 from strategist.ops import votes as vote_ops
 from strategist.serve import forms
-from strategist.serve.pages import HEADERS, csp, render
+from strategist.serve.guard import MAX_BODY, Guard
+from strategist.serve.pages import message, render
 from strategist.serve.room import Participant, Room, new_voter
 from strategist.serve.writer import Writer
 
@@ -35,8 +34,6 @@ log = logging.getLogger(__name__)
 COOKIE = "strategist-room"
 """The participant cookie: pseudonym, group and this room's signature."""
 
-MAX_BODY = 8 * 1024
-"""The largest request body accepted, in bytes."""
 
 SAVE_TIMEOUT = 15.0
 """Seconds a request waits for its answer to be written before saying it was not."""
@@ -119,26 +116,18 @@ class Page:
             ) from None
 
 
-def _message(status: int, message: str) -> Response:
-    response = render(
-        "message.html", status, heading="strategist", title="Room", workshop="",
-        participant=None, message=message,
-    )  # fmt: skip
-    return response
-
-
 def _room(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
     """Check the token, find the participant, turn refusals into pages."""
 
     async def endpoint(request: Request) -> Response:
         room: Room = request.app.state_room
         if request.path_params["token"] != room.token:
-            return _message(403, "This link is not valid for this room. Scan the code again.")
+            return message(403, "This link is not valid for this room. Scan the code again.")
         page = Page(room, request.app.state_writer, room.participant(request.cookies.get(COOKIE)))
         try:
             return page.respond(await handler(request, page))
         except forms.Refused as refused:
-            return page.respond(_message(refused.status, refused.message))
+            return page.respond(message(refused.status, refused.message))
 
     return endpoint
 
@@ -351,63 +340,6 @@ def routes() -> list[Route]:
     ]
 
 
-class RoomApp:
-    """The ASGI app: the router behind the guard (headers, body cap, address limit)."""
-
-    def __init__(self, room: Room, writer: Writer) -> None:
-        self.state_room = room
-        self.state_writer = writer
-        self.router = Router(routes(), redirect_slashes=False)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            if scope["type"] == "lifespan":
-                await self.router(scope, receive, send)
-            return  # no websockets
-        scope["app"] = self
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                names = {name.lower() for name, _ in headers}
-                for name, value in HEADERS.items():
-                    headers.append((name.lower().encode(), value.encode()))
-                if b"content-security-policy" not in names:
-                    headers.append((b"content-security-policy", csp(None).encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        refusal = self._refusal(scope)
-        if refusal is not None:
-            await refusal(scope, receive, send_with_headers)
-            return
-        try:
-            await self.router(scope, receive, send_with_headers)
-        except HTTPException as exc:  # no route (404) or a method it does not take (405)
-            text = "There is no such page here." if exc.status_code == 404 else exc.detail
-            await _message(exc.status_code, text)(scope, receive, send_with_headers)
-
-    def _refusal(self, scope: Scope) -> Response | None:
-        """A 413 or 429 decided from the request line and headers alone."""
-        for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                try:
-                    too_big = int(value) > MAX_BODY
-                except ValueError:
-                    return _message(400, "The request could not be read.")
-                if too_big:
-                    return _message(413, "That is too much text to send at once.")
-        client = scope.get("client")
-        address = client[0] if client else "unknown"
-        if not self.state_room.address_requests.allow(address):
-            response = _message(
-                429, "Too many requests from this device. Wait a minute, then try again."
-            )
-            response.headers["Retry-After"] = "60"
-            return response
-        return None
-
-
-def make_app(room: Room, writer: Writer) -> RoomApp:
-    """The web app of `room`, saving through `writer`."""
-    return RoomApp(room, writer)
+def make_app(room: Room, writer: Writer) -> Guard:
+    """The web app of `room`, saving through `writer`: the routes behind the guard."""
+    return Guard(Router(routes(), redirect_slashes=False), room, writer)

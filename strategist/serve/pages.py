@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.responses import HTMLResponse
 
-__all__ = ["HEADERS", "csp", "render"]
+__all__ = ["HEADERS", "csp", "message", "render"]
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -56,4 +56,13 @@ def render(
     html = _ENV.get_template(template).render(nonce=nonce, **context)
     response = HTMLResponse(html, status_code=status, headers=headers)
     response.headers["Content-Security-Policy"] = csp(nonce)
+    return response
+
+
+def message(status: int, text: str) -> HTMLResponse:
+    """A page that says one thing: a refusal, with its status code."""
+    response = render(
+        "message.html", status, heading="strategist", title="Room", workshop="",
+        participant=None, message=text,
+    )  # fmt: skip
     return response

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEVICE, KICKOFF, load, prepare
 
 from strategist.serve import OwnWriter, Room, RoomServer
+
+from .conftest import DEVICE, KICKOFF, load, prepare
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(

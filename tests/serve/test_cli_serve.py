@@ -13,11 +13,12 @@ from pathlib import Path
 
 import httpx
 from click.testing import CliRunner
-from conftest import DEVICE, KICKOFF, prepare
 
 from strategist.cli import main
 from strategist.serve import lan_address
 from strategist.serve.qr import qr_lines
+
+from .conftest import DEVICE, KICKOFF, prepare
 
 REPO = Path(__file__).resolve().parents[2]
 

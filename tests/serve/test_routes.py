@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DEVICE, KICKOFF, Setup, alert, load, status
 
 from strategist.serve.room import RateLimiter
+
+from .conftest import DEVICE, KICKOFF, Setup, alert, load, status
 
 PSEUDONYM = re.compile(r"^p-[0-9abcdefghjkmnpqrstvwxyz]{6}$")
 

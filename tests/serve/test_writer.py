@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DEVICE, KICKOFF, load, prepare
 
 from strategist import store
 from strategist.model import Workspace
@@ -13,6 +12,8 @@ from strategist.ops import OpsError
 from strategist.ops import capture as capture_ops
 from strategist.ops._commit import batched
 from strategist.serve.writer import OwnWriter, apply_batch
+
+from .conftest import DEVICE, KICKOFF, load, prepare
 
 OWN = f"workshops/{KICKOFF}/capture-{DEVICE}.yaml"
 

@@ -130,7 +130,14 @@ async def test_an_input_from_a_phone_shows_in_the_capture_list_with_its_markup_e
         assert 'role="status">Saved.' in await asyncio.to_thread(send)
         recent = screen.query_one(RecentInputs)
         await wait_until(pilot, lambda: "[b]Loud[/b]" in text_of(recent), "the input to show")
-        # Curation works on it as on any input: Delete on the list, then confirm.
+        own = tmp_path / OWN_CAPTURE
+        assert [i["text"] for i in yaml.safe_load(own.read_text())["inputs"]] == [
+            "[b]Loud[/b] [red]idea"
+        ]
+        # The facilitator curates it as any input: Delete on the list removes it.
+        await pilot.press("tab", "delete")
+        await settle(pilot)
+        assert yaml.safe_load(own.read_text()).get("inputs", []) == []
         app.room.stop_now()
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from conftest import DEVICE, KICKOFF, load, prepare
 
 from bench.cases_room import simulate
 from strategist.cli import main
+
+from .conftest import DEVICE, KICKOFF, load, prepare
 
 
 def test_75_phones_sending_3_inputs_and_2_ballots_at_once_lose_nothing(tmp_path: Path) -> None:
