@@ -67,6 +67,7 @@ class RoomService:
         self.host: str | None = None
         """The address to listen on; None: the LAN address (tests set 127.0.0.1)."""
         self.port = DEFAULT_PORT
+        self._starting = False
 
     @property
     def running(self) -> bool:
@@ -83,8 +84,9 @@ class RoomService:
 
     def start(self, workshop_id: str, device: str) -> None:
         """Serve `workshop_id` in the background; the app is told when it listens."""
-        if self.server is not None:
-            return
+        if self.server is not None or self._starting:
+            return  # a second key press while it starts does not start a second one
+        self._starting = True
         app = self._app
 
         def run() -> None:
@@ -96,6 +98,7 @@ class RoomService:
                 server = RoomServer(Room(workshop_id, device), writer, host, self.port)
             except OSError as exc:
                 writer.close()
+                app.call_from_thread(setattr, self, "_starting", False)
                 app.call_from_thread(
                     app.notify,
                     f"The room cannot listen on {host}:{self.port}: {exc.strerror or exc}",
@@ -108,6 +111,7 @@ class RoomService:
         app.run_worker(run, thread=True, group="room", exit_on_error=False)
 
     def _started(self, server: RoomServer) -> None:
+        self._starting = False
         self.server = server
         self._app.notify(f"Serving the room at {server.url} (Present, F9, shows the code)")
         self._app.workspace_changed()
@@ -133,6 +137,9 @@ class RoomService:
             server.stop()
 
     def toggle(self, workshop_id: str | None, device: str) -> None:
+        """Stop the room when it is served, else serve `workshop_id`."""
+        if self._starting:
+            return
         if self.server is not None:
             self.stop()
         elif workshop_id is None:

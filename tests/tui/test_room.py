@@ -168,3 +168,40 @@ async def test_the_presentation_shows_the_url_the_code_and_the_open_questions_re
         qr = screen.query_one("#room-qr").region
         assert qr.right <= 80 and qr.bottom <= 23  # the whole code fits above the footer
         app.room.stop_now()
+
+
+async def test_quitting_the_tui_stops_the_room(tmp_path, make_app, settle):
+    """q while serving: the app closes and nothing listens on the room's port any more."""
+    app = make_app(tmp_path)
+    local(app)
+    add_vote_file(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_votes(pilot, settle)
+        await pilot.press("ctrl+y")
+        await wait_until(pilot, lambda: app.room.running, "the room to listen")
+        url = app.room.url
+        assert listening(url)
+        await pilot.press("q")
+        await settle(pilot)
+    assert not listening(url)
+
+
+async def test_a_port_in_use_is_said_and_nothing_is_served(tmp_path, make_app, settle):
+    app = make_app(tmp_path)
+    local(app)
+    add_vote_file(tmp_path)
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    app.room.port = taken.getsockname()[1]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_votes(pilot, settle)
+            await pilot.press("ctrl+y")
+            said = f"The room cannot listen on 127.0.0.1:{app.room.port}"
+            await wait_until(
+                pilot, lambda: any(n.startswith(said) for n in notifications(app)), "the error"
+            )
+            assert not app.room.running
+    finally:
+        taken.close()
