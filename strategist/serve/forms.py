@@ -96,8 +96,8 @@ def ballot_from(form: Form, vote: Vote, labels: dict[str, str], voter: str, grou
     """The ballot a vote form describes, for `vote`'s method.
 
     Fields: dots/points `n-<option>`; approve `approve` (repeated); score `s-<option>`;
-    rank `r-<option>` (a position, 1 = best), or `ranking` (the options in order,
-    comma-separated) as the page's optional drag-to-rank script sends it.
+    rank `r-<option>` (a place, 1 = best), or instead `ranking` (the options best first,
+    comma-separated), for a client that sends an order rather than places.
     """
     ballot = Ballot(voter=voter, group=group)
     options = vote.options
