@@ -9,6 +9,7 @@ with 413 as soon as it does; each participant may send so many answers a minute 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -121,7 +122,7 @@ def _room(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
 
     async def endpoint(request: Request) -> Response:
         room: Room = request.app.state_room
-        if request.path_params["token"] != room.token:
+        if not hmac.compare_digest(request.path_params["token"], room.token):
             return message(403, "This link is not valid for this room. Scan the code again.")
         page = Page(room, request.app.state_writer, room.participant(request.cookies.get(COOKIE)))
         try:
@@ -322,7 +323,7 @@ async def vote_page(request: Request, page: Page) -> Response:
 async def state(request: Request) -> Response:
     """GET state: which question is open (for the vote page's optional script)."""
     room: Room = request.app.state_room
-    if request.path_params["token"] != room.token:
+    if not hmac.compare_digest(request.path_params["token"], room.token):
         return JSONResponse({"error": "not this room"}, status_code=403)
     return JSONResponse({"open": room.open_vote})
 
