@@ -138,26 +138,21 @@ def _ensure_lines(path: Path, lines: tuple[str, ...]) -> str:
 
 def _git_init(directory: Path) -> str:
     """Run `git init` unless `directory` is already inside a repository."""
-    import subprocess  # only init runs a program
+    from strategist import git  # only init runs git here
 
     try:
-        inside = subprocess.run(
-            ["git", "-C", str(directory), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except FileNotFoundError:
+        inside = git.run(directory, "rev-parse", "--is-inside-work-tree", check=False)
+        if inside.code == 0 and inside.text.strip() == "true":
+            return "already inside a git repository: skipped `git init`"
+        done = git.run(directory, "init", "-q", check=False)
+    except git.GitMissing:
         return "git is not installed: skipped `git init`"
+    except git.GitError as error:
+        return f"git could not run ({error}): skipped `git init`"
     except OSError as error:
         return f"git could not run ({describe_os_error(error)}): skipped `git init`"
-    if inside.returncode == 0 and inside.stdout.strip() == "true":
-        return "already inside a git repository: skipped `git init`"
-    done = subprocess.run(
-        ["git", "init", "-q", str(directory)], capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        return f"`git init` failed: {done.stderr.strip() or done.returncode}"
+    if done.code != 0:
+        return f"`git init` failed: {done.stderr.strip() or done.code}"
     return "ran `git init`"
 
 

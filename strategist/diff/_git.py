@@ -7,17 +7,11 @@ checkout: the working tree and the index stay as they are. Not `git archive`: it
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
+from strategist import git
+
 __all__ = ["GitError", "RevisionError", "export_workspace"]
-
-TIMEOUT = 60
-"""Seconds any one git command may take."""
-
-_ENV = {"LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
-"""Fixed for every call: stable messages, no prompt, no index refresh written back."""
 
 
 class GitError(Exception):
@@ -28,36 +22,32 @@ class RevisionError(GitError):
     """A revision git cannot resolve to a commit (or whose tree lacks the workspace)."""
 
 
+_READ_ONLY = ("-c", "core.fsmonitor=false")
+"""Reading objects never starts a file-system monitor."""
+
+_NO_LOCKS = {"GIT_OPTIONAL_LOCKS": "0"}
+"""No index refresh written back: a diff leaves the repository as it found it."""
+
+
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    env = {**os.environ, **_ENV}
     try:
-        done = subprocess.run(
-            ["git", *args],
-            cwd=cwd,
-            input=stdin,
-            capture_output=True,
-            timeout=TIMEOUT,
-            env=env,
-            check=False,
-        )
-    except FileNotFoundError as error:
+        return git.run(cwd, *_READ_ONLY, *args, stdin=stdin, env=_NO_LOCKS).stdout
+    except git.GitMissing as error:
         raise GitError("git is not installed (diff of revisions needs it)") from error
-    except subprocess.TimeoutExpired as error:
-        raise GitError(f"git {args[0]} took longer than {TIMEOUT} s") from error
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(lines[-1] if lines else f"git {args[0]} failed")
-    return done.stdout
+    except git.GitFailed as error:
+        raise GitError(error.result.last_line) from error
+    except git.GitError as error:
+        raise GitError(str(error)) from error
 
 
 def _repository(workspace: Path) -> tuple[Path, str]:
     """The repository's top folder and the workspace's path inside it ('' at the top)."""
     try:
-        top = _git(workspace, "rev-parse", "--show-toplevel").decode().strip()
-        prefix = _git(workspace, "rev-parse", "--show-prefix").decode().strip()
-    except GitError as error:
-        raise GitError(f"{workspace} is not inside a git repository: {error}") from error
-    return Path(top), prefix.rstrip("/")
+        return git.repository(workspace)
+    except git.NotARepository as error:
+        raise GitError(f"{workspace} is not inside a git repository") from error
+    except git.GitError as error:
+        raise GitError(str(error)) from error
 
 
 def export_workspace(workspace: Path, revision: str, dest: Path) -> Path:

@@ -122,6 +122,7 @@ def build_outputs(
     from strategist.render.html import render_html_from
     from strategist.render.inputs import render_inputs
     from strategist.render.markdown import draft_sections
+    from strategist.render.register import register
 
     analysis = analyse(ws)
     policy = Policy.of(ws, internal, language)
@@ -129,10 +130,11 @@ def build_outputs(
     if since is not None:
         changes = (since[0], _changes(since, ws, analysis, policy))
     draft = draft_sections(ws, analysis, policy, changes)
+    entries = register(ws, policy, cached=True)  # once, for inputs.md and the page
     documents = {
         "strategy.md": draft.markdown(),
-        "inputs.md": render_inputs(ws, internal=internal, language=language),
-        "strategy.html": render_html_from(ws, analysis, policy, draft),
+        "inputs.md": render_inputs(ws, internal=internal, language=language, entries=entries),
+        "strategy.html": render_html_from(ws, analysis, policy, draft, entries),
     }
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.

@@ -28,9 +28,9 @@ from strategist.chars import strip_invisible
 from strategist.model import Workspace
 from strategist.render.common import REGISTER, Policy
 from strategist.render.i18n import t
-from strategist.render.inputs import RegisterTheme, register
 from strategist.render.markdown import Draft, draft_sections, status_stamp
 from strategist.render.page_charts import Chart, page_charts
+from strategist.render.register import RegisterTheme, register
 from strategist.store.validate import ACCENT
 
 __all__ = [
@@ -72,12 +72,20 @@ def render_html(
     return render_html_from(ws, analysis, policy, draft_sections(ws, analysis, policy))
 
 
-def render_html_from(ws: Workspace, analysis: Analysis, policy: Policy, draft: Draft) -> str:
-    """`render_html` for a draft already made (the build renders it once for both)."""
+def render_html_from(
+    ws: Workspace,
+    analysis: Analysis,
+    policy: Policy,
+    draft: Draft,
+    entries: list[RegisterTheme] | None = None,
+) -> str:
+    """`render_html` for a draft (and register) already made (the build renders each
+    once for every document)."""
     lang = policy.lang
-    entries = register(ws, policy)
+    if entries is None:
+        entries = register(ws, policy)
     # The ids the appendix lists: a citation links to its row only when the row exists.
-    known = {e.id for theme in entries for _w, listed in theme.workshops for e in listed}
+    known = {i for theme in entries for _w, table in theme.tables for i in table.ids}
     images = _Images(Path(ws.root))
     page_charts_ = page_charts(ws, analysis, policy)
     slugs = _Slugs()
@@ -124,16 +132,15 @@ def _register_html(entries: list[RegisterTheme], policy: Policy, slugs: _Slugs) 
             {
                 "id": slugs.make(f"{theme.title} {workshop.date} {workshop.title}"),
                 "heading": f"{policy.fmt.date(workshop.date)} · {strip_invisible(workshop.title)}",
-                "entries": entries,
-                "groups": any(entry.group for entry in entries),
+                "rows": Markup(table.html),  # escaped as it was rendered
+                "groups": table.html_groups,
             }
-            for workshop, entries in theme.workshops
+            for workshop, table in theme.tables
         ]
         title = strip_invisible(theme.title)
         themes.append(
             {"id": slugs.make(title), "title": title, "note": theme.note, "workshops": workshops}
         )
-    before, _, after = t("duplicate_of", lang).partition("{id}")
     intro = "register.intro_internal" if policy.internal else "register.intro"
     return str(
         _environment()
@@ -148,9 +155,6 @@ def _register_html(entries: list[RegisterTheme], policy: Policy, slugs: _Slugs) 
                 "group": t("col.group", lang),
                 "text": t("col.text", lang),
             },
-            confidential=t("confidential_mark", lang).strip("*"),
-            duplicate_of=(before, after),
-            duplicate=t("duplicate", lang),
         )
     )
 

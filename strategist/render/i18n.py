@@ -91,6 +91,7 @@ class Formats:
         self.locale = LANGUAGES[self.lang]
         pattern = str(Locale.parse(self.locale).percent_formats[None].pattern)
         self._percent = _INTEGER_END.sub("0.0", pattern, count=1)
+        self._dates: dict[dt.date, str] = {}
 
     def number(self, value: float | int) -> str:
         """A figure the team typed, exactly (never rounded), with the locale's separators."""
@@ -111,7 +112,10 @@ class Formats:
 
     def date(self, day: dt.date) -> str:
         """A date written out: `11 September 2018`, `11. September 2018`, `11. september 2018`."""
-        return str(format_date(day, "long", locale=self.locale))
+        found = self._dates.get(day)
+        if found is None:  # a register writes each workshop's date once per theme
+            found = self._dates[day] = str(format_date(day, "long", locale=self.locale))
+        return found
 
     def listing(self, items: Sequence[str]) -> str:
         """`A, B and C` in the language (`A, B und C`, `A, B og C`); items already escaped."""

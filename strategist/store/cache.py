@@ -277,6 +277,17 @@ class ParseCache:
             return False
         return True
 
+    def get_value(self, name: str, digest: str) -> object | None:
+        """A value `put_value` kept under `name` for `digest`; None when there is none
+        valid (verified as every entry)."""
+        found = self.get(name, digest)
+        return found[0].record if found is not None else None
+
+    def put_value(self, name: str, digest: str, value: object) -> None:
+        """Keep `value` (something strategist made, e.g. rendered tables) under `name`
+        for `digest`, a hash of everything the value depends on."""
+        self.put(name, digest, Entry(value, [], ""), ({}, {}))
+
     def tables_later(self, relpath: str, sha256: str) -> Callable[[], Tables]:
         """A loader of the position tables of the entry just written."""
         return functools.partial(self._tables, relpath, sha256)

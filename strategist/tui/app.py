@@ -36,7 +36,7 @@ POLL_SECONDS = 1.0
 
 
 SCREENS = Binding.Group("Screens")
-"""The mode keys, shown in the footer as one item (f2–f9 Screens)."""
+"""The mode keys, shown in the footer as one item (f2–f9 f12 Screens)."""
 
 
 class StrategistApp(Guarded, App[None]):
@@ -84,6 +84,8 @@ class StrategistApp(Guarded, App[None]):
         self.generation = 0
         """Counts loads, so screens know when to refresh."""
         self.tasks = TaskRunner(self)
+        self.git_tasks = TaskRunner(self, name="strategist-git")
+        """git's own thread: a slow fetch never holds up a save on `tasks`."""
         self.poller = FilePoller(self.root)
         self._poll = poll
         self._asking = False
@@ -104,6 +106,7 @@ class StrategistApp(Guarded, App[None]):
     def on_unmount(self) -> None:
         self.room.stop_now()  # every connection closed, every queued answer written
         self.tasks.shutdown()
+        self.git_tasks.shutdown(wait=False)  # a git command under way finishes on its own
 
     def on_room_answered(self, _: RoomAnswered) -> None:
         self.workspace_changed()

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from strategist.tui.screens.capture import CaptureScreen
 from strategist.tui.screens.draft import DraftScreen
+from strategist.tui.screens.git_screen import GitScreen
 from strategist.tui.screens.inputs import InputsScreen
 from strategist.tui.screens.matrix import MatrixScreen
 from strategist.tui.screens.overview import OverviewScreen
@@ -48,6 +49,7 @@ MODE_ENTRIES: list[ModeEntry] = [
     ModeEntry("matrix", MatrixScreen, "f7", "Matrix"),
     ModeEntry("draft", DraftScreen, "f8", "Draft"),
     ModeEntry("present", PresentScreen, "f9", "Present"),
+    ModeEntry("git", GitScreen, "f12", "Git"),
 ]
 """Every mode, in footer order."""
 

@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.worker import Worker
 
+from strategist.git import GitError
 from strategist.importers.errors import ImportRefused
 from strategist.ops import OpsError
 from strategist.store import ConflictError, LockedError, StaleFileError, StoreError
+from strategist.sync.errors import SyncConflict
 
 __all__ = ["TaskRunner", "describe_error"]
 
@@ -41,7 +43,9 @@ def describe_error(exc: BaseException, doing: str) -> str:
         )
     if isinstance(exc, ConflictError):
         return f"{doing} refused: {exc}. Resolve the git conflict in that file first."
-    if isinstance(exc, OpsError | StoreError | ImportRefused):
+    if isinstance(exc, SyncConflict):
+        return f"{doing} stopped: {exc.advice()}"
+    if isinstance(exc, OpsError | StoreError | ImportRefused | GitError):
         return f"{doing} refused: {exc}"
     if isinstance(exc, NotImplementedError):
         return f"{doing} is not available yet: {exc}"
@@ -53,9 +57,9 @@ def describe_error(exc: BaseException, doing: str) -> str:
 class TaskRunner:
     """Runs functions on one background thread and reports back on the UI thread."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any], *, name: str = "strategist-io") -> None:
         self._app = app
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="strategist-io")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._submitted = 0
         self._lock = threading.Lock()
@@ -138,6 +142,7 @@ class TaskRunner:
                 )
         raise AssertionError("unreachable")
 
-    def shutdown(self) -> None:
-        """Let queued saves finish, then stop the thread."""
-        self._executor.shutdown(wait=True)
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Let queued saves finish, then stop the thread (`wait=False`: drop what is
+        queued and do not wait for the task under way)."""
+        self._executor.shutdown(wait=wait, cancel_futures=not wait)

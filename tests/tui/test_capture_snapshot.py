@@ -35,7 +35,7 @@ def test_capture_screen(tmp_path, make_app, settle, type_text, snap_compare, siz
     this device's inputs newest first, text first ("Too little seed capital…" marked C,
     then "Shared data platform…"); the counter with
     1 digital-transformation, 2 entrepreneurship, 0 workforce, 3 in all; the footer whole
-    on one line: "^k ^t ^g ^o Choices", Undo, Workshop, New, "f2–f9 Screens", Reload,
+    on one line: "^k ^t ^g ^o Choices", Undo, Workshop, New, "f2–f9 f12 Screens", Reload,
     f10 and "^p palette".
 
     At 80×24 nothing wraps: the list shows Text, C, Kind, Group and Theme (no Id), the

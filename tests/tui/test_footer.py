@@ -48,5 +48,5 @@ async def test_capture_footer_shows_every_binding_at_100_columns(tmp_path, make_
                 assert binding.group.description in text
             else:
                 assert f"{app.get_key_display(binding)} {binding.description}" in text
-        assert "f2–f9 Screens" in text
+        assert "f2–f9 f12 Screens" in text
         assert "^p palette" in text

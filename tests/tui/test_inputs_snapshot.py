@@ -15,7 +15,7 @@ def test_inputs_screen(tmp_path, make_app, settle, type_text, snap_compare):
     theme ids end in "…": "C" beside the confidential bbbb0003, then its theme, kind
     and group) and the cursor on the first row;
     the status line "3 of 4 inputs"; the footer whole on one line: "^f Search",
-    "^t ^o ^l Theme/conf./dup.", q, ?, "f2–f9 Screens", ^r, f10 and "^p palette".
+    "^t ^o ^l Theme/conf./dup.", q, ?, "f2–f9 f12 Screens", ^r, f10 and "^p palette".
     """
     app = make_app(tmp_path)
     add_station_2(tmp_path)

@@ -38,7 +38,9 @@ async def test_overview_shows_cluster_themes_workshops_and_findings(
         workshops = screen.query_one("#workshops", DataTable)
         assert column(workshops, 0) == ["2018-09-11", "2018-09-25"]
         assert column(workshops, 2) == ["65", "–"]
-        assert column(workshops, 3)[0] == "industry 48, research 17"
+        assert column(workshops, 3) == ["1", "0"], "inputs per workshop"
+        assert column(workshops, 4)[0] == "industry 48, research 17"
+        assert "1 input captured" in text_of(app.screen.query_one("#workshops-heading"))
         # At 80 columns rank, theme, status and head-count are all in view.
         assert "proposed" in text_of(themes)
         assert "65" in text_of(workshops).splitlines()[1]

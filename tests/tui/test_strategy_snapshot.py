@@ -12,7 +12,7 @@ def test_strategy_screen(tmp_path, make_app, settle, snap_compare):
     empty field (focused) and under it "must not be empty"; then "Title" with
     "Clusterstrategie Test", "Status" with a select showing "draft", and the start of
     "Version"; the footer whole on one line with "^s Save", "esc Close", q, ?,
-    "f2–f9 Screens", Reload, f10 and "^p palette".
+    "f2–f9 f12 Screens", Reload, f10 and "^p palette".
     """
     app = make_app(tmp_path)
 

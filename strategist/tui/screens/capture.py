@@ -74,9 +74,17 @@ class CaptureScreen(CaptureChoices):
         Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
         Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
         Binding("ctrl+n", "new_workshop", "New", id="capture-new-workshop"),
-        Binding("ctrl+y", "serve", "Serve", tooltip="Serve the room to phones", id="capture-serve"),
-        # No room left in the footer at 100 columns; the help and the palette list it.
+        # No room left in the footer at 100 columns; the help and the palette list them
+        # (the votes screen, where the room is run, shows ctrl+y).
         Binding("ctrl+b", "import", "Import", show=False, id="capture-import"),
+        Binding(
+            "ctrl+y",
+            "serve",
+            "Serve",
+            tooltip="Serve the room to phones",
+            show=False,
+            id="capture-serve",
+        ),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 

@@ -42,6 +42,7 @@ WORKSHOP_COLUMNS = [
     ("date", "Date"),
     ("title", "Workshop"),
     ("people", "People"),
+    ("inputs", "Inputs"),
     ("groups", "By group"),
     ("format", "Format"),
     ("location", "Location"),
@@ -84,7 +85,7 @@ class OverviewScreen(WorkspaceScreen):
             yield Static("[b]Themes[/b]", classes="heading")
             yield FitTable(THEME_COLUMNS, THEME_STEPS, id="themes")
             yield Static("", id="rank-note")
-            yield Static("[b]Workshops[/b]", classes="heading")
+            yield Static("[b]Workshops[/b]", classes="heading", id="workshops-heading")
             yield FitTable(WORKSHOP_COLUMNS, WORKSHOP_STEPS, id="workshops")
         yield KeyFooter()
 
@@ -147,13 +148,19 @@ class OverviewScreen(WorkspaceScreen):
         for workshop in ws.workshops.values():
             groups = ", ".join(f"{g} {n}" for g, n in workshop.attendance.items())
             total = str(sum(workshop.attendance.values())) if groups else "–"
+            inputs = sum(len(capture.inputs) for capture in workshop.captures.values())
             cells = {
                 "date": workshop.date.isoformat(),
                 "title": workshop.title,
                 "people": total,
+                "inputs": str(inputs),
                 "groups": groups,
                 "format": workshop.format,
                 "location": workshop.location,
             }
             rows.append((workshop.id, cells))
         workshops.set_rows(rows)
+        counted = sum(int(cells["inputs"]) for _id, cells in rows)
+        self.query_one("#workshops-heading", Static).update(
+            f"[b]Workshops[/b] · {counted} input{'s' if counted != 1 else ''} captured"
+        )

@@ -2,7 +2,7 @@
 
 Textual's own footer runs a compact group's keys together ("f2f3f4…") and gives every
 binding its own item, so at 100 columns the app's keys fell off the end. This one shows a
-`Binding.Group` as a single item, its keys as a range ("f2–f9 Screens") or joined by
+`Binding.Group` as a single item, its keys as ranges ("f2–f9 f12 Screens") or joined by
 spaces ("^t ^k ^g ^o Choices"), in the compact style.
 """
 
@@ -24,12 +24,18 @@ _FKEY = re.compile(r"f(\d+)")
 
 
 def group_keys(displays: list[str]) -> str:
-    """The keys of a group as one label: "f2–f9" for a run of F-keys, else spaced."""
+    """The keys of a group as one label: "f2–f9 f12" for runs of F-keys, else spaced."""
     numbers = [m and int(m.group(1)) for m in map(_FKEY.fullmatch, displays)]
     if len(displays) > 2 and all(numbers):
-        run = [n for n in numbers if n]
-        if run == list(range(run[0], run[0] + len(run))):
-            return f"f{run[0]}–f{run[-1]}"
+        runs: list[list[int]] = []
+        for n in (n for n in numbers if n):
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return " ".join(
+            f"f{r[0]}–f{r[-1]}" if len(r) > 2 else " ".join(f"f{n}" for n in r) for r in runs
+        )
     return " ".join(displays)
 
 
