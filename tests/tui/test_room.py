@@ -205,3 +205,21 @@ async def test_a_port_in_use_is_said_and_nothing_is_served(tmp_path, make_app, s
             assert not app.room.running
     finally:
         taken.close()
+
+
+async def test_the_palette_serves_the_room_from_the_capture_screen(
+    tmp_path, make_app, settle, type_text
+):
+    """ctrl+y has no room in the capture footer: the palette offers it by name."""
+    app = make_app(tmp_path)
+    local(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot, settle)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await type_text(pilot, "Serve the room")
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.room.running, "the room to listen")
+        assert app.room.room.workshop == "2018-09-11-kickoff"
+        app.room.stop_now()
