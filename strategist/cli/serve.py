@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,10 @@ else:
     store = lazy("strategist.store")
 
 __all__ = ["serve_command"]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _reload(root: Path) -> Workspace:
@@ -102,6 +107,8 @@ def serve_command(
     if room.open_vote:
         click.echo(f"Open question: {terminal_safe(room.open_vote)}")
     click.echo(f"Answers go to {store.capture_file(workshop_id, device)}. Ctrl+C stops.")
+    # A service manager's SIGTERM stops the room as Ctrl+C does: cleanly.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         while server.running:
             server.wait(0.5)
@@ -109,4 +116,5 @@ def serve_command(
         pass
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
     click.echo("Stopped: every answer acknowledged is saved.")

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from strategist.cli import main
@@ -47,7 +48,10 @@ def start(root: Path, *args: str) -> tuple[subprocess.Popen[str], str, list[str]
     raise AssertionError("no URL printed:\n" + "".join(lines) + process.stderr.read())
 
 
-def test_serve_prints_the_url_and_a_qr_code_and_ctrl_c_stops_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
+def test_serve_prints_the_url_and_a_qr_code_and_ctrl_c_stops_it(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
     prepare(tmp_path)
     process, url, printed = start(tmp_path, "--open", "rank")
     try:
@@ -60,7 +64,7 @@ def test_serve_prints_the_url_and_a_qr_code_and_ctrl_c_stops_it(tmp_path: Path) 
             # A second connection held open must not keep the server alive.
             idle = socket.create_connection(("127.0.0.1", port))
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         rest, err = process.communicate(timeout=30)
     out = "".join(printed) + rest
     assert process.returncode == 0, err
