@@ -28,6 +28,7 @@ CASES = [
     "bench.cases_edits",
     "bench.cases_html",
     "bench.cases_load",
+    "bench.cases_room",
     "bench.cases_start",
     "bench.cases_tui",
 ]

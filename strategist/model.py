@@ -226,6 +226,9 @@ class Vote:
     tallies: dict[str, dict[str, int | ScoreTally]] = field(default_factory=dict)
     """Per group, per option: a count, or a ScoreTally for `score` votes."""
     ballots: list[Ballot] = field(default_factory=list)
+    budget: int | None = None
+    """dots, points: the most one ballot may give in total (None: no cap). Last here so
+    that positional constructions keep working; in the file it follows `options`."""
 
 
 @dataclass

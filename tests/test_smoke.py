@@ -18,6 +18,15 @@ def test_core_never_imports_textual() -> None:
     code = (
         "import strategist.model, strategist.store, strategist.analysis, strategist.render, "
         "strategist.importers, strategist.cli; import sys; "
-        "assert 'textual' not in sys.modules, 'core imported textual'"
+        "assert 'textual' not in sys.modules, 'core imported textual'; "
+        "assert 'starlette' not in sys.modules, 'core imported the room server'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_tui_loads_the_web_stack_only_when_the_room_starts() -> None:
+    code = (
+        "import strategist.tui.app, sys; "
+        "assert not {'starlette', 'uvicorn', 'segno'} & set(sys.modules), 'TUI loaded serve'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -33,7 +33,9 @@ def imported(*args: str) -> set[str]:
     return set(line.split()[1:])
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["theme", "--help"], ["chekc"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["theme", "--help"], ["serve", "--help"], ["chekc"]]
+)
 def test_help_and_version_load_no_heavy_library(args):
     assert imported(*args) == set()
 

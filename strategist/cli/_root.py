@@ -177,6 +177,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "kpi": ("plan", "Add KPIs to objectives, change them, record actuals."),
     "measure": ("plan", "Add, edit or delete the measures of objectives."),
     "objective": ("plan", "Add, edit or delete a theme's objectives."),
+    "serve": ("serve", "Serve a workshop to the phones in the room (local network only)."),
     "schema": ("schema", "Print or write the JSON Schemas of the workspace files."),
     "strategy": ("strategy", "Edit strategy.yaml: title, horizon, texts and policy."),
     "sync": ("sync", "Commit this device's capture files, pull the others', push."),

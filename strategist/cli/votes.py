@@ -86,6 +86,13 @@ def vote() -> None:
     metavar="O",
     help="An option: a theme id or a free option id (repeat; default: the ranked themes).",
 )
+@click.option(
+    "--budget",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="dots, points: the most one ballot may give in total.",
+)
 @pass_context
 def vote_add(
     ctx: Context,
@@ -94,6 +101,7 @@ def vote_add(
     question: str,
     method: str,
     options: tuple[str, ...],
+    budget: int | None,
 ) -> None:
     """Add vote ID to this device's capture file of workshop W; prints that file."""
     root = ctx.root()
@@ -102,7 +110,9 @@ def vote_add(
     added = run_edit(
         root,
         themes.load_for_edit,
-        lambda ws: vote_ops.add_vote(ws, workshop_id, device, vote_id, question, method, chosen),
+        lambda ws: vote_ops.add_vote(
+            ws, workshop_id, device, vote_id, question, method, chosen, budget
+        ),
     )
     click.echo(f"workshops/{workshop_id}/capture-{device}.yaml: {added.id}")
 

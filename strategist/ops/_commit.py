@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from strategist import store
 from strategist.model import Workshop, Workspace, is_reserved_name, is_slug
 from strategist.ops import OpsError
 
-__all__ = ["check_file_id", "check_slug", "commit", "draft_of"]
+__all__ = ["batched", "check_file_id", "check_slug", "commit", "draft_of"]
+
+_batch = threading.local()
+"""The writes `batched` holds back on this thread: `pending` (planned writes) for `ws`."""
 
 
 def check_slug(value: str, what: str) -> None:
@@ -123,11 +129,47 @@ def commit(ws: Workspace, draft: Workspace) -> list[str]:
     """
     _refuse_new_errors(ws, draft)
     writes = _planned_writes(ws, draft)
+    pending: dict[tuple[str, str, str | None], None] | None = getattr(_batch, "pending", None)
+    if pending is not None and _batch.ws is ws and all(w[0] == "capture" for w in writes):
+        pending.update(dict.fromkeys(writes))
+        _adopt(ws, draft)
+        return [_relpath(*w) for w in writes]
     changes = {_relpath(*w): _content(draft, *w) for w in writes}
     # One call for every file: under the workspace lock, each target is checked before
     # any is written, and several files land through the journal, all or nothing.
     store.save_files(draft, changes)
+    _adopt(ws, draft)
+    return list(changes)
+
+
+def _adopt(ws: Workspace, draft: Workspace) -> None:
     # The caller keeps its reference; give it the edited state (stamps included).
     for f in dataclasses.fields(Workspace):
         setattr(ws, f.name, getattr(draft, f.name))
-    return list(changes)
+
+
+@contextmanager
+def batched(ws: Workspace) -> Iterator[None]:
+    """Edits of capture files of `ws` inside the block are written together at its end.
+
+    Each edit is still checked on its own, and one that is refused changes nothing; an
+    edit that goes through changes `ws` at once, and the capture files it touched are
+    written once, when the block ends, with what the last edit left: a room of phones
+    then costs one save per burst, not one per answer. Edits of other files are
+    written at once, as outside the block.
+
+    Raises:
+        store.StoreError: the final write failed; nothing of the block is on disk, and
+            `ws` holds edits that are not (the caller restores or reloads it).
+    """
+    if getattr(_batch, "pending", None) is not None:
+        raise RuntimeError("batched() blocks do not nest")
+    pending: dict[tuple[str, str, str | None], None] = {}
+    _batch.pending, _batch.ws = pending, ws
+    try:
+        yield
+    finally:
+        _batch.pending, _batch.ws = None, None
+    changes = {_relpath(*w): _content(ws, *w) for w in pending}
+    if changes:
+        store.save_files(ws, changes)

@@ -76,6 +76,7 @@ def _vote_draft(
         question=template.question,
         method=template.method,
         options=list(template.options),
+        budget=template.budget,
     )
     capture.votes.append(vote)
     return draft, vote
@@ -120,15 +121,17 @@ def add_vote(
     question: str,
     method: str,
     options: list[str] | None = None,
+    budget: int | None = None,
 ) -> Vote:
     """Add a vote to this device's capture file of a workshop.
 
     Args:
         options: theme ids or free option ids; None means the ranked themes.
+        budget: dots, points: the most one ballot may give in total (None: no cap).
 
     Raises:
         OpsError: unknown workshop or method, bad or taken id, no question, no options,
-            an option twice.
+            an option twice, a budget on another method or below 1.
     """
     workshop = _workshop(ws, workshop_id)
     check_slug(vote_id, "vote")
@@ -143,11 +146,17 @@ def add_vote(
         check_slug(option, "option")
     if len(set(chosen)) != len(chosen):
         raise OpsError("an option is listed twice")
+    if budget is not None:
+        if method not in ("dots", "points"):
+            raise OpsError(f"a budget only fits a dots or points vote, not {method!r}")
+        if budget < 1:
+            raise OpsError(f"a budget is at least 1, not {budget}")
+        _check_size(budget)
     capture = workshop.captures.get(device)
     if capture is not None and any(v.id == vote_id for v in capture.votes):
         raise OpsError(f"vote {vote_id!r} exists already in this device's capture file")
     draft, dw = _draft(ws, workshop_id)
-    vote = Vote(id=vote_id, question=question.strip(), method=method, options=chosen)
+    vote = Vote(id=vote_id, question=question.strip(), method=method, options=chosen, budget=budget)
     _capture_of(ws, dw, device).votes.append(vote)
     commit(ws, draft)
     return ws.workshops[workshop_id].captures[device].votes[-1]
@@ -321,3 +330,10 @@ def _check_ballot(ws: Workspace, vote: Vote, ballot: Ballot) -> None:
         raise OpsError("a ballot cannot hold negative numbers")
     if isinstance(value, dict):
         _check_size(*value.values())
+    if vote.budget is not None and ballot.points is not None:
+        total = sum(ballot.points.values())
+        if total > vote.budget:
+            raise OpsError(
+                f"the ballot gives {total} in total; vote {vote.id!r} allows at most "
+                f"{vote.budget} [over-budget]"
+            )

@@ -261,6 +261,8 @@ def _vote(r: FieldReader, node: Node, path: KeyPath) -> Vote:
         r.text(m["method"], (*path, "method")),
         r.text_list(m["options"], (*path, "options")),
     )
+    if "budget" in m:
+        vote.budget = r.optional_integer(m["budget"], (*path, "budget"))
     if "tallies" in m:
 
         def group(gid: str, cells: Node) -> None:

@@ -43,9 +43,11 @@ def check_workshop_votes(r: Report, workshop: Workshop) -> None:
                 first[vote.id] = (path, vote)
             elif first[vote.id][0] != path:
                 other_path, other = first[vote.id]
-                if (other.method, sorted(other.options)) != (vote.method, sorted(vote.options)):
+                mine = (vote.method, sorted(vote.options), vote.budget)
+                if (other.method, sorted(other.options), other.budget) != mine:
                     message = (
-                        f"question {vote.id!r} has another method or options in {other_path}; "
+                        f"question {vote.id!r} has another method, options or budget in "
+                        f"{other_path}; "
                         "the same vote id in one workshop is one question"
                     )
                     r.error(path, (*here, "id"), "question-mismatch", message)
@@ -81,6 +83,7 @@ def _vote(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
             message = f"option {option!r} is listed twice"
             r.error(path, (*here, "options", k), "duplicate-id", message)
         options.add(option)
+    _budget(r, path, here, vote)
     if vote.method == "rank" and vote.tallies:
         message = "a rank vote cannot be tallied: rank needs ballots"
         r.error(path, (*here, "tallies"), "rank-tallies", message, key=True)
@@ -99,6 +102,29 @@ def _vote(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
         r.group_ref(path, (*at, "group"), ballot.group)
         if method_ok:
             _ballot(r, path, at, vote, ballot, options)
+
+
+def _budget(r: Report, path: str, here: KeyPath, vote: Vote) -> None:
+    """A budget caps what one dots/points ballot gives in total (tallies add up many people,
+    so they are not capped)."""
+    if vote.budget is None:
+        return
+    if vote.method not in ("dots", "points"):
+        message = f"a budget only fits a dots or points vote, not {vote.method!r}"
+        r.error(path, (*here, "budget"), "bad-budget", message, key=True)
+        return
+    if vote.budget < 1:
+        message = f"a budget is at least 1, not {vote.budget}"
+        r.error(path, (*here, "budget"), "bad-budget", message)
+        return
+    for j, ballot in enumerate(vote.ballots):
+        total = sum((ballot.points or {}).values())
+        if total > vote.budget:
+            message = (
+                f"ballot of {ballot.voter!r} gives {total} in total, "
+                f"above the vote's budget of {vote.budget}"
+            )
+            r.error(path, (*here, "ballots", j, "points"), "over-budget", message, key=True)
 
 
 def _tally_cell(r: Report, path: str, at: KeyPath, vote: Vote, cell: int | ScoreTally) -> None:

@@ -216,6 +216,8 @@ def _vote(v: Vote) -> dict[str, Any]:
         "method": v.method,
         "options": list(v.options),
     }
+    if v.budget is not None:
+        d["budget"] = v.budget
     if v.tallies:
         d["tallies"] = {
             group: {

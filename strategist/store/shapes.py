@@ -338,6 +338,11 @@ VOTE = Shape(
             required=True,
         ),
         Key(
+            "budget",
+            Integer(minimum=1),
+            "dots and points votes: the most one ballot may give in total.",
+        ),
+        Key(
             "tallies",
             MapOf(MapOf(OneOf((Integer(minimum=0), Pair(Number(minimum=0), Integer(minimum=0)))))),
             "Counts per group and option, as read off a wall; a score vote's cells are "

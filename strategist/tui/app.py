@@ -22,6 +22,7 @@ from strategist.tui.guard import Guarded
 from strategist.tui.keygate import KeyGate
 from strategist.tui.modes import DEFAULT_MODE, MODE_ENTRIES
 from strategist.tui.poller import FilePoller
+from strategist.tui.room import RoomAnswered, RoomService
 from strategist.tui.screens.confirm import ConfirmDialog
 from strategist.tui.screens.editing import Found, analysed, remember_analysis
 from strategist.tui.screens.help import HelpScreen
@@ -93,6 +94,8 @@ class StrategistApp(Guarded, App[None]):
         """Hands keys on one at a time, each once the one before it is handled."""
         self.errors: list[BaseException] = []
         """Exceptions a handler raised and the app survived (shown as notifications)."""
+        self.room = RoomService(self)
+        """The room server for participants' phones (stopped until a screen starts it)."""
 
     def on_mount(self) -> None:
         self.sub_title = str(self.root)
@@ -101,8 +104,12 @@ class StrategistApp(Guarded, App[None]):
             self.set_interval(POLL_SECONDS, self.poll_files, name="poll-files")
 
     def on_unmount(self) -> None:
+        self.room.stop_now()  # every connection closed, every queued answer written
         self.tasks.shutdown()
         self.git_tasks.shutdown(wait=False)  # a git command under way finishes on its own
+
+    def on_room_answered(self, _: RoomAnswered) -> None:
+        self.workspace_changed()
 
     async def on_event(self, event: events.Event) -> None:
         # Keys and pastes from the terminal pass the gate: one at a time, in order.

@@ -11,6 +11,7 @@ same thread, after a notification, so it still lands before the saves queued aft
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -60,11 +61,27 @@ class TaskRunner:
         self._app = app
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
+        self._submitted = 0
+        self._lock = threading.Lock()
 
     @property
     def busy(self) -> bool:
         """True while a task is queued or running."""
-        return self._pending > 0
+        return self._pending > 0 or self._submitted > 0
+
+    def submit(self, fn: Callable[[], T]) -> Future[T]:
+        """Run `fn` on the same background thread, in turn with the app's own saves, and
+        return its future (for another thread to wait on; nothing is notified)."""
+        with self._lock:
+            self._submitted += 1
+
+        def finished(_: Future[T]) -> None:
+            with self._lock:
+                self._submitted -= 1
+
+        future = self._executor.submit(fn)
+        future.add_done_callback(finished)
+        return future
 
     def run(
         self,

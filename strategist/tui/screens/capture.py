@@ -74,8 +74,17 @@ class CaptureScreen(CaptureChoices):
         Binding("ctrl+z", "undo", "Undo", id="capture-undo"),
         Binding("ctrl+l", "choose_workshop", "Workshop", id="capture-workshop"),
         Binding("ctrl+n", "new_workshop", "New", id="capture-new-workshop"),
-        # No room left in the footer at 100 columns; the help and the palette list it.
+        # No room left in the footer at 100 columns; the help and the palette list them
+        # (the votes screen, where the room is run, shows ctrl+y).
         Binding("ctrl+b", "import", "Import", show=False, id="capture-import"),
+        Binding(
+            "ctrl+y",
+            "serve",
+            "Serve",
+            tooltip="Serve the room to phones",
+            show=False,
+            id="capture-serve",
+        ),
         Binding("escape", "focus_text", "Back to the text field", show=False, id="capture-text"),
     ]
 
@@ -394,6 +403,13 @@ class CaptureScreen(CaptureChoices):
             self.strategist.workspace_changed()
 
         self.strategist.tasks.run(run, "Undoing the last action", done=done)
+
+    def action_serve(self) -> None:
+        """Start (or stop) the room's web server for this workshop's phones."""
+        if self.device is None:
+            self.notify("Confirm this device's name first.", severity="warning")
+            return
+        self.strategist.room.toggle(self.workshop_id, self.device)
 
     def action_focus_text(self) -> None:
         self.query_one("#capture-input", Input).focus()

@@ -21,6 +21,7 @@ from strategist.analysis import Analysis
 from strategist.model import Workspace
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.editing import live_analysis
+from strategist.tui.screens.present_room import room_widgets
 from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["SLIDES", "PresentScreen", "ranking_bars"]
@@ -69,6 +70,10 @@ class PresentScreen(WorkspaceScreen):
     #slide Digits { width: auto; margin-bottom: 1; }
     #slide .waves { height: auto; }
     #slide .wave { width: 1fr; height: auto; padding-right: 2; }
+    #room-slide { height: auto; }
+    #room-url { margin-bottom: 1; }
+    #room-qr { width: auto; height: auto; margin-right: 2; }
+    #room-about { width: 1fr; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,down,space,pagedown", "step(1)", "Next", id="present-next"),
@@ -88,13 +93,19 @@ class PresentScreen(WorkspaceScreen):
     def refresh_workspace(self) -> None:
         self.show()
 
+    def slides(self) -> tuple[str, ...]:
+        """The slides, the room's first while it is served."""
+        return ("room", *SLIDES) if self.strategist.room.running else SLIDES
+
     def action_step(self, by: int) -> None:
-        self.slide = max(0, min(len(SLIDES) - 1, self.slide + by))
+        self.slide = max(0, min(len(self.slides()) - 1, self.slide + by))
         self.show()
 
     def show(self) -> None:
         """Replace the slide's widgets (one swap at a time: a newer one cancels an older)."""
-        self.run_worker(self._swap(SLIDES[self.slide]), group="slide", exclusive=True)
+        slides = self.slides()
+        self.slide = min(self.slide, len(slides) - 1)
+        self.run_worker(self._swap(slides[self.slide]), group="slide", exclusive=True)
 
     async def _swap(self, slide: str) -> None:
         stage = self.query_one("#slide", Vertical)
@@ -114,6 +125,9 @@ class PresentScreen(WorkspaceScreen):
                 Digits(f"{s.horizon.start}-{s.horizon.end}"),
                 Static(Text("→ the priorities", style="dim")),
             ]
+        if slide == "room":
+            width = self.size.width - 8
+            return room_widgets(ws, analysis, self.strategist.room, width)
         if analysis is None:
             return [Static(Text(note))]  # the analysis error may quote titles
         if slide == "ranking":

@@ -48,6 +48,14 @@ class VotesScreen(EditingScreen):
         Binding("ctrl+n", "new_vote", "New", tooltip="New vote", id="votes-new"),
         Binding("ctrl+b", "ballot", "Ballot", id="votes-ballot"),
         Binding("ctrl+g", "focus_grid", "Grid", id="votes-grid"),
+        Binding("ctrl+y", "serve", "Serve", tooltip="Serve the room to phones", id="votes-serve"),
+        Binding(
+            "ctrl+o",
+            "open_question",
+            "Open",
+            tooltip="Open or close this vote on the phones",
+            id="votes-open",
+        ),
     ]
 
     workshop_id: str | None = None
@@ -211,7 +219,9 @@ class VotesScreen(EditingScreen):
             how = "digits, Enter stores, Backspace clears; " + self._holder_note(ws, vote)
             if vote.method == "score":
                 how = "per group the sum of the scores (Σ) and the voters (n); " + how
-        info.update(f"[b]{escape(vote.question)}[/b]\n{vote.method} · {escape(how)}")
+        info.update(
+            f"[b]{escape(vote.question)}[/b]\n{vote.method} · {escape(how)}{self._room_line(vote)}"
+        )
         every = self._all_ballots(ws, vote)
         lines = [f"[b]Ballots[/b] ({len(every)}; ctrl+b adds one)"] if every else []
         for ballot in every[-8:]:
@@ -229,6 +239,17 @@ class VotesScreen(EditingScreen):
             # A hidden grid must not keep taking digits: the vote list takes the focus.
             self.query_one("#vote", Select).focus()
         self._show_ranking()
+
+    def _room_line(self, vote: Vote) -> str:
+        """What the phones see of this vote, while the room is served."""
+        room = self.strategist.room.room
+        if room is None:
+            return ""
+        if room.workshop != self.workshop_id:
+            return f"\nPhones: serving workshop {escape(room.workshop)}"
+        if room.open_vote == vote.id:
+            return "\n[b]Phones: open[/b] · ballots arrive live · ctrl+o closes it"
+        return "\nPhones: closed · ctrl+o opens this vote"
 
     @staticmethod
     def _cells(
@@ -327,6 +348,22 @@ class VotesScreen(EditingScreen):
             BallotDialog(self, self.workshop_id, vote, ws),
             lambda saved: self._show_vote() if saved else None,
         )
+
+    def action_serve(self) -> None:
+        """Start (or stop) the room's web server for this workshop's phones."""
+        workshop_id = self.workshop_id
+        self.with_device(lambda device: self.strategist.room.toggle(workshop_id, device))
+
+    def action_open_question(self) -> None:
+        """Open the vote under the cursor to the phones, or close it when it is open."""
+        room, vote = self.strategist.room.room, self.current_vote()
+        if room is None:
+            self.notify("Start the room first (ctrl+y).", severity="warning")
+            return
+        if vote is None or room.workshop != self.workshop_id:
+            self.notify("Pick a vote of the workshop being served.", severity="warning")
+            return
+        self.strategist.room.open_question(None if room.open_vote == vote.id else vote.id)
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
