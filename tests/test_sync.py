@@ -279,9 +279,13 @@ def test_a_branch_without_upstream_exits_2(tmp_path):
     git(station, "switch", "-q", "-c", "side")
     done = run(station, "sync")
     assert done.exit_code == 2 and "has no upstream" in done.output
+    assert "strategist sync --remote origin" in done.output
     named = run(station, "sync", "--remote", "origin")
     assert named.exit_code == 0, named.output
     assert "side" in git(tmp_path, "--git-dir", str(remote), "branch")
+    again = run(station, "sync")  # the first push made origin/side the upstream
+    assert again.exit_code == 0, again.output
+    assert "origin/side" in again.output
     missing = run(station, "sync", "--remote", "nowhere")
     assert missing.exit_code == 2 and "no remote 'nowhere'" in missing.output
 

@@ -38,6 +38,7 @@ __all__ = [
     "commit_changes",
     "fetch",
     "integrate",
+    "lone_remote",
     "push",
     "remote_of",
     "sync",
@@ -159,8 +160,8 @@ def remote_of(root: Path, name: str | None = None) -> Remote:
     if name is None:
         if not upstream_remote or not merge:
             raise git.GitError(
-                f"the branch '{branch}' has no upstream: run `git push -u {remotes[0]} {branch}` "
-                f"once, or name the remote with `--remote {remotes[0]}`"
+                f"the branch '{branch}' has no upstream: run `strategist sync --remote "
+                f"{remotes[0]}` once (it makes {remotes[0]}/{branch} the upstream)"
             )
         return Remote(upstream_remote, merge.removeprefix("refs/heads/"))
     if name not in remotes:
@@ -168,6 +169,17 @@ def remote_of(root: Path, name: str | None = None) -> Remote:
     if name == upstream_remote and merge:
         return Remote(name, merge.removeprefix("refs/heads/"))
     return Remote(name, branch)
+
+
+def lone_remote(root: Path) -> str | None:
+    """The repository's only remote when the current branch has no upstream (what the
+    TUI syncs with then, making it the upstream); None otherwise."""
+    top, _prefix = git.repository(root)
+    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
+    if not branch or git.run(top, "config", f"branch.{branch}.remote", check=False).code == 0:
+        return None
+    remotes = git.run(top, "remote").text.split()
+    return remotes[0] if len(remotes) == 1 else None
 
 
 def fetch(root: Path, remote: Remote) -> str | None:
@@ -302,9 +314,19 @@ def push(root: Path, remote: Remote) -> Pushed | None:
             raise
         raise network_problem(error, "push", remote.name) from error
     if "[up to date]" in done.text:
+        _track(top, remote)
         return None
     git.run(top, "update-ref", tracking, "HEAD", check=False)
+    _track(top, remote)
     return Pushed(max(ahead, 1), remote.label)
+
+
+def _track(top: Path, remote: Remote) -> None:
+    """Make the remote's branch the upstream of a branch that has none (after the first
+    push with `--remote`), so the next sync needs no option."""
+    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
+    if branch and git.run(top, "config", f"branch.{branch}.remote", check=False).code != 0:
+        git.run(top, "branch", f"--set-upstream-to={remote.name}/{remote.branch}", check=False)
 
 
 def sync(

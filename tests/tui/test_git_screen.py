@@ -10,6 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import text_keys
+from fixture_workspace import write_workspace
 from git_fixture import (
     KICKOFF,
     PLENARY,
@@ -274,3 +275,29 @@ async def test_typing_never_waits_for_git(tmp_path, settle, monkeypatch):
     assert git(root, "log", "-1", "--format=%s").strip() == "The workspace", (
         "nothing to commit then"
     )
+
+
+async def test_a_first_sync_from_the_tui_pushes_to_the_only_remote_and_tracks_it(
+    tmp_path, settle, text_of
+):
+    root = tmp_path / "fresh"
+    write_workspace(root)
+    git(root, "init", "-q", "-b", "main")
+    (root / ".gitignore").write_text(".strategist/\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "The workspace")
+    remote = tmp_path / "shared.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    git(root, "remote", "add", "origin", str(remote))
+    app = StrategistApp(root, poll=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_git(pilot, settle)
+        shown = " ".join(text_of(screen.query_one("#git-status")).split())
+        assert "no upstream yet" in shown
+        await pilot.press("ctrl+s")
+        await git_done(pilot, screen)
+        said = " ".join(text_of(screen.query_one("#git-result")).split())
+        assert "Pushed 1 commit(s) to origin/main" in said, said
+        shown = " ".join(text_of(screen.query_one("#git-status")).split())
+        assert "tracks origin/main · 0 ahead, 0 behind" in shown
+    assert git(tmp_path, "--git-dir", str(remote), "log", "--format=%s").strip() == "The workspace"

@@ -75,7 +75,7 @@ def _where(status: sync.Status) -> Text:
         text.append(", ")
         text.append(f"{status.behind} behind", style="bold" if status.behind else "")
     else:
-        text.append(" · no upstream: sync needs one (git push -u origin BRANCH)")
+        text.append(" · no upstream yet: sync (ctrl+s) pushes to the only remote and tracks it")
     return text
 
 
@@ -261,7 +261,8 @@ class GitScreen(WorkspaceScreen):
         root = self.strategist.root
 
         def work() -> sync.SyncResult:
-            return sync.sync(root, store.device_name(root, create=False))
+            device = store.device_name(root, create=False)
+            return sync.sync(root, device, remote_name=sync.lone_remote(root))
 
         def done(result: sync.SyncResult) -> None:
             lines = [
@@ -281,7 +282,7 @@ class GitScreen(WorkspaceScreen):
         root = self.strategist.root
 
         def work() -> tuple[sync.Pulled, str]:
-            remote = sync.remote_of(root)
+            remote = sync.remote_of(root, sync.lone_remote(root))
             target = sync.fetch(root, remote)
             if target is None:
                 return sync.Pulled(0, "none", "", []), remote.label
@@ -297,7 +298,7 @@ class GitScreen(WorkspaceScreen):
         root = self.strategist.root
 
         def work() -> tuple[sync.Pushed | None, str]:
-            remote = sync.remote_of(root)
+            remote = sync.remote_of(root, sync.lone_remote(root))
             try:
                 return sync.push(root, remote), remote.label
             except sync.GitFailed as error:
