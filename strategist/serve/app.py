@@ -13,6 +13,7 @@ import hmac
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -206,7 +207,7 @@ async def input_page(request: Request, page: Page) -> Response:
     if redirect is not None:
         return redirect
     if request.method == "GET":
-        return _input_page(page)
+        return _input_page(page, **_after_saving(request, page))
     form = await _posted(request, page)
     kept = {k: forms.one(form, k) for k in ("theme", "kind", "text")}
     room, group = page.room, page.who.group
@@ -227,8 +228,29 @@ async def input_page(request: Request, page: Page) -> Response:
         )
     except forms.Refused as refused:
         return _input_page(page, refused.status, fields=kept, error=refused.message)
-    kept["text"] = ""
-    return _input_page(page, fields=kept, saved="Saved. Thank you! Send another one?")
+    # Post, redirect, get: reloading the page that says "Saved" must not send it again.
+    query = urlencode({"saved": "1", "theme": fields.theme, "kind": fields.kind})
+    return RedirectResponse(f"input?{query}", status_code=303)
+
+
+SAVED = "Saved. Thank you! Send another one?"
+
+
+def _after_saving(request: Request, page: Page) -> dict[str, Any]:
+    """The page after a saved input (`?saved=1&theme=…&kind=…`): the note, and the last
+    theme and kind chosen again; nothing for a plain visit or unknown values."""
+    query = request.query_params
+    if query.get("saved") != "1":
+        return {}
+    themes = _themes(page.workspace(), page.room.workshop)
+    theme = query.get("theme", "")
+    kind = query.get("kind", "")
+    fields = {
+        "theme": theme if theme in themes else next(iter(themes), ""),
+        "kind": kind if kind in INPUT_KINDS else "idea",
+        "text": "",
+    }
+    return {"fields": fields, "saved": SAVED}
 
 
 def _open_vote(page: Page) -> Vote | None:

@@ -139,6 +139,24 @@ def test_an_input_is_saved_with_group_and_time_before_saved_is_shown(setup: Setu
     assert "required></textarea>" in sent.text
 
 
+def test_reloading_the_saved_page_does_not_send_the_input_again(setup: Setup) -> None:
+    phone = setup.phone().join("research")
+    sent = phone.client.post(
+        phone.url("input"),
+        data={"csrf": phone.csrf, "theme": "workforce", "kind": "goal", "text": "Twice?"},
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303  # post, redirect, get
+    assert sent.headers["location"] == "input?saved=1&theme=workforce&kind=goal"
+    for _ in range(2):  # the redirect, then a reload of the page it shows
+        shown = phone.client.get(phone.url(sent.headers["location"]))
+        assert status(shown.text) == "Saved. Thank you! Send another one?"
+        assert '<option value="goal" selected>' in shown.text
+    assert [item["text"] for item in setup.capture()["inputs"]] == ["Twice?"]
+    odd = phone.client.get(phone.url("input?saved=1&theme=<b>&kind=nope"))
+    assert "<b>" not in odd.text and '<option value="idea" selected>' in odd.text
+
+
 @pytest.mark.parametrize("csrf", [None, "", "0" * 32])
 def test_an_input_without_the_right_csrf_token_is_refused_and_not_saved(
     setup: Setup, csrf: str | None
