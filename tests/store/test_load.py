@@ -187,3 +187,32 @@ def test_findings_are_sorted_by_path_line_and_column(tmp_path: Path) -> None:
     keys = [(f.path, f.line, f.column) for f in findings]
     assert keys == sorted(keys)
     assert [f.path for f in findings] == ["themes/alpha.yaml"] * 2 + ["themes/beta.yaml"] * 2
+
+
+def test_capture_times_of_one_offset_share_one_zone_object(tmp_path: Path) -> None:
+    capture = "device: laptop\ninputs:\n" + "".join(
+        f"  - {{id: in00000{n}, theme: alpha, kind: idea, text: T{n}, at: '{at}'}}\n"
+        for n, at in enumerate(
+            [
+                "2018-09-11T10:42:00+02:00",
+                "2018-09-11T11:05:30+02:00",
+                "2018-09-11T09:00:00+01:00",
+                "2018-09-11T08:00:00+00:00",
+            ],
+            start=1,
+        )
+    )
+    root = make_workspace(tmp_path, **{"workshops/kickoff/capture-laptop.yaml": capture})
+    ws = load_workspace(root).workspace
+    assert ws is not None
+    times = [item.at for item in ws.workshops["kickoff"].captures["laptop"].inputs]
+    assert [t.isoformat() for t in times if t] == [
+        "2018-09-11T10:42:00+02:00",
+        "2018-09-11T11:05:30+02:00",
+        "2018-09-11T09:00:00+01:00",
+        "2018-09-11T08:00:00+00:00",
+    ]
+    first, second, other, utc = (t.tzinfo for t in times if t)
+    assert first is second, "one object for every time in +02:00"
+    assert other is not first and other == dt.timezone(dt.timedelta(hours=1))
+    assert utc == dt.UTC
