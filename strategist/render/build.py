@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,7 +148,7 @@ def build_outputs(
             # workspace's own .gitignore says: the folder ignores itself.
             write_documents(output_dir(ws.root, True), {".gitignore": "*\n"})
         if since is None:  # the record says what a plain build of `key` wrote
-            _remember(ws.root, _record(ws.root, internal, language), key, documents)
+            _remember(ws.root, _record(ws.root, internal, language), key, documents, target)
     return written
 
 
@@ -216,24 +218,60 @@ def _unchanged(
         if internal and not (output_dir(root, True) / ".gitignore").is_file():
             return None
         paths = []
+        hashed = False
         for name, sha in record["documents"].items():
             path = target / name
-            if path.is_symlink() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            if path.is_symlink():
                 return None
+            # The size and modification time it had when it was last found as written:
+            # unchanged (as git's index trusts them). Otherwise the content decides.
+            st = path.stat()
+            if [st.st_size, st.st_mtime_ns] != record.get("stats", {}).get(name):
+                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                    return None
+                hashed = True
             paths.append(path)
+        if hashed:  # found unchanged by content: remember the stats for the next build
+            record["stats"] = _stats(target, record["documents"])
+            _write_record(root, _record(root, internal, language), record)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return paths
 
 
-def _remember(root: str | Path, record_path: Path, key: str, documents: dict[str, str]) -> None:
+_RACY_NS = 2_000_000_000
+"""A file modified less than this long ago may change again within its timestamp's
+granularity (a second on some file systems) without its mtime changing: its stats are
+not trusted yet (git's "racy clean")."""
+
+
+def _stats(target: Path, names: Iterable[str]) -> dict[str, list[int]]:
+    """Size and mtime of each written document that is old enough to trust them."""
+    now = time.time_ns()
+    stats = {}
+    for name in names:
+        with contextlib.suppress(OSError):
+            st = (target / name).stat()
+            if st.st_mtime_ns <= now - _RACY_NS:
+                stats[name] = [st.st_size, st.st_mtime_ns]
+    return stats
+
+
+def _remember(
+    root: str | Path, record_path: Path, key: str, documents: dict[str, str], target: Path
+) -> None:
     record = {
         "key": key,
         "documents": {
             name: hashlib.sha256(text.encode("utf-8")).hexdigest()
             for name, text in documents.items()
         },
+        "stats": _stats(target, documents),  # just written: none yet (see _RACY_NS)
     }
+    _write_record(root, record_path, record)
+
+
+def _write_record(root: str | Path, record_path: Path, record: Mapping[str, object]) -> None:
     with contextlib.suppress(OSError):
         state_dir(root)
         (Path(root) / CACHE_DIR).mkdir(exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from strategist.cli import main
+from strategist.render import build as build_module
 from strategist.render import build_outputs
 
 from .conftest import load_clean
@@ -188,6 +190,41 @@ def test_a_build_of_an_unchanged_workspace_writes_nothing(
     monkeypatch.setenv("STRATEGIST_CACHE", "off")
     assert _build(str(small_root))[0] == 0
     assert {k: v[0] for k, v in _built(small_root).items()} == {k: v[0] for k, v in first.items()}
+
+
+def test_outputs_are_trusted_by_their_stat_only_once_it_is_old_enough(
+    small_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _build(str(small_root))[0] == 0
+    draft = small_root / "outputs" / "strategy.md"
+    record = small_root / ".strategist" / "cache" / "build-public.json"
+    original = draft.read_bytes()
+    assert json.loads(record.read_text())["stats"] == {}, "just written: racy, not trusted"
+    # An edit of the same size right after the build, within one timestamp tick of a
+    # coarse file system (the mtime put back): found by its content, and undone.
+    written = draft.stat().st_mtime_ns
+    draft.write_bytes(original.replace(b"X", b"Y", 1))
+    os.utime(draft, ns=(written, written))
+    assert _build(str(small_root))[0] == 0
+    assert draft.read_bytes() == original
+    # Later, a build that found the files unchanged by content keeps their stats, and
+    # the next one trusts them without reading the files.
+    monkeypatch.setattr(build_module.time, "time_ns", lambda: draft.stat().st_mtime_ns + 10**10)
+    assert _build(str(small_root))[0] == 0
+    assert set(json.loads(record.read_text())["stats"]) == {
+        "strategy.md",
+        "inputs.md",
+        "strategy.html",
+    }
+    read: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    assert _build(str(small_root))[0] == 0
+    assert draft not in read
+    # The same bytes written again (a checkout): a new mtime, the content decides.
+    draft.write_bytes(original)
+    assert _build(str(small_root))[0] == 0
+    assert draft in read and draft.read_bytes() == original
 
 
 def test_a_changed_workspace_or_output_is_built_again(small_root: Path) -> None:
