@@ -178,6 +178,20 @@ def test_sync_commits_only_this_devices_capture_files(tmp_path):
     )
 
 
+def test_the_generated_message_never_expands_aliases(tmp_path):
+    remote = seed_remote(tmp_path)
+    station = clone(tmp_path, remote, "station", "laptop-1")
+    lines = ["device: laptop-1", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [
+        f"a{n}: &a{n} [*a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}, *a{n - 1}]" for n in range(1, 12)
+    ]
+    lines += ["inputs:", "  - {id: bomb0001, theme: workforce, kind: idea, text: *a11}"]
+    own_file(station, "laptop-1").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run(station, "sync", "--no-push")  # 7 * 5**11 texts, were the aliases expanded
+    assert done.exit_code == 0, done.output
+    assert f"capture(laptop-1): capture file at {KICKOFF}" in done.output
+
+
 def test_uncommitted_shared_edits_survive_a_rebase(tmp_path):
     remote = seed_remote(tmp_path)
     one = clone(tmp_path, remote, "one", "laptop-1")

@@ -8,11 +8,9 @@ version HEAD holds; other files (with `--all`) are named.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from strategist import git
+from strategist.store._yaml import Map, Node, Scalar, Seq, parse_yaml
 from strategist.sync.status import Change, Status, capture_workshop
 
 __all__ = ["generated_message"]
@@ -21,31 +19,46 @@ _NAMED = 3
 """Other files named in the message before "and N more"."""
 
 
-def _parse(data: bytes) -> dict[str, Any] | None:
+def _parse(data: bytes) -> Map | None:
+    """The capture file's top mapping, parsed as the store parses (aliases refused before
+    they could expand, no YAML typing); None when it is not usable."""
     try:
-        loaded = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, RecursionError, UnicodeDecodeError):
+        root, findings = parse_yaml(data.decode("utf-8"), "")
+    except UnicodeDecodeError:
         return None
-    return loaded if isinstance(loaded, dict) else None
+    if any(f.severity == "error" for f in findings) or not isinstance(root, Map):
+        return None
+    return root
 
 
-def _entries(data: dict[str, Any] | None, key: str) -> dict[str, str]:
+def _text(node: Node) -> str:
+    """A node written out as a comparable text (what the file says, key order aside)."""
+    if isinstance(node, Scalar):
+        return repr(node.value)
+    if isinstance(node, Seq):
+        return "[" + ",".join(_text(item) for item in node.items) + "]"
+    entries = sorted(node.entries.items())
+    return "{" + ",".join(f"{key!r}:{_text(value)}" for key, (_k, value) in entries) + "}"
+
+
+def _entries(data: Map | None, key: str) -> dict[str, str]:
     """id → a comparable text of each input or vote of a parsed capture file."""
-    items = data.get(key) if data else None
-    if not isinstance(items, list):
+    found = data.entries.get(key) if data else None
+    if found is None or not isinstance(found[1], Seq):
         return {}
-    found: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, dict) and "id" in item:
-            found[str(item["id"])] = repr(sorted(item.items(), key=lambda kv: str(kv[0])))
-    return found
+    entries: dict[str, str] = {}
+    for item in found[1].items:
+        ident = item.entries.get("id") if isinstance(item, Map) else None
+        if ident is not None and isinstance(ident[1], Scalar):
+            entries[ident[1].value] = _text(item)
+    return entries
 
 
 def _count(word: str, n: int) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _capture_summary(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+def _capture_summary(before: Map | None, after: Map | None) -> list[str]:
     """ "12 inputs", "2 inputs edited", "1 vote" … of one capture file's change."""
     parts: list[str] = []
     old_inputs, new_inputs = _entries(before, "inputs"), _entries(after, "inputs")
