@@ -18,14 +18,13 @@ from git_fixture import (
     capture,
     clone,
     git,
-    hermetic_git,
+    hermetic_git,  # noqa: F401 (a fixture, used by the mark below)
     seed_remote,
 )
 
 from strategist.sync import classify
 
 pytestmark = pytest.mark.usefixtures("hermetic_git")
-assert hermetic_git  # used through the mark above
 
 
 def own_file(root: Path, device: str) -> Path:

@@ -19,6 +19,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from strategist.chars import strip_invisible
 from strategist.model import Input, Workshop, Workspace
 from strategist.render.common import Policy, input_group
@@ -26,7 +28,7 @@ from strategist.render.escape import inline
 from strategist.render.i18n import t
 from strategist.store.cache import ParseCache, code_fingerprint
 
-__all__ = ["RegisterTheme", "Table", "anchor", "html_text", "register"]
+__all__ = ["RegisterTheme", "Table", "anchor", "register"]
 
 
 @dataclass(frozen=True)
@@ -51,20 +53,6 @@ class RegisterTheme:
     """As written: each format escapes it."""
     note: str
     tables: list[tuple[Workshop, Table]]
-
-
-def html_text(text: str) -> str:
-    """`text` escaped for HTML exactly as the page's templates escape (markupsafe's
-    five entities), for strings concatenated outside a template."""
-    if not any(c in text for c in "&<>'\""):
-        return text
-    return (
-        text.replace("&", "&amp;")
-        .replace(">", "&gt;")
-        .replace("<", "&lt;")
-        .replace("'", "&#39;")
-        .replace('"', "&#34;")
-    )
 
 
 def anchor(input_id: str) -> str:
@@ -124,9 +112,9 @@ class _Renderer:
             t("col.text", lang),
         ]
         self.confidential_md = t("confidential_mark", lang)
-        self.confidential_html = f"<strong>{html_text(self.confidential_md.strip('*'))}</strong> "
+        self.confidential_html = f"<strong>{escape(self.confidential_md.strip('*'))}</strong> "
         self.duplicate_md = "*" + t("duplicate", lang) + "*"
-        self.duplicate_html = f"<em>{html_text(t('duplicate', lang))}</em> "
+        self.duplicate_html = f"<em>{escape(t('duplicate', lang))}</em> "
         before, _, after = t("duplicate_of", lang).partition("{id}")
         self.duplicate_of = (before, after)
 
@@ -171,10 +159,10 @@ class _Renderer:
                 else [anchor(item.id), kind, md_text]
             )
             md.append("| " + " | ".join(cell or " " for cell in cells) + " |")
-            group_cell = f"<td>{html_text(label)}</td>" if html_groups else ""
+            group_cell = f"<td>{escape(label)}</td>" if html_groups else ""
             html.append(
-                f'<tr id="in-{item.id}"><td>{item.id}</td><td>{html_text(kind)}</td>{group_cell}'
-                f"<td>{note_html}{html_text(text)}</td></tr>\n"
+                f'<tr id="in-{item.id}"><td>{item.id}</td><td>{escape(kind)}</td>{group_cell}'
+                f"<td>{note_html}{escape(text)}</td></tr>\n"
             )
         return Table("\n".join(md), "".join(html), html_groups, tuple(item.id for item in items))
 
@@ -193,8 +181,7 @@ class _Renderer:
             md.append("*" + t("duplicate_of", self.policy.lang, id=link) + "*")
             before, after = self.duplicate_of
             html += (
-                f'<em>{html_text(before)}<a href="#in-{original}">{original}</a>'
-                f"{html_text(after)}</em> "
+                f'<em>{escape(before)}<a href="#in-{original}">{original}</a>{escape(after)}</em> '
             )
         elif item.duplicate_of is not None:  # the original is not shown: its id stays out
             md.append(self.duplicate_md)

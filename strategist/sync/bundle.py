@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strategist import git
-from strategist.sync.steps import Committed, Pulled, commit_changes, integrate
+from strategist.sync.steps import Committed, Pulled, commit_changes, current_branch, integrate
 
 __all__ = ["BundleResult", "apply_bundle", "create_bundle"]
 
@@ -23,13 +23,6 @@ class BundleResult:
     commits: int
     """Commits the bundle holds (create) or brought in (apply)."""
     branch: str
-
-
-def _branch(top: Path) -> str:
-    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
-    if not branch:
-        raise git.GitError("HEAD is detached: check out a branch first (`git switch main`)")
-    return branch
 
 
 def create_bundle(
@@ -43,7 +36,7 @@ def create_bundle(
             or the file cannot be written.
     """
     top, _prefix = git.repository(root)
-    branch = _branch(top)
+    branch = current_branch(top)
     committed = commit_changes(root, device) if commit else None
     if since is not None:
         known = git.run(
@@ -98,7 +91,7 @@ def apply_bundle(root: Path, device: str | None, file: Path) -> tuple[BundleResu
         git.GitError: no such file, not a bundle, or it needs commits this clone lacks.
     """
     top, _prefix = git.repository(root)
-    branch = _branch(top)
+    branch = current_branch(top)
     if not file.is_file():
         raise git.GitError(f"there is no bundle file {file}")
     source = str(file.absolute())

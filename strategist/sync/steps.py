@@ -36,12 +36,15 @@ __all__ = [
     "Remote",
     "SyncResult",
     "commit_changes",
+    "current_branch",
     "fetch",
+    "head_branch",
     "integrate",
     "lone_remote",
     "push",
     "remote_of",
     "sync",
+    "upstream",
 ]
 
 PUSH_TRIES = 3
@@ -138,6 +141,31 @@ def commit_changes(
     return Committed(sha, text, [change.path for change in files])
 
 
+def head_branch(top: Path) -> str | None:
+    """The checked-out branch of the repository at `top`; None when HEAD is detached."""
+    done = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False)
+    return done.text.strip() or None
+
+
+def current_branch(top: Path) -> str:
+    """`head_branch`, for what needs a branch.
+
+    Raises:
+        git.GitError: HEAD is detached.
+    """
+    branch = head_branch(top)
+    if branch is None:
+        raise git.GitError("HEAD is detached: check out a branch first (`git switch main`)")
+    return branch
+
+
+def upstream(top: Path, branch: str) -> Remote | None:
+    """The remote and branch `branch` tracks (its `branch.<name>.remote` and `.merge`)."""
+    name = git.run(top, "config", f"branch.{branch}.remote", check=False).text.strip()
+    merge = git.run(top, "config", f"branch.{branch}.merge", check=False).text.strip()
+    return Remote(name, merge.removeprefix("refs/heads/")) if name and merge else None
+
+
 def remote_of(root: Path, name: str | None = None) -> Remote:
     """The remote and branch this clone syncs with: `name` (or the branch's upstream).
 
@@ -146,28 +174,25 @@ def remote_of(root: Path, name: str | None = None) -> Remote:
             has no upstream and no remote was named.
     """
     top, _prefix = git.repository(root)
-    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
-    if not branch:
-        raise git.GitError("HEAD is detached: check out a branch first (`git switch main`)")
+    branch = current_branch(top)
     remotes = git.run(top, "remote").text.split()
     if not remotes:
         raise git.GitError(
             "this repository has no remote: add the cluster's shared repository with "
             "`git remote add origin URL`, or carry commits with `strategist bundle create`"
         )
-    upstream_remote = git.run(top, "config", f"branch.{branch}.remote", check=False).text.strip()
-    merge = git.run(top, "config", f"branch.{branch}.merge", check=False).text.strip()
+    tracked = upstream(top, branch)
     if name is None:
-        if not upstream_remote or not merge:
+        if tracked is None:
             raise git.GitError(
                 f"the branch '{branch}' has no upstream: run `strategist sync --remote "
                 f"{remotes[0]}` once (it makes {remotes[0]}/{branch} the upstream)"
             )
-        return Remote(upstream_remote, merge.removeprefix("refs/heads/"))
+        return tracked
     if name not in remotes:
         raise git.GitError(f"there is no remote '{name}': this repository has {', '.join(remotes)}")
-    if name == upstream_remote and merge:
-        return Remote(name, merge.removeprefix("refs/heads/"))
+    if tracked is not None and tracked.name == name:
+        return tracked
     return Remote(name, branch)
 
 
@@ -175,8 +200,8 @@ def lone_remote(root: Path) -> str | None:
     """The repository's only remote when the current branch has no upstream (what the
     TUI syncs with then, making it the upstream); None otherwise."""
     top, _prefix = git.repository(root)
-    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
-    if not branch or git.run(top, "config", f"branch.{branch}.remote", check=False).code == 0:
+    branch = head_branch(top)
+    if branch is None or upstream(top, branch) is not None:
         return None
     remotes = git.run(top, "remote").text.split()
     return remotes[0] if len(remotes) == 1 else None
@@ -324,8 +349,8 @@ def push(root: Path, remote: Remote) -> Pushed | None:
 def _track(top: Path, remote: Remote) -> None:
     """Make the remote's branch the upstream of a branch that has none (after the first
     push with `--remote`), so the next sync needs no option."""
-    branch = git.run(top, "symbolic-ref", "--quiet", "--short", "HEAD", check=False).text.strip()
-    if branch and git.run(top, "config", f"branch.{branch}.remote", check=False).code != 0:
+    branch = head_branch(top)
+    if branch is not None and upstream(top, branch) is None:
         git.run(top, "branch", f"--set-upstream-to={remote.name}/{remote.branch}", check=False)
 
 
@@ -346,8 +371,7 @@ def sync(
         SyncConflict: exit 1.
         git.GitError: exit 2 (git missing, not a repository, no remote, network, auth).
     """
-    git.repository(root)  # not a repository: say so before anything else
-    remote = remote_of(root, remote_name)
+    remote = remote_of(root, remote_name)  # first: not a repository, no remote
     committed = commit_changes(root, device, message=message, all_files=all_files)
     if report is not None:
         report(committed)

@@ -45,7 +45,9 @@ def describe_error(exc: BaseException, doing: str) -> str:
         return f"{doing} refused: {exc}. Resolve the git conflict in that file first."
     if isinstance(exc, SyncConflict):
         return f"{doing} stopped: {exc.advice()}"
-    if isinstance(exc, OpsError | StoreError | ImportRefused | GitError):
+    if isinstance(exc, GitError):  # git could not do it (network, access …): one sentence
+        return f"{doing} failed: {exc}"
+    if isinstance(exc, OpsError | StoreError | ImportRefused):
         return f"{doing} refused: {exc}"
     if isinstance(exc, NotImplementedError):
         return f"{doing} is not available yet: {exc}"

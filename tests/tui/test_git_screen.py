@@ -19,7 +19,7 @@ from git_fixture import (
     cli,
     clone,
     git,
-    hermetic_git,
+    hermetic_git,  # noqa: F401 (a fixture, used by the mark below)
     seed_remote,
 )
 from test_capture import open_capture
@@ -34,7 +34,6 @@ from strategist.tui.screens.votes import VotesScreen
 from strategist.tui.widgets.grid import EditGrid
 
 pytestmark = pytest.mark.usefixtures("hermetic_git")
-assert hermetic_git  # used through the mark above
 
 
 def own_inputs(root: Path, device: str) -> set[str]:

@@ -25,6 +25,7 @@ from strategist import store, sync
 from strategist.sync.status import Group
 from strategist.tui.screens.base import WorkspaceScreen
 from strategist.tui.screens.git_dialogs import GitPrompt, GitPromptResult
+from strategist.tui.tasks import describe_error
 from strategist.tui.widgets.footer import KeyFooter
 
 __all__ = ["GitScreen", "GitView", "describe"]
@@ -182,7 +183,7 @@ class GitScreen(WorkspaceScreen):
 
         def failed(error: BaseException) -> None:
             self.busy = None
-            self._say(Text(_failure(error, doing), style="red"))
+            self._say(Text(describe_error(error, doing), style="red"))
             self.action_refresh_status()
 
         self.strategist.git_tasks.run(work, doing, done=finished, failed=failed)
@@ -359,9 +360,3 @@ class GitScreen(WorkspaceScreen):
             self._say(Text(self._brought_in(pulled, file.name), style="green"))
 
         self._run(work, "Applying the bundle", done)
-
-
-def _failure(error: BaseException, doing: str) -> str:
-    if isinstance(error, sync.SyncConflict):
-        return f"{doing} stopped: {error.advice()}"
-    return f"{doing} failed: {error}"
