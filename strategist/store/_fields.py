@@ -2,7 +2,7 @@
 
 A text field gets exactly the text the user wrote (`no`, `010`, `1:30`, `2018-09-11`
 stay text); integers, numbers, booleans and dates are parsed strictly from the text
-where the field is typed. Every read records where the value was written.
+where the field is typed. A wrong value is a finding at the node's line and column.
 """
 
 from __future__ import annotations
@@ -48,18 +48,15 @@ def _kind(node: Node) -> str:
 
 
 class FieldReader:
-    """Reads the nodes of one file, recording positions and located findings."""
+    """Reads the nodes of one file, recording located findings.
 
-    def __init__(
-        self,
-        relpath: str,
-        values: dict[KeyPath, tuple[int, int]],
-        keys: dict[KeyPath, tuple[int, int]],
-    ) -> None:
+    Where each value was written is not recorded here: most files have no finding to
+    locate, so `positions.tables` walks a file's tree again when one needs it.
+    """
+
+    def __init__(self, relpath: str) -> None:
         self.relpath = relpath
         self.findings: list[Finding] = []
-        self._values = values
-        self._keys = keys
 
     # ------------------------------------------------------------------ findings
 
@@ -93,16 +90,12 @@ class FieldReader:
         default. `nested` names, per key, the keys its value holds: an unknown key that
         belongs under a key written above it lost its indentation, and the message says so.
         """
-        self._values[path] = (node.line, node.column)
         where = self._name(path) or "the file"
         if not isinstance(node, Map):
             raise self.fail(node, "wrong-type", f"{where} must be a mapping, not {_kind(node)}")
         result: dict[str, Node] = {}
         good = True
         for name, (key, value) in node.entries.items():
-            here = (*path, name)
-            self._keys[here] = (key.line, key.column)
-            self._values[here] = (value.line, value.column)
             if name not in required and name not in optional:
                 self.error(
                     key,
@@ -145,27 +138,20 @@ class FieldReader:
 
     def items(self, node: Node, path: KeyPath) -> list[Node]:
         """A list's items (an empty plain value reads as an empty list; [] after an error)."""
-        self._values[path] = (node.line, node.column)
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Seq):
             self._wrong(node, path, "a list")
             return []
-        for index, item in enumerate(node.items):
-            self._values[(*path, index)] = (item.line, item.column)
         return node.items
 
     def entries(self, node: Node, path: KeyPath) -> list[tuple[str, Node]]:
-        """A free-keyed mapping's (key text, value) pairs, positions recorded."""
-        self._values[path] = (node.line, node.column)
+        """A free-keyed mapping's (key text, value) pairs."""
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Map):
             self._wrong(node, path, "a mapping")
             return []
-        for name, (key, value) in node.entries.items():
-            self._keys[(*path, name)] = (key.line, key.column)
-            self._values[(*path, name)] = (value.line, value.column)
         return [(name, value) for name, (_, value) in node.entries.items()]
 
     def attempt(self, read: Callable[[], T], fallback: T) -> T:

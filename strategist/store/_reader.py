@@ -1,15 +1,21 @@
 """Reading the files of one load: each checked, read once, parsed or taken from the cache.
 
 `FileLoader` collects what a load learns file by file — findings, stamps, leading
-comments and where each value was written — and `strategist.store.load` walks the
-workspace's folders with it. A file is first checked for where it leads (a symbolic link
+comments, and how to find where each value was written — and `strategist.store.load`
+walks the workspace's folders with it. A file is first checked for where it leads (a symbolic link
 out of the workspace, a folder or dangling link where a file belongs), then read within
 the size cap and decoded, then parsed and converted, or its parse is taken from the
 parse cache (`strategist.store.cache`) when its bytes are those of a cached entry.
+
+Positions are found only when a finding needs them: most files have none, and the
+tables of every value's line and column used to be most of a load's time and memory
+after parsing. The file is then read and parsed again, and used only while its bytes
+are still those that were loaded.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,7 +24,7 @@ from strategist.model import Finding, Stamp
 from strategist.store import _text
 from strategist.store._fields import FieldReader, Invalid
 from strategist.store._paths import file_finding, folder_finding
-from strategist.store._sourcemap import SourceMap
+from strategist.store._sourcemap import SourceMap, Table, tables_of
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.cache import Entry, ParseCache
 from strategist.store.errors import StoreError
@@ -41,16 +47,6 @@ class FileLoader:
         self.comments: dict[str, str] = {}
         self.files = 0
         self.cache = ParseCache(root, salt=f"max_size={max_size}")
-        self.written: dict[str, str] = {}
-        """Files parsed now whose cache entry was written: relpath → content hash."""
-
-    def let_go_of_tables(self) -> None:
-        """Keep no position tables that the cache can give again: most are never
-        needed after the load's own checks, and they are most of a load's memory."""
-        for relpath, sha256 in self.written.items():
-            self.sources.values.pop(relpath, None)
-            self.sources.keys.pop(relpath, None)
-            self.sources.later(relpath, self.cache.tables_later(relpath, sha256))
 
     def read(self, relpath: str) -> tuple[bytes, Stamp] | None:
         """A file's bytes and stamp, None when it cannot be used (the findings say why).
@@ -95,14 +91,14 @@ class FileLoader:
         if found is None:
             return None, b""
         data, stamp = found
-        cached = self.cache.get(relpath, stamp.sha256)
-        if cached is not None:
-            entry, tables = cached
-            self.sources.later(relpath, tables)
-        else:
+        entry = self.cache.get(relpath, stamp.sha256)
+        if entry is None:
             entry = self._parse(relpath, data, convert)
-            if self.cache.put(relpath, stamp.sha256, entry, self.sources.file(relpath)):
-                self.written[relpath] = stamp.sha256
+            self.cache.put(relpath, stamp.sha256, entry)
+        # Not a method of the loader: the source map outlives it, and a cycle through the
+        # loader would keep every load alive once frozen out of the collector's walks.
+        found_later = functools.partial(_positions, self.root, relpath, stamp.sha256, self.max_size)
+        self.sources.later(relpath, found_later)
         self.findings.extend(entry.findings)
         if entry.comments:
             self.comments[relpath] = entry.comments
@@ -121,7 +117,7 @@ class FileLoader:
         if tree is None:
             findings.append(Finding(relpath, 1, 1, "error", "missing-key", "the file is empty"))
             return Entry(None, findings, comments)
-        reader = FieldReader(relpath, *self.sources.file(relpath))
+        reader = FieldReader(relpath)
         try:
             result: T | None = convert(reader, tree)
         except Invalid:
@@ -178,3 +174,17 @@ class FileLoader:
                     Finding(f"{prefix}/{path.name}", 1, 1, "error", "unread-file", message)
                 )
         return [p for p in found if wanted(p.name)]
+
+
+def _positions(root: Path, relpath: str, sha256: str, max_size: int) -> tuple[Table, Table]:
+    """Where the values of `relpath` start, from its bytes parsed again; none when the
+    file changed since it was loaded (a finding then points at its first line)."""
+    try:
+        read = _text.read_bytes(root / relpath, relpath, max_size)
+    except OSError:
+        return {}, {}
+    if read.data is None or read.stamp is None or read.stamp.sha256 != sha256:
+        return {}, {}
+    text, _ = _text.decode(read.data, relpath)
+    tree, _ = parse_yaml(text, relpath) if text is not None else (None, [])
+    return tables_of(tree)

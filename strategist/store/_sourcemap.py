@@ -5,11 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["KeyPath", "SourceMap"]
+from strategist.store._nodes import Map, Node, Seq
+
+__all__ = ["KeyPath", "SourceMap", "tables_of"]
 
 KeyPath = tuple[str | int, ...]
 """A value's place inside one file: mapping keys and list indexes, e.g. ("inputs", 3, "theme")."""
 Table = dict[KeyPath, tuple[int, int]]
+
+
+def tables_of(tree: Node | None) -> tuple[Table, Table]:
+    """Where each value of a parsed file starts, and where the key naming it starts."""
+    values: Table = {}
+    keys: Table = {}
+    stack: list[tuple[KeyPath, Node]] = [((), tree)] if tree is not None else []
+    while stack:
+        path, node = stack.pop()
+        values[path] = (node.line, node.column)
+        if isinstance(node, Map):
+            for name, (key, value) in node.entries.items():
+                here = (*path, name)
+                keys[here] = (key.line, key.column)
+                stack.append((here, value))
+        elif isinstance(node, Seq):
+            stack.extend(((*path, index), item) for index, item in enumerate(node.items))
+    return values, keys
 
 
 @dataclass

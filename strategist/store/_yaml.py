@@ -10,13 +10,14 @@ user wrote: typing is the converter's job, never YAML 1.1's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml import events as ev
 
 from strategist.model import Finding
+from strategist.store._fastyaml import Slow, scan
+from strategist.store._nodes import Map, Node, Scalar, Seq
 
 __all__ = ["MAX_DEPTH", "Map", "Node", "Scalar", "Seq", "parse_yaml", "plain_syntax"]
 
@@ -29,39 +30,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _NODE_EVENTS = (ev.ScalarEvent, ev.AliasEvent, ev.MappingStartEvent, ev.SequenceStartEvent)
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-@dataclass(slots=True)
-class Scalar:
-    value: str
-    """The scalar's text after YAML quoting rules, never typed."""
-    plain: bool
-    """Written without quotes or block indicators (so `null`, `true`, `5` may be typed)."""
-    line: int
-    column: int
-
-    @property
-    def is_null(self) -> bool:
-        return self.plain and self.value in _NULLS
-
-
-@dataclass(slots=True)
-class Seq:
-    line: int
-    column: int
-    items: list[Node] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Map:
-    line: int
-    column: int
-    entries: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
-    """Key text → (key node, value node), in file order."""
-
-
-Node = Scalar | Seq | Map
 
 
 _PLAIN = (
@@ -128,6 +96,10 @@ def parse_yaml(
         The root node (None for an empty file or when the text is unusable) and the
         findings; when any finding is an error, the tree must not be trusted.
     """
+    try:
+        return scan(text, max_depth), []  # the canonical writer's layout, line by line
+    except Slow:
+        pass
     findings: list[Finding] = []
 
     def error(where: tuple[int, int], code: str, message: str) -> None:

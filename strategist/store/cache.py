@@ -42,20 +42,19 @@ from strategist.store.lock import state_dir
 __all__ = ["CACHE_DIR", "Entry", "ParseCache", "cache_enabled", "code_fingerprint"]
 
 CACHE_DIR = Path(".strategist") / "cache"
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the layout of an entry changes."""
 STALE = 600
 """Seconds after which a temporary file in the cache is debris of a killed process."""
 _MAGIC = b"STRCACHE"
-_HEADER = struct.Struct(">8s32sQ")
-"""magic, HMAC, length of the main part (the position tables follow it)."""
-
-Tables = tuple[dict[Any, tuple[int, int]], dict[Any, tuple[int, int]]]
+_HEADER = struct.Struct(">8s32s")
+"""magic, HMAC."""
 
 
 @dataclass
 class Entry:
-    """What parsing one file gave, everything but its position tables."""
+    """What parsing one file gave (the positions of its values are found again from the
+    file when a finding needs them)."""
 
     record: object | None
     """The converted model object, None when the file had errors."""
@@ -183,9 +182,9 @@ class ParseCache:
         mac.update(body)
         return mac.digest()
 
-    def get(self, relpath: str, sha256: str) -> tuple[Entry, Callable[[], Tables]] | None:
-        """The entry for `relpath` with content hash `sha256`, and a loader of its
-        position tables; None when there is no valid entry."""
+    def get(self, relpath: str, sha256: str) -> Entry | None:
+        """The entry for `relpath` with content hash `sha256`; None when there is no
+        valid entry."""
         if not self.enabled:
             return None
         entry = self._entry(relpath, sha256)
@@ -193,11 +192,11 @@ class ParseCache:
             self.misses += 1
             return None
         self.hits += 1
-        return entry, functools.partial(self._tables, relpath, sha256)
+        return entry
 
-    def _verified(self, relpath: str, sha256: str) -> tuple[memoryview, int] | None:
-        """The body of the entry file and the length of its main part, when the file is
-        one this clone wrote for exactly these bytes (its HMAC checks out); else None."""
+    def _verified(self, relpath: str, sha256: str) -> memoryview | None:
+        """The body of the entry file, when the file is one this clone wrote for exactly
+        these bytes (its HMAC checks out); else None."""
         key = self._secret(create=False)
         if key is None:
             return None
@@ -207,37 +206,23 @@ class ParseCache:
             return None
         if len(data) < _HEADER.size:
             return None
-        magic, mac, main_length = _HEADER.unpack_from(data)
+        magic, mac = _HEADER.unpack_from(data)
         body = memoryview(data)[_HEADER.size :]
-        if magic != _MAGIC or main_length > len(body):
+        if magic != _MAGIC:
             return None
         if not hmac.compare_digest(mac, self._mac(key, relpath, sha256, body)):
             return None
-        return body, main_length
+        return body
 
     def _entry(self, relpath: str, sha256: str) -> Entry | None:
-        verified = self._verified(relpath, sha256)
-        if verified is None:
+        body = self._verified(relpath, sha256)
+        if body is None:
             return None
-        body, main_length = verified
         try:
-            entry = pickle.loads(body[:main_length])  # verified: what this clone wrote
+            entry = pickle.loads(body)  # verified: what this clone wrote
         except Exception:
             return None
         return entry if isinstance(entry, Entry) else None
-
-    def _tables(self, relpath: str, sha256: str) -> Tables:
-        """The position tables of an entry, read again (a load keeps no entry's bytes:
-        most are never needed). Empty when the entry went away or changed meanwhile."""
-        verified = self._verified(relpath, sha256)
-        if verified is None:
-            return {}, {}
-        body, main_length = verified
-        try:
-            tables: Tables = pickle.loads(body[main_length:])  # verified: what we wrote
-        except Exception:
-            return {}, {}
-        return tables
 
     def _sweep(self) -> None:
         """Remove temporary files that a killed process left (older than STALE seconds)."""
@@ -248,23 +233,18 @@ class ParseCache:
                 if now - temp.stat().st_mtime > STALE:
                     temp.unlink()
 
-    def put(self, relpath: str, sha256: str, entry: Entry, tables: Tables) -> bool:
-        """Keep `entry` for the next load; a cache that cannot be written is no error.
-
-        Returns:
-            Whether the entry was written (its tables can then be read back later).
-        """
+    def put(self, relpath: str, sha256: str, entry: Entry) -> None:
+        """Keep `entry` for the next load; a cache that cannot be written is no error."""
         if not self.enabled:
-            return False
+            return
         try:
             key = self._secret(create=True)
             if key is None:
-                return False
+                return
             if not self._swept:
                 self._sweep()
-            main = _dumps(entry)
-            body = main + _dumps(tables)
-            header = _HEADER.pack(_MAGIC, self._mac(key, relpath, sha256, body), len(main))
+            body = _dumps(entry)
+            header = _HEADER.pack(_MAGIC, self._mac(key, relpath, sha256, body))
             fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -274,20 +254,15 @@ class ParseCache:
                 os.unlink(temp)
                 raise
         except (OSError, pickle.PicklingError):
-            return False
-        return True
+            return
 
     def get_value(self, name: str, digest: str) -> object | None:
         """A value `put_value` kept under `name` for `digest`; None when there is none
         valid (verified as every entry)."""
         found = self.get(name, digest)
-        return found[0].record if found is not None else None
+        return found.record if found is not None else None
 
     def put_value(self, name: str, digest: str, value: object) -> None:
         """Keep `value` (something strategist made, e.g. rendered tables) under `name`
         for `digest`, a hash of everything the value depends on."""
-        self.put(name, digest, Entry(value, [], ""), ({}, {}))
-
-    def tables_later(self, relpath: str, sha256: str) -> Callable[[], Tables]:
-        """A loader of the position tables of the entry just written."""
-        return functools.partial(self._tables, relpath, sha256)
+        self.put(name, digest, Entry(value, [], ""))

@@ -260,7 +260,6 @@ def _load(root: str | Path, max_size: int | None) -> LoadResult:
     if strategy is None:
         findings = [f for f in findings if f.path != "strategy.yaml"]
     loader.findings.extend(findings)
-    loader.let_go_of_tables()
     findings = sorted(
         {dataclasses.replace(f, message=safe_message(f.message)) for f in loader.findings}
     )

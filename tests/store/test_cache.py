@@ -51,7 +51,7 @@ def test_a_warm_load_takes_every_file_from_the_cache_and_finds_the_same(tmp_path
     assert warm.cached == FILES
     same(warm, cold)
     same(warm, fresh(root, monkeypatch))
-    # Located findings keep their line and column from the cache's position tables.
+    # Located findings keep their line and column: the file is read again to find them.
     assert any(f.line > 1 for f in warm.findings)
 
 
@@ -144,7 +144,7 @@ def test_a_forged_entry_is_never_unpickled(tmp_path):
     for entry in entries(root):
         data = entry.read_bytes()
         payload = pickle.dumps(Exploit())
-        header = cache_module._HEADER.pack(cache_module._MAGIC, b"\0" * 32, len(payload))
+        header = cache_module._HEADER.pack(cache_module._MAGIC, b"\0" * 32)
         entry.write_bytes(header + payload + data[cache_module._HEADER.size :])
     result = load_workspace(root)
     assert not marker.exists()
