@@ -45,8 +45,8 @@ def test_check_loads_yaml_but_neither_networkx_textual_nor_markdown_it():
 
 
 def test_build_and_analyse_load_what_they_use():
-    assert {"networkx"} <= imported("analyse", str(REPO))
-    assert "textual" not in imported("analyse", str(REPO))
+    # The roadmap's waves come from graphlib: networkx only names a `requires` cycle.
+    assert not {"networkx", "textual"} & imported("analyse", str(REPO))
 
 
 def test_the_command_table_is_what_the_modules_define():

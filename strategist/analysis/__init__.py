@@ -13,7 +13,7 @@ from strategist.analysis.graph import (
     feedback_loops,
     influence_matrix,
     micmac,
-    requires_graph,
+    requires_of,
     roadmap,
     vester,
 )
@@ -90,7 +90,6 @@ def analyse(ws: Workspace, balance: str | None = None) -> Analysis:
     priorities = theme_priorities(questions, ranked)
     group_scores = group_priorities(ws, questions, ranked)
     voted = [t for t in ranked if priorities[t][1]]
-    requirements = requires_graph(analysed_themes)
     return Analysis(
         balance=balance,
         ranking=rank_themes(priorities),
@@ -103,10 +102,7 @@ def analyse(ws: Workspace, balance: str | None = None) -> Analysis:
         separate=sorted(t.id for t in ws.themes_with(("separate",))),
         analysed=sorted(t.id for t in analysed_themes),
         influences=influence_matrix(analysed_themes),
-        requires={
-            t: sorted(str(r) for r in requirements.predecessors(t))
-            for t in sorted(requirements.nodes)
-        },
+        requires=requires_of(analysed_themes),
         robustness=robustness(questions, ranked, balance, lambda g: weight(ws, g)),
         micmac=micmac(analysed_themes),
         loops=feedback_loops(analysed_themes),

@@ -1,11 +1,15 @@
-"""Theme interdependencies: Vester roles, MICMAC orders, feedback loops and roadmap waves."""
+"""Theme interdependencies: Vester roles, MICMAC orders, feedback loops and roadmap waves.
+
+The roadmap's waves come from the standard library's `graphlib`; networkx (a tenth of a
+second to import) is loaded only to name a `requires` cycle and for `influence_graph`.
+"""
 
 from __future__ import annotations
 
 import bisect
+import graphlib
 from collections.abc import Iterator
-
-import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
+from typing import TYPE_CHECKING
 
 from strategist.analysis.result import (
     LOOP_CAP,
@@ -19,6 +23,9 @@ from strategist.analysis.result import (
 )
 from strategist.model import Horizon, Theme
 
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped]  # no stubs in the lock file
+
 __all__ = [
     "elementary_cycles",
     "feedback_loops",
@@ -26,6 +33,7 @@ __all__ = [
     "influence_matrix",
     "micmac",
     "requires_graph",
+    "requires_of",
     "roadmap",
     "vester",
 ]
@@ -45,6 +53,8 @@ def influence_matrix(themes: list[Theme]) -> dict[str, dict[str, int]]:
 
 def influence_graph(themes: list[Theme]) -> nx.DiGraph:
     """A DiGraph over `themes` with an edge i → j (attribute `weight`) per non-zero M[i][j]."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(t.id for t in themes))
     for i, row in influence_matrix(themes).items():
@@ -248,21 +258,32 @@ def feedback_loops(themes: list[Theme]) -> Loops:
     return Loops(count, count >= LOOP_CAP, listed)
 
 
+def requires_of(themes: list[Theme]) -> dict[str, list[str]]:
+    """Per theme (by id), the themes among `themes` it requires, sorted and distinct."""
+    ids = {t.id for t in themes}
+    return {
+        t.id: sorted(r for r in set(t.requires) if r in ids)
+        for t in sorted(themes, key=lambda t: t.id)
+    }
+
+
 def requires_graph(themes: list[Theme]) -> nx.DiGraph:
     """A DiGraph with an edge r → t when theme t requires r (both among `themes`)."""
-    ids = {t.id for t in themes}
+    import networkx as nx
+
     graph = nx.DiGraph()
-    graph.add_nodes_from(sorted(ids))
-    for t in sorted(themes, key=lambda t: t.id):
-        for r in sorted(set(t.requires)):
-            if r in ids:
-                graph.add_edge(r, t.id)
+    for t, required in requires_of(themes).items():
+        graph.add_node(t)
+        for r in required:
+            graph.add_edge(r, t)
     return graph
 
 
-def _a_cycle(graph: nx.DiGraph) -> list[str]:
+def _a_cycle(themes: list[Theme]) -> list[str]:
     """One cycle as themes in `requires` order (each requires the next), smallest id first."""
-    edges = nx.find_cycle(graph)
+    import networkx as nx
+
+    edges = nx.find_cycle(requires_graph(themes))
     # Edges run required → requiring; reverse so each theme is followed by one it requires.
     nodes = [str(u) for u, _v in edges][::-1]
     start = nodes.index(min(nodes))
@@ -272,16 +293,22 @@ def _a_cycle(graph: nx.DiGraph) -> list[str]:
 def roadmap(themes: list[Theme], horizon: Horizon) -> list[Wave]:
     """Topological generations of the `requires` graph as waves over the horizon.
 
-    Wave k of K starts in start + ⌊(k−1)·(end−start)/K⌋.
+    Wave 1 holds the themes that require none of the others, wave k those whose last
+    requirement is in wave k−1. Wave k of K starts in start + ⌊(k−1)·(end−start)/K⌋.
 
     Raises:
         RoadmapCycleError: the themes require each other in a cycle.
     """
-    graph = requires_graph(themes)
+    sorter = graphlib.TopologicalSorter(requires_of(themes))
     try:
-        generations = [sorted(g) for g in nx.topological_generations(graph)]
-    except nx.NetworkXUnfeasible:
-        raise RoadmapCycleError(_a_cycle(graph)) from None
+        sorter.prepare()
+    except graphlib.CycleError:
+        raise RoadmapCycleError(_a_cycle(themes)) from None
+    generations = []
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready())
+        generations.append(ready)
+        sorter.done(*ready)
     k_total = len(generations)
     span = horizon.end - horizon.start
     return [

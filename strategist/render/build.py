@@ -58,8 +58,8 @@ def check_output_dirs(root: str | Path, language: str | None = None) -> None:
             )
 
 
-def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
-    """Write each `name: text` into `target` as UTF-8 with LF.
+def write_documents(target: Path, documents: Mapping[str, str | bytes]) -> list[Path]:
+    """Write each `name: text` into `target` as UTF-8 with LF (bytes as they are).
 
     Every document goes to a temporary file first; only when all are on disk does each
     replace its old file by a rename, so a full disk or a failed write leaves the previous
@@ -69,7 +69,8 @@ def write_documents(target: Path, documents: dict[str, str]) -> list[Path]:
     staged: list[Staged] = []
     try:
         for name, text in documents.items():
-            staged.append(stage_file(target / name, text.encode("utf-8")))
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            staged.append(stage_file(target / name, data))
     except BaseException:
         for item in staged:
             item.tmp.unlink(missing_ok=True)
@@ -138,17 +139,18 @@ def build_outputs(
         "inputs.md": render_inputs(ws, internal=internal, language=language, entries=entries),
         "strategy.html": render_html_from(ws, analysis, policy, draft, entries),
     }
+    encoded = {name: text.encode("utf-8") for name, text in documents.items()}  # once
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
         check_output_dirs(ws.root, language)  # again under the lock, right before writing
-        written = write_documents(target, documents)
+        written = write_documents(target, encoded)
         if internal and not (output_dir(ws.root, True) / ".gitignore").is_file():
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
             write_documents(output_dir(ws.root, True), {".gitignore": "*\n"})
         if since is None:  # the record says what a plain build of `key` wrote
-            _remember(ws.root, _record(ws.root, internal, language), key, documents, target)
+            _remember(ws.root, _record(ws.root, internal, language), key, encoded, target)
     return written
 
 
@@ -258,14 +260,11 @@ def _stats(target: Path, names: Iterable[str]) -> dict[str, list[int]]:
 
 
 def _remember(
-    root: str | Path, record_path: Path, key: str, documents: dict[str, str], target: Path
+    root: str | Path, record_path: Path, key: str, documents: dict[str, bytes], target: Path
 ) -> None:
     record = {
         "key": key,
-        "documents": {
-            name: hashlib.sha256(text.encode("utf-8")).hexdigest()
-            for name, text in documents.items()
-        },
+        "documents": {name: hashlib.sha256(data).hexdigest() for name, data in documents.items()},
         "stats": _stats(target, documents),  # just written: none yet (see _RACY_NS)
     }
     _write_record(root, record_path, record)
