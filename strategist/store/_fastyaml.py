@@ -57,6 +57,9 @@ def _plain(text: str) -> bool:
     )
 
 
+_LONGEST_KEY = 1000
+"""YAML allows a key on one line up to 1,024 characters (libyaml counts to its `:`)."""
+
 _QUOTED = re.compile(r"'((?:[^']|'')*)'")
 """A single-quoted scalar on one line."""
 
@@ -147,8 +150,8 @@ def scan(text: str, max_depth: int) -> Node:
         if top_map and indent == top_indent and value and not dash and pending is None:
             # The common line: the open mapping's next `key: value`.
             assert type(top) is Map
-            if key_text in top.entries:
-                raise Slow  # a duplicate key: libyaml's parse reports it
+            if key_text in top.entries or len(key_text) > _LONGEST_KEY:
+                raise Slow  # a duplicate key, or one too long: libyaml's parse reports it
             column = indent + 1
             at = column + len(key_text) + 2
             node = Scalar(value, True, number, at) if _plain(value) else _scalar(value, number, at)
@@ -201,8 +204,8 @@ def scan(text: str, max_depth: int) -> Node:
         else:
             column = indent + 1
         assert type(container) is Map
-        if key_text in container.entries:
-            raise Slow  # a duplicate key: libyaml's parse reports it
+        if key_text in container.entries or len(key_text) > _LONGEST_KEY:
+            raise Slow  # a duplicate key, or one too long: libyaml's parse reports it
         key = Scalar(key_text, True, number, column)
         if value:
             container.entries[key_text] = (key, _scalar(value, number, column + len(key_text) + 2))

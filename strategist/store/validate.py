@@ -25,6 +25,7 @@ from strategist.model import (
     Input,
     Theme,
     Workspace,
+    is_slug,
 )
 from strategist.store._report import (
     Report,
@@ -249,6 +250,7 @@ def _objective_ids(r: Report) -> None:
 def _inputs(r: Report) -> set[str]:
     """Input checks; returns every input id in the workspace."""
     ids: dict[str, str] = {}
+    duplicates: list[tuple[str, int, Input]] = []  # those naming an original, checked last
     for workshop in r.ws.workshops.values():
         for device, capture in workshop.captures.items():
             path = capture_path(workshop.id, device)
@@ -259,12 +261,11 @@ def _inputs(r: Report) -> set[str]:
                 else:
                     ids[item.id] = path
                 check_input(r, path, i, item)
+                if item.duplicate_of is not None:
+                    duplicates.append((path, i, item))
     known = set(ids)
-    for workshop in r.ws.workshops.values():
-        for device, capture in workshop.captures.items():
-            path = capture_path(workshop.id, device)
-            for i, item in enumerate(capture.inputs):
-                check_duplicate_of(r, path, i, item, known)
+    for path, i, item in duplicates:
+        check_duplicate_of(r, path, i, item, known)
     return known
 
 
@@ -274,6 +275,13 @@ def duplicate_input_message(input_id: str, first: str) -> str:
 
 def check_input(r: Report, path: str, i: int, item: Input) -> None:
     """The checks of one input that need no other input."""
+    if (
+        item.theme in r.ws.themes
+        and item.kind in INPUT_KINDS
+        and (item.group is None or item.group in r.ws.strategy.groups)
+        and is_slug(item.id)
+    ):
+        return  # nearly every input: nothing to report, no key paths to make
     here = ("inputs", i)
     r.slug(path, (*here, "id"), item.id, "input id")
     r.theme_ref(path, (*here, "theme"), item.theme)

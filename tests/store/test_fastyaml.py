@@ -108,6 +108,8 @@ def test_a_canonical_capture_file_is_scanned_with_its_positions() -> None:
         'a: "\\q"\n',  # an unknown escape
         'a: "\\ud800"\n',  # a surrogate
         "a: b: c\n",  # a second ': '
+        "k" * 1025 + ": v\n",  # a key longer than YAML allows
+        "- " + "k" * 1025 + ": v\n",
         "  a: 1\n",  # indented root
         "a:\n  - x\n - y\n",  # a list item out of line
         "",  # empty
@@ -117,6 +119,14 @@ def test_a_canonical_capture_file_is_scanned_with_its_positions() -> None:
 def test_the_scanner_steps_aside(text: str) -> None:
     with pytest.raises(Slow):
         scan(text, MAX_DEPTH)
+
+
+def test_a_long_key_is_read_as_libyaml_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    for length in (1000, 1024, 1025, 1100):
+        for prefix in ("", "- ", "a:\n  - "):
+            text = prefix + "k" * length + ": v\n"
+            if not _agrees(text, monkeypatch):
+                assert _libyaml(text, monkeypatch)[1] or length > 1000
 
 
 def test_nesting_deeper_than_the_cap_is_left_to_libyaml() -> None:
