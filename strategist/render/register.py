@@ -104,7 +104,7 @@ class _Renderer:
         self.policy = policy
         lang = policy.lang
         self.labels = {g: group.label for g, group in ws.strategy.groups.items()}
-        self.kinds: dict[str, str] = {}
+        self.kinds: dict[str, tuple[str, str]] = {}
         self.header = [
             t("col.id", lang),
             t("col.kind", lang),
@@ -118,16 +118,18 @@ class _Renderer:
         before, _, after = t("duplicate_of", lang).partition("{id}")
         self.duplicate_of = (before, after)
 
-    def _kind(self, kind: str) -> str:
+    def _kind(self, kind: str) -> tuple[str, str]:
+        """The kind's name, as it is and escaped for HTML (looked up once per kind)."""
         found = self.kinds.get(kind)
         if found is None:
-            found = self.kinds[kind] = t(f"kind.{kind}", self.policy.lang)
+            name = t(f"kind.{kind}", self.policy.lang)
+            found = self.kinds[kind] = (name, str(escape(name)))
         return found
 
     def tables(self, workshop: Workshop) -> dict[str, Table]:
         """The workshop's tables by theme id, in the order its themes first appear."""
         policy = self.policy
-        groups: dict[str | None, tuple[str, str]] = {None: ("", "")}
+        groups: dict[str | None, tuple[str, str, str]] = {None: ("", "", "")}
         per_theme: dict[str, list[Input]] = {}
         for capture in workshop.captures.values():
             for item in capture.inputs:
@@ -136,32 +138,31 @@ class _Renderer:
                     if item.group not in groups:
                         shown = input_group(workshop, item, policy)
                         label = self.labels.get(shown, shown) if shown else ""
-                        groups[item.group] = (label, inline(label))
+                        groups[item.group] = (label, inline(label), str(escape(label)))
         return {theme: self._table(items, groups) for theme, items in per_theme.items()}
 
-    def _table(self, items: list[Input], groups: dict[str | None, tuple[str, str]]) -> Table:
-        # As a table leaves out an empty column: by the cell each format writes.
+    def _table(self, items: list[Input], groups: dict[str | None, tuple[str, str, str]]) -> Table:
+        # As a table leaves out an empty column: by the cell each format writes. The
+        # group and kind cells are escaped once per group and kind, not once per row.
         html_groups = any(groups[item.group][0] for item in items)
         with_groups = any(groups[item.group][1] for item in items)
         header = self.header if with_groups else [self.header[i] for i in (0, 1, 3)]
         md = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] * len(header)) + " |"]
         html = []
         for item in items:
-            kind = self._kind(item.kind)
-            label, md_label = groups[item.group]
+            kind, kind_html = self._kind(item.kind)
+            _, md_label, label_html = groups[item.group]
             text = strip_invisible(item.text)
             note_md, note_html = self._notes(item)
             md_text = inline(text)
-            md_text = f"{note_md} {md_text}" if note_md else md_text
-            cells = (
-                [anchor(item.id), kind, md_label, md_text]
-                if with_groups
-                else [anchor(item.id), kind, md_text]
-            )
-            md.append("| " + " | ".join(cell or " " for cell in cells) + " |")
-            group_cell = f"<td>{escape(label)}</td>" if html_groups else ""
+            md_text = (f"{note_md} {md_text}" if note_md else md_text) or " "
+            if with_groups:
+                md.append(f"| {anchor(item.id)} | {kind or ' '} | {md_label or ' '} | {md_text} |")
+            else:
+                md.append(f"| {anchor(item.id)} | {kind or ' '} | {md_text} |")
+            group_cell = f"<td>{label_html}</td>" if html_groups else ""
             html.append(
-                f'<tr id="in-{item.id}"><td>{item.id}</td><td>{escape(kind)}</td>{group_cell}'
+                f'<tr id="in-{item.id}"><td>{item.id}</td><td>{kind_html}</td>{group_cell}'
                 f"<td>{note_html}{escape(text)}</td></tr>\n"
             )
         return Table("\n".join(md), "".join(html), html_groups, tuple(item.id for item in items))
