@@ -7,6 +7,7 @@ live in `strategist.tui.screens`, registered as App MODES in `strategist.tui.mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -14,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from strategist.model import Finding, Workspace
 from strategist.store import LoadResult, load_workspace
@@ -39,13 +41,33 @@ SCREENS = Binding.Group("Screens")
 """The mode keys, shown in the footer as one item (f2–f9 f12 Screens)."""
 
 
+def _styled(make: Callable[[], Screen[None]]) -> Callable[[], Screen[None]]:
+    """A mode's screen factory whose screens count as styled by the current stylesheet.
+
+    Textual marks a new screen as styled by no version of the stylesheet, so showing it
+    as a mode restyles the whole app (every rule parsed again, every node matched again)
+    until the screen happens to be mounted during such a restyle: once as the app starts,
+    twice on each first switch to a mode and once more on the first switch back to it, at
+    5–45 ms each (more than a bare Textual app takes to start). The screen is styled by
+    the current stylesheet anyway as its widgets mount; after a theme change its mark is
+    behind the app's again, and switching to it restyles it as before.
+    """
+
+    def screen() -> Screen[None]:
+        made = make()
+        made._css_update_count = made.app._css_update_count
+        return made
+
+    return screen
+
+
 class StrategistApp(Guarded, App[None]):
     """The terminal UI on one workspace directory."""
 
     TITLE = "strategist"
     CSS_PATH = "strategist.tcss"
     COMMANDS = App.COMMANDS | {StrategistCommands}
-    MODES: ClassVar[dict[str, Any]] = {entry.name: entry.screen for entry in MODE_ENTRIES}
+    MODES: ClassVar[dict[str, Any]] = {e.name: _styled(e.screen) for e in MODE_ENTRIES}
     DEFAULT_MODE = DEFAULT_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -77,6 +99,7 @@ class StrategistApp(Guarded, App[None]):
         """Open `workspace_dir`; `poll=False` leaves change polling to the caller (tests)."""
         super().__init__()
         self.root = Path(workspace_dir).resolve()
+        self.sub_title = str(self.root)  # here, not on mount: the header is built with it
         self.workspace: Workspace | None = None
         """The loaded workspace; None until loaded or when strategy.yaml is unusable."""
         self.findings: list[Finding] = []
@@ -98,8 +121,9 @@ class StrategistApp(Guarded, App[None]):
         """The room server for participants' phones (stopped until a screen starts it)."""
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.root)
-        self.reload()
+        # After the first frame (and what waits for it): the load's thread would share
+        # the interpreter with it.
+        self.call_after_refresh(self.call_later, self.reload)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_files, name="poll-files")
 

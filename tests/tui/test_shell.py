@@ -36,6 +36,28 @@ async def test_mode_keys_switch_screens(tmp_path, make_app, settle):
                 await pilot.press("escape")
 
 
+async def test_light_dark_restyles_the_screens_of_other_modes(tmp_path, make_app, settle):
+    """A screen of a mode not shown when the theme changes has the new colours once it
+    is shown again (the app skips restyling for screens styled as they mount)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        inputs = app.screen
+        before = inputs.styles.background
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        overview = app.screen
+        assert overview.styles.background != before
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen is inputs
+        assert inputs.styles.background == overview.styles.background
+
+
 async def test_q_quits_outside_text_fields_only(tmp_path, make_app, settle):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
