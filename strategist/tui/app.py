@@ -7,13 +7,17 @@ live in `strategist.tui.screens`, registered as App MODES in `strategist.tui.mod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from strategist.model import Finding, Workspace
 from strategist.store import LoadResult, load_workspace
@@ -35,8 +39,33 @@ POLL_SECONDS = 1.0
 """How often the workspace files are checked for changes made elsewhere."""
 
 
+SCREENS_CSS = Path(__file__).resolve().parent / "screens.tcss"
+"""The rules of the other screens and of the dialogs, added to the stylesheet as the first
+of them is shown (`StrategistApp.style_screens`): parsing them at start took a tenth of
+what a bare Textual app takes to show its first screen."""
+
 SCREENS = Binding.Group("Screens")
 """The mode keys, shown in the footer as one item (f2–f9 f12 Screens)."""
+
+
+def _styled(make: Callable[[], Screen[None]]) -> Callable[[], Screen[None]]:
+    """A mode's screen factory whose screens count as styled by the current stylesheet.
+
+    Textual marks a new screen as styled by no version of the stylesheet, so showing it
+    as a mode restyles the whole app (every rule parsed again, every node matched again)
+    until the screen happens to be mounted during such a restyle: once as the app starts,
+    twice on each first switch to a mode and once more on the first switch back to it, at
+    5–45 ms each (more than a bare Textual app takes to start). The screen is styled by
+    the current stylesheet anyway as its widgets mount; after a theme change its mark is
+    behind the app's again, and switching to it restyles it as before.
+    """
+
+    def screen() -> Screen[None]:
+        made = make()
+        made._css_update_count = made.app._css_update_count
+        return made
+
+    return screen
 
 
 class StrategistApp(Guarded, App[None]):
@@ -45,7 +74,7 @@ class StrategistApp(Guarded, App[None]):
     TITLE = "strategist"
     CSS_PATH = "strategist.tcss"
     COMMANDS = App.COMMANDS | {StrategistCommands}
-    MODES: ClassVar[dict[str, Any]] = {entry.name: entry.screen for entry in MODE_ENTRIES}
+    MODES: ClassVar[dict[str, Any]] = {e.name: _styled(e.screen) for e in MODE_ENTRIES}
     DEFAULT_MODE = DEFAULT_MODE
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -77,6 +106,7 @@ class StrategistApp(Guarded, App[None]):
         """Open `workspace_dir`; `poll=False` leaves change polling to the caller (tests)."""
         super().__init__()
         self.root = Path(workspace_dir).resolve()
+        self.sub_title = str(self.root)  # here, not on mount: the header is built with it
         self.workspace: Workspace | None = None
         """The loaded workspace; None until loaded or when strategy.yaml is unusable."""
         self.findings: list[Finding] = []
@@ -98,10 +128,34 @@ class StrategistApp(Guarded, App[None]):
         """The room server for participants' phones (stopped until a screen starts it)."""
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.root)
-        self.reload()
+        # After the first frame (and what waits for it): the load's thread would share
+        # the interpreter with it.
+        self.call_after_refresh(self.call_later, self.reload)
         if self._poll:
             self.set_interval(POLL_SECONDS, self.poll_files, name="poll-files")
+
+    # ------------------------------------------------------------------ screens
+
+    def style_screens(self) -> None:
+        """Add the rules of the screens after the first and of the dialogs (once)."""
+        path = str(SCREENS_CSS)
+        if not self.stylesheet.has_source(path):
+            css = SCREENS_CSS.read_text(encoding="utf-8")
+            self.stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
+
+    # Every screen but the first is shown through one of these three.
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.style_screens()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        self.style_screens()
+        return super().switch_screen(screen)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self.style_screens()
+        return super().switch_mode(mode)
 
     def on_unmount(self) -> None:
         self.room.stop_now()  # every connection closed, every queued answer written

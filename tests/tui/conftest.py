@@ -2,14 +2,16 @@
 
 `make_app(tmp_path)` writes the workspace of `fixture_workspace.py` into `tmp_path` and returns a
 `StrategistApp` on it (change polling off: tests call `app.poll_files()` directly).
-`settle(pilot)` waits until loads/saves queued by the app are done and their
-results are shown. Every input captured in a test gets `CAPTURE_TIME` as its `at`
+`settle(pilot)` waits until the first screen is built in full (the overview mounts its
+tables and footer after its first frame) and loads/saves queued by the app are done and
+their results are shown. Every input captured in a test gets `CAPTURE_TIME` as its `at`
 (an autouse fixture replaces the clock). Tests run the app with an explicit size:
 `async with app.run_test(size=(100, 30)) as pilot`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import unicodedata
 from collections.abc import Awaitable, Callable
@@ -26,8 +28,17 @@ from textual.widget import Widget
 
 from strategist.ops import capture as capture_ops
 from strategist.tui.app import StrategistApp
+from strategist.tui.screens.overview import OverviewScreen
 
-__all__ = ["CAPTURE_TIME", "DEVICE", "key_event", "send_burst", "text_keys", "widget_text"]
+__all__ = [
+    "CAPTURE_TIME",
+    "DEVICE",
+    "key_event",
+    "screens_built",
+    "send_burst",
+    "text_keys",
+    "widget_text",
+]
 
 
 CAPTURE_TIME = dt.datetime(2018, 9, 11, 10, 42, tzinfo=dt.timezone(dt.timedelta(hours=2)))
@@ -66,9 +77,18 @@ async def keys_handled(pilot: Pilot[Any]) -> None:
         await pilot.pause(0.02)
 
 
+async def screens_built(app: StrategistApp) -> None:
+    """Wait until every screen on the stack is built in full: the overview mounts its
+    tables and its footer only after its first frame (`OverviewScreen.completed`)."""
+    for screen in app.screen_stack:
+        if isinstance(screen, OverviewScreen):
+            await asyncio.wait_for(screen.completed.wait(), timeout=10)
+
+
 async def _settle(pilot: Pilot[Any]) -> None:
     app = pilot.app
     await keys_handled(pilot)
+    await screens_built(app)
     for _ in range(20):
         await app.workers.wait_for_complete()
         await pilot.pause()

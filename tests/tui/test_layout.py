@@ -113,13 +113,14 @@ async def test_the_capture_list_gives_the_text_the_room_there_is(
 
 
 @pytest.mark.parametrize("width", [80, 100, 160])
-async def test_the_overview_tables_fit_the_terminal(tmp_path, width):
+async def test_the_overview_tables_fit_the_terminal(tmp_path, width, settle):
     app = StrategistApp(example_workspace(tmp_path), poll=False)
     async with app.run_test(size=(width, 24)) as pilot:
-        while app.generation == 0 or app.tasks.busy:
-            await pilot.pause(0.05)
+        await settle(pilot)
         await pilot.pause(0.1)
-        for table in app.screen.query(FitTable):
+        tables = app.screen.query(FitTable)
+        assert [table.id for table in tables] == ["themes", "workshops"]
+        for table in tables:
             assert table.virtual_size.width <= table.size.width, table.id
             header = widget_text(table).splitlines()[0]
             assert header.split()[0] in ("Rank", "Date")

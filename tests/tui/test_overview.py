@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import screens_built
 from textual.widgets import DataTable
 
 from strategist.tui.app import StrategistApp
+from strategist.tui.widgets.footer import KeyFooter
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,6 +49,44 @@ async def test_overview_shows_cluster_themes_workshops_and_findings(
         assert "0 error(s), 0 warning(s)" in text_of(screen.query_one("#findings"))
         assert app.title == "Test Cluster Nord"
         assert app.sub_title == str(tmp_path.resolve())
+
+
+async def test_the_overview_is_shown_while_the_workspace_loads(
+    tmp_path, make_app, settle, text_of, monkeypatch
+):
+    """Before the load lands the overview has its tables (empty), its footer and a
+    spinner saying what it waits for; the load fills them in and stops the spinner."""
+    import threading
+
+    from strategist.tui import app as app_module
+
+    loading = threading.Event()
+    release = threading.Event()
+    real = app_module.load_workspace
+
+    def slow(root):
+        loading.set()
+        assert release.wait(10)
+        return real(root)
+
+    monkeypatch.setattr(app_module, "load_workspace", slow)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await screens_built(app)
+        while not loading.is_set():
+            await pilot.pause(0.01)
+        line = screen.query_one("#strategy")
+        assert "Loading the workspace…" in text_of(line)
+        assert line.auto_refresh, "the spinner turns"
+        assert screen.query_one("#themes", DataTable).row_count == 0
+        assert screen.query_one("#workshops", DataTable).row_count == 0
+        assert screen.query(KeyFooter)
+        release.set()
+        await settle(pilot)
+        assert "Test Cluster Nord" in text_of(line)
+        assert not line.auto_refresh
+        assert screen.query_one("#themes", DataTable).row_count == 3
 
 
 async def test_overview_counts_findings_and_survives_a_broken_theme(

@@ -36,6 +36,42 @@ async def test_mode_keys_switch_screens(tmp_path, make_app, settle):
                 await pilot.press("escape")
 
 
+async def test_a_dialog_shown_at_once_has_its_style(tmp_path, make_app, settle):
+    """The rules of the dialogs are added as the first screen after the overview is
+    shown, however early: here before the load, the overview's tables or its footer."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one(".dialog")
+        assert box.outer_size.width == 76
+        assert box.styles.border_top[0] == "thick"
+        await settle(pilot)
+
+
+async def test_light_dark_restyles_the_screens_of_other_modes(tmp_path, make_app, settle):
+    """A screen of a mode not shown when the theme changes has the new colours once it
+    is shown again (the app skips restyling for screens styled as they mount)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        inputs = app.screen
+        before = inputs.styles.background
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        overview = app.screen
+        assert overview.styles.background != before
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen is inputs
+        assert inputs.styles.background == overview.styles.background
+
+
 async def test_q_quits_outside_text_fields_only(tmp_path, make_app, settle):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from rich.markup import escape
+from rich.spinner import Spinner
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -77,20 +79,51 @@ class OverviewScreen(WorkspaceScreen):
     ]
     """Keys of the strategy screen it opens, for the help screen."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.completed = asyncio.Event()
+        """Set once the tables and the footer are mounted and show the workspace."""
+
     def compose(self) -> ComposeResult:
+        # The first frame is the title and a spinner while the workspace loads; the
+        # tables and the footer follow it (`_complete`): built and styled before it, they
+        # made it come almost four times as late as a bare Textual app's.
         yield Header()
-        with VerticalScroll(id="overview"):
-            yield Static("Loading…", id="strategy")
-            yield Static("", id="findings")
-            yield Static("[b]Themes[/b]", classes="heading")
-            yield FitTable(THEME_COLUMNS, THEME_STEPS, id="themes")
-            yield Static("", id="rank-note")
-            yield Static("[b]Workshops[/b]", classes="heading", id="workshops-heading")
-            yield FitTable(WORKSHOP_COLUMNS, WORKSHOP_STEPS, id="workshops")
-        yield KeyFooter()
+        yield Static(Spinner("dots", "Loading the workspace…"), id="strategy")
 
     def on_mount(self) -> None:
+        self._spin(True)
+        # After the app's first frame, behind what is queued by then (keys, say).
+        self.app.call_after_refresh(self.call_later, self._complete)
+
+    def _spin(self, loading: bool) -> None:
+        """Turn the spinner of the loading line (#strategy) on or off."""
+        animated = loading and self.app.animation_level != "none"
+        self.query_one("#strategy").auto_refresh = 1 / 12 if animated else None
+
+    async def _complete(self) -> None:
+        try:
+            await self.mount(
+                VerticalScroll(
+                    Static("", id="findings"),
+                    Static("[b]Themes[/b]", classes="heading"),
+                    FitTable(THEME_COLUMNS, THEME_STEPS, id="themes"),
+                    Static("", id="rank-note"),
+                    Static("[b]Workshops[/b]", classes="heading", id="workshops-heading"),
+                    FitTable(WORKSHOP_COLUMNS, WORKSHOP_STEPS, id="workshops"),
+                    id="overview",
+                )
+            )
+            await self.mount(KeyFooter())
+            if self.focused is None:  # as Textual focuses what comes first on a new screen
+                self.focus_next()
+        finally:
+            self.completed.set()  # also when it failed (and was notified): nothing waits forever
         self.sync_workspace()
+
+    def sync_workspace(self) -> None:
+        if self.completed.is_set():  # else it is shown once complete
+            super().sync_workspace()
 
     def refresh_workspace(self) -> None:
         ws = self.workspace
@@ -103,17 +136,17 @@ class OverviewScreen(WorkspaceScreen):
         )
         themes = self.query_one("#themes", FitTable)
         workshops = self.query_one("#workshops", FitTable)
+        loading = self.strategist.generation == 0
+        self._spin(loading)
         if ws is None:
             themes.set_rows([])
             workshops.set_rows([])
-            loading = self.strategist.generation == 0
-            self.query_one("#strategy", Static).update(
-                "Loading…"
-                if loading
-                else Text(
-                    f"No workspace loaded from {self.strategist.root} (see the notifications)."
+            if not loading:  # else the spinner goes on
+                self.query_one("#strategy", Static).update(
+                    Text(
+                        f"No workspace loaded from {self.strategist.root} (see the notifications)."
+                    )
                 )
-            )
             return
         s = ws.strategy
         version = f" {s.version}" if s.version else ""
