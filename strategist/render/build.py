@@ -140,17 +140,22 @@ def build_outputs(
         "strategy.html": render_html_from(ws, analysis, policy, draft, entries),
     }
     encoded = {name: text.encode("utf-8") for name, text in documents.items()}  # once
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in encoded.items()}
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
         check_output_dirs(ws.root, language)  # again under the lock, right before writing
-        written = write_documents(target, encoded)
+        # A document whose file already holds exactly its bytes is left as it is (the
+        # register after a change to the narrative or a vote: 18 MB at 100k inputs).
+        kept = _in_place(_record(ws.root, internal, language), target, digests)
+        write_documents(target, {n: data for n, data in encoded.items() if n not in kept})
+        written = [target / name for name in encoded]
         if internal and not (output_dir(ws.root, True) / ".gitignore").is_file():
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
             write_documents(output_dir(ws.root, True), {".gitignore": "*\n"})
         if since is None:  # the record says what a plain build of `key` wrote
-            _remember(ws.root, _record(ws.root, internal, language), key, encoded, target)
+            _remember(ws.root, _record(ws.root, internal, language), key, digests, target)
     return written
 
 
@@ -259,13 +264,35 @@ def _stats(target: Path, names: Iterable[str]) -> dict[str, list[int]]:
     return stats
 
 
+def _in_place(record_path: Path, target: Path, digests: dict[str, str]) -> set[str]:
+    """The documents whose file holds the bytes of `digests` already: those the last
+    build wrote with the same digest and that are still as it wrote them (trusted by
+    size and mtime as `_unchanged` does, else compared by content)."""
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        written, stats = record["documents"], record.get("stats", {})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()
+    kept = set()
+    for name, digest in digests.items():
+        path = target / name
+        if written.get(name) != digest or path.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            same = [st.st_size, st.st_mtime_ns] == stats.get(name)
+            if same or hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                kept.add(name)
+    return kept
+
+
 def _remember(
-    root: str | Path, record_path: Path, key: str, documents: dict[str, bytes], target: Path
+    root: str | Path, record_path: Path, key: str, digests: dict[str, str], target: Path
 ) -> None:
     record = {
         "key": key,
-        "documents": {name: hashlib.sha256(data).hexdigest() for name, data in documents.items()},
-        "stats": _stats(target, documents),  # just written: none yet (see _RACY_NS)
+        "documents": digests,
+        "stats": _stats(target, digests),  # those just written: none yet (see _RACY_NS)
     }
     _write_record(root, record_path, record)
 
