@@ -1,16 +1,16 @@
 """A line scanner for the block YAML the canonical writer lays out, or nothing.
 
 Most of a workspace's bytes are capture files written by `strategist.store._emit`: block
-mappings and sequences, one `key: value` per line, plain or single-quoted scalars and
-short flow lists. Reading those line by line with one regular expression costs less
+mappings and sequences, one `key: value` per line, plain or quoted scalars and short
+flow lists. Reading those line by line with one regular expression costs less
 than half of libyaml's event stream, which builds a Python object per event.
 
 The scanner is a shortcut, never a second YAML reader: it accepts a text only when every
 line is one of the few shapes it knows and means nothing else in YAML, and gives exactly
 the tree `parse_yaml` would (the same nodes, lines and columns). Anything else — a tab, a
-comment after a value, a multi-line or double-quoted scalar, a duplicate key, an anchor,
-a null value, a second document — raises `Slow`, and the caller parses with libyaml, which
-also reports what is wrong.
+comment after a value, a scalar over several lines, an unknown escape, a duplicate key,
+an anchor, a null value, a second document — raises `Slow`, and the caller parses with
+libyaml, which also reports what is wrong.
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ class FieldReader:
     """Reads the nodes of one file, recording located findings.
 
     Where each value was written is not recorded here: most files have no finding to
-    locate, so `positions.tables` walks a file's tree again when one needs it.
+    locate, so `_sourcemap.tables_of` walks a file's tree again when one needs it.
     """
 
     def __init__(self, relpath: str) -> None:

@@ -2,10 +2,11 @@
 
 `FileLoader` collects what a load learns file by file — findings, stamps, leading
 comments, and how to find where each value was written — and `strategist.store.load`
-walks the workspace's folders with it. A file is first checked for where it leads (a symbolic link
-out of the workspace, a folder or dangling link where a file belongs), then read within
-the size cap and decoded, then parsed and converted, or its parse is taken from the
-parse cache (`strategist.store.cache`) when its bytes are those of a cached entry.
+walks the workspace's folders with it. A file is first checked for where it leads (a
+symbolic link out of the workspace, a folder or dangling link where a file belongs),
+then read within the size cap and decoded, then parsed and converted, or its parse is
+taken from the parse cache (`strategist.store.cache`) when its bytes are those of a
+cached entry.
 
 Positions are found only when a finding needs them: most files have none, and the
 tables of every value's line and column used to be most of a load's time and memory

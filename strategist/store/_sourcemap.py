@@ -54,8 +54,8 @@ class SourceMap:
     """strategy.yaml had errors: its groups are unknown, so references to them are not
     reported."""
     pending: dict[str, Callable[[], tuple[Table, Table]]] = field(default_factory=dict)
-    """Per file: how to get its tables when first needed (from the parse cache: most
-    files have no finding to locate, so most tables are never loaded)."""
+    """Per file: how to get its tables when first needed (by parsing the file again:
+    most files have no finding to locate, so most tables are never made)."""
 
     def later(self, relpath: str, tables: Callable[[], tuple[Table, Table]]) -> None:
         """Get the tables of `relpath` from `tables` when a finding first needs them."""
@@ -65,11 +65,6 @@ class SourceMap:
         tables = self.pending.pop(relpath, None)
         if tables is not None:
             self.values[relpath], self.keys[relpath] = tables()
-
-    def file(self, relpath: str) -> tuple[Table, Table]:
-        """The (values, keys) position tables of one file, created empty when new."""
-        self._ready(relpath)
-        return self.values.setdefault(relpath, {}), self.keys.setdefault(relpath, {})
 
     def locate(self, relpath: str, path: KeyPath, key: bool = False) -> tuple[int, int]:
         """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
