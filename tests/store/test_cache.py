@@ -197,3 +197,22 @@ def test_reloading_frees_the_workspace_it_replaces(tmp_path):
     kept = [load_workspace(root) for _ in range(3)]  # what a leak would look like
     assert gc.get_freeze_count() - settled > 3 * 500, "the count sees kept workspaces"
     del kept
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_positions_come_from_the_file_as_loaded_and_never_from_a_changed_one(tmp_path, warm):
+    """Where a value stands is found by parsing the file again when first asked for; a file
+    changed since the load gives no positions (a finding then points at line 1), never
+    those of its new content."""
+    root = make_workspace(tmp_path)
+    relpath = "workshops/kickoff/capture-laptop.yaml"
+    if warm:
+        load_workspace(root)
+    first = load_workspace(root)
+    assert first.cached == (FILES if warm else 0)
+    assert first.sources.locate(relpath, ("inputs", 0, "theme")) == (4, 12)
+    assert first.sources.locate(relpath, ("votes", 0, "options"), key=True) == (12, 5)
+    second = load_workspace(root)
+    path = root / relpath
+    path.write_text("# a comment moves every line\n" + path.read_text(encoding="utf-8"), "utf-8")
+    assert second.sources.locate(relpath, ("inputs", 0, "theme")) == (1, 1)
