@@ -1,7 +1,7 @@
 """Modules the commands import when they first use them, so `--help` starts fast.
 
 `strategist --version`, `--help` and a typo need click alone; loading the store (YAML),
-the analysis (networkx) or the renderer (markdown-it) costs several times what Python
+the analysis or the renderer (Jinja2, markdown-it) costs several times what Python
 and click cost to start. The command modules therefore name their heavy modules as
 
     if TYPE_CHECKING:

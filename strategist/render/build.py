@@ -119,7 +119,7 @@ def build_outputs(
         unchanged = None if since else _unchanged(ws.root, internal, language, key)
     if unchanged is not None:
         return unchanged
-    # Only a build that writes needs the analysis (networkx) and the renderers.
+    # Only a build that writes needs the analysis and the renderers (Jinja2, markdown-it).
     from strategist.analysis import analyse
     from strategist.render.common import Policy
     from strategist.render.html import render_html_from
