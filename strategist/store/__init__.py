@@ -30,7 +30,13 @@ from strategist.store.save import (
     to_data,
     workshop_path,
 )
-from strategist.store.station import Station, load_station, save_station
+from strategist.store.station import (
+    Station,
+    add_spare,
+    load_spares,
+    load_station,
+    save_station,
+)
 from strategist.store.validate import validate
 
 __all__ = [
@@ -41,6 +47,7 @@ __all__ = [
     "StaleFileError",
     "Station",
     "StoreError",
+    "add_spare",
     "added_errors",
     "canonical_yaml",
     "capture_file",
@@ -50,6 +57,7 @@ __all__ = [
     "device_name",
     "duplicate_marked",
     "encode",
+    "load_spares",
     "load_station",
     "load_workspace",
     "locate_input",

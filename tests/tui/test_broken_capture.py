@@ -96,3 +96,58 @@ async def test_the_editor_is_opened_on_the_file_and_the_app_reloads(
         assert isinstance(app.screen, CaptureScreen)
     saved = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert [i["text"] for i in saved["inputs"]] == ["Fixed.", "Keep me"]
+
+
+OTHER_STATION = (
+    "device: station-3-2\ninputs:\n"
+    "- id: bbbb0001\n  theme: entrepreneurship\n  kind: idea\n  text: Not yours.\n"
+)
+
+
+async def test_another_stations_file_is_never_taken_for_the_spare(
+    tmp_path, make_app, settle, type_text
+):
+    """A station named like the spare (`station-3-2`) keeps its file to itself: the
+    broken station's inputs go to `station-3-3`."""
+    app = make_app(tmp_path)
+    capture_file(tmp_path).write_bytes(BROKEN)
+    other = capture_file(tmp_path, "station-3-2")
+    other.write_text(OTHER_STATION, encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot, settle)
+        await type_and_enter(pilot, settle, type_text, "Keep me")
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+    assert other.read_text(encoding="utf-8") == OTHER_STATION
+    saved = yaml.safe_load(capture_file(tmp_path, "station-3-3").read_text(encoding="utf-8"))
+    assert saved["device"] == "station-3-3"
+    assert [i["text"] for i in saved["inputs"]] == ["Keep me"]
+
+
+async def test_after_a_restart_the_same_spare_is_offered(tmp_path, make_app, settle, type_text):
+    app = make_app(tmp_path)
+    capture_file(tmp_path).write_bytes(BROKEN)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot, settle)
+        await type_and_enter(pilot, settle, type_text, "Keep me")
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+    spares = (tmp_path / ".strategist" / "spares.json").read_text(encoding="utf-8")
+    assert f"{KICKOFF}/station-3-2" in spares
+    app = make_app(tmp_path, write=False)  # the same clone, started again
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        if not isinstance(app.screen, CaptureScreen):  # the workshop chooser
+            await pilot.press("1")
+            await settle(pilot)
+        dialog = await type_and_enter(pilot, settle, type_text, "And me")
+        assert "capture-station-3-2.yaml" in " ".join(
+            str(dialog.query_one("#broken-keys", Static).render()).split()
+        )
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+    saved = yaml.safe_load(capture_file(tmp_path, "station-3-2").read_text(encoding="utf-8"))
+    assert [i["text"] for i in saved["inputs"]] == ["Keep me", "And me"]
+    assert not capture_file(tmp_path, "station-3-3").exists()

@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from strategist.model import Finding, Workspace
 from strategist.ops.capture import capture_path
+from strategist.store import load_spares
 from strategist.tui.guard import Guarded
 
 __all__ = [
@@ -52,13 +53,24 @@ def broken_capture(
 
 
 def spare_device(ws: Workspace, workshop_id: str, device: str) -> str:
-    """The device name for a new capture file: ``<device>-2``, ``-3`` … one that is
-    loaded already (an earlier spare) or not on disk yet."""
+    """The device name for a new capture file: ``<device>-2``, ``-3`` … the first that this
+    clone started as a spare before (`store.load_spares`) or that is not on disk yet.
+
+    A file of that name started elsewhere belongs to another station (one named
+    ``station-2`` beside ``station``): it is never taken, so two stations never write
+    one file.
+    """
     workshop = ws.workshops[workshop_id]
+    ours = load_spares(ws.root) if ws.root else set()
     n = 2
     while True:
         name = f"{device}-{n}"
-        if name in workshop.captures or not Path(ws.root, capture_path(workshop_id, name)).exists():
+        if f"{workshop_id}/{name}" in ours and name in workshop.captures:
+            return name
+        if (
+            name not in workshop.captures
+            and not Path(ws.root, capture_path(workshop_id, name)).exists()
+        ):
             return name
         n += 1
 

@@ -230,6 +230,10 @@ class CaptureScreen(CaptureChoices):
             field = self.query_one("#capture-input", Input)
             if answer == "new":
                 self.device = spare  # for this session; the broken file is left alone
+                root, spare_of = ws.root, workshop_id  # kept: a restart offers it again
+                self.strategist.tasks.run(
+                    lambda: store.add_spare(root, spare_of, spare), "Remembering the spare file"
+                )
                 self.notify(
                     f"Inputs of this station now go to capture-{spare}.yaml; "
                     f"{finding.path} is left as it is (fix it, then restart the station)."
