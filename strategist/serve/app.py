@@ -101,16 +101,27 @@ class Page:
         return response
 
     async def save(self, job: Callable[[Workspace], Any]) -> None:
-        """Have the writer apply `job`; return once it is written (else Refused)."""
+        """Have the writer apply `job`; return once it is written (else Refused).
+
+        After SAVE_TIMEOUT a job still waiting in the queue is withdrawn (it will never be
+        applied) and the phone is asked to send again; one the writer has started is
+        waited for, so "send again" never makes a second copy of an answer.
+        """
         future = self.writer.submit(job)
+        written = asyncio.wrap_future(future)
         try:
-            await asyncio.wait_for(asyncio.wrap_future(future), SAVE_TIMEOUT)
+            try:
+                await asyncio.wait_for(asyncio.shield(written), SAVE_TIMEOUT)
+            except TimeoutError:
+                if future.cancel():
+                    raise forms.Refused(
+                        "Not saved yet: the laptop is busy. Please send again.", 503
+                    ) from None
+                await written  # being written now: its outcome is the answer
         except OpsError as exc:
             raise forms.Refused(f"Not saved: {exc}") from None
-        except TimeoutError:
-            raise forms.Refused(
-                "Not saved yet: the laptop is busy. Please send again.", 503
-            ) from None
+        except forms.Refused:
+            raise
         except Exception:
             log.exception("saving an answer failed")
             raise forms.Refused(

@@ -81,16 +81,17 @@ def apply_batch(
     ws: Workspace, items: list[_Item], reload: Callable[[], Workspace] | None
 ) -> Workspace:
     """Apply `items` in order with one save, settle their futures; return the workspace
-    (a fresh one when it had to be loaded again)."""
-    if len(items) == 1:
-        job, future = items[0]
-        try:
-            ws, result = _one(ws, job, reload)
-        except BaseException as exc:
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
+    (a fresh one when it had to be loaded again).
+
+    An item whose future was cancelled (its phone stopped waiting while it was queued,
+    and was told to send again) is never applied; the others' futures are marked running
+    first, so none can be cancelled once its edit may be on disk.
+    """
+    items = [(job, future) for job, future in items if future.set_running_or_notify_cancel()]
+    if not items:
         return ws
+    if len(items) == 1:
+        return _apply_one(ws, items[0], reload)
     before = {f.name: getattr(ws, f.name) for f in dataclasses.fields(Workspace)}
     results: list[tuple[Future[Any], bool, Any]] = []
     try:
@@ -106,13 +107,25 @@ def apply_batch(
         for name, value in before.items():
             setattr(ws, name, value)
         for item in items:
-            ws = apply_batch(ws, [item], reload)
+            ws = _apply_one(ws, item, reload)
         return ws
     for future, ok, value in results:
         if ok:
             future.set_result(value)
         else:
             future.set_exception(value)
+    return ws
+
+
+def _apply_one(ws: Workspace, item: _Item, reload: Callable[[], Workspace] | None) -> Workspace:
+    """Apply one item (its future already running) with its own save, and settle it."""
+    job, future = item
+    try:
+        ws, result = _one(ws, job, reload)
+    except BaseException as exc:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)
     return ws
 
 

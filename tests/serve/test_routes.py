@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 
 import pytest
 
+from strategist.ops import capture as capture_ops
+from strategist.serve import app as app_module
 from strategist.serve.room import RateLimiter
 
 from .conftest import DEVICE, KICKOFF, Setup, alert, load, status
@@ -155,6 +159,46 @@ def test_reloading_the_saved_page_does_not_send_the_input_again(setup: Setup) ->
     assert [item["text"] for item in setup.capture()["inputs"]] == ["Twice?"]
     odd = phone.client.get(phone.url("input?saved=1&theme=<b>&kind=nope"))
     assert "<b>" not in odd.text and '<option value="idea" selected>' in odd.text
+
+
+def test_an_answer_still_queued_when_the_phone_stops_waiting_is_never_written(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The laptop is busy past the timeout: the phone is asked to send again, and the
+    answer it gave up on is withdrawn, so sending again leaves one copy, not two."""
+    monkeypatch.setattr(app_module, "SAVE_TIMEOUT", 0.3)
+    phone = setup.phone().join("research")
+    busy = threading.Event()
+    blocker = setup.writer.submit(lambda ws: busy.wait(10))
+    refused = phone.send_input("Only once, please.")
+    assert refused.status_code == 503
+    assert "Please send again" in alert(refused.text)
+    busy.set()
+    blocker.result(10)
+    setup.writer.submit(lambda ws: None).result(10)  # the queue has drained
+    assert setup.capture().get("inputs", []) == []
+    sent = phone.send_input("Only once, please.")
+    assert status(sent.text) == "Saved. Thank you! Send another one?"
+    assert [item["text"] for item in setup.capture()["inputs"]] == ["Only once, please."]
+
+
+def test_an_answer_being_written_when_the_phone_would_stop_waiting_is_waited_for(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that has started is never given up on: the phone is told "Saved" when it
+    lands, not "send again" (which would make a second copy)."""
+    monkeypatch.setattr(app_module, "SAVE_TIMEOUT", 0.2)
+    real = capture_ops.add_input
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(0.6)  # the writer is applying it when the timeout passes
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(capture_ops, "add_input", slow)
+    phone = setup.phone().join("research")
+    sent = phone.send_input("Slow but sure.")
+    assert status(sent.text) == "Saved. Thank you! Send another one?"
+    assert [item["text"] for item in setup.capture()["inputs"]] == ["Slow but sure."]
 
 
 @pytest.mark.parametrize("csrf", [None, "", "0" * 32])
