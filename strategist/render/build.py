@@ -228,15 +228,10 @@ def _unchanged(
         hashed = False
         for name, sha in record["documents"].items():
             path = target / name
-            if path.is_symlink():
+            found = _as_written(path, sha, record.get("stats", {}).get(name))
+            if found is None:
                 return None
-            # The size and modification time it had when it was last found as written:
-            # unchanged (as git's index trusts them). Otherwise the content decides.
-            st = path.stat()
-            if [st.st_size, st.st_mtime_ns] != record.get("stats", {}).get(name):
-                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
-                    return None
-                hashed = True
+            hashed = hashed or found == "content"
             paths.append(path)
         if hashed:  # found unchanged by content: remember the stats for the next build
             record["stats"] = _stats(target, record["documents"])
@@ -244,6 +239,22 @@ def _unchanged(
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return paths
+
+
+def _as_written(path: Path, digest: str, stats: object) -> str | None:
+    """How `path` was found to hold the bytes of `digest`: "stats" (the size and
+    modification time it had when last found as written, trusted as git's index trusts
+    them), "content" (hashed), or None (it does not, or it is a symbolic link).
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    if path.is_symlink():
+        return None
+    st = path.stat()
+    if [st.st_size, st.st_mtime_ns] == stats:
+        return "stats"
+    return "content" if hashlib.sha256(path.read_bytes()).hexdigest() == digest else None
 
 
 _RACY_NS = 2_000_000_000
@@ -266,8 +277,7 @@ def _stats(target: Path, names: Iterable[str]) -> dict[str, list[int]]:
 
 def _in_place(record_path: Path, target: Path, digests: dict[str, str]) -> set[str]:
     """The documents whose file holds the bytes of `digests` already: those the last
-    build wrote with the same digest and that are still as it wrote them (trusted by
-    size and mtime as `_unchanged` does, else compared by content)."""
+    build wrote with the same digest and that are still as it wrote them."""
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
         written, stats = record["documents"], record.get("stats", {})
@@ -275,13 +285,10 @@ def _in_place(record_path: Path, target: Path, digests: dict[str, str]) -> set[s
         return set()
     kept = set()
     for name, digest in digests.items():
-        path = target / name
-        if written.get(name) != digest or path.is_symlink():
+        if written.get(name) != digest:
             continue
         with contextlib.suppress(OSError):
-            st = path.stat()
-            same = [st.st_size, st.st_mtime_ns] == stats.get(name)
-            if same or hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+            if _as_written(target / name, digest, stats.get(name)) is not None:
                 kept.add(name)
     return kept
 
