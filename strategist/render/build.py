@@ -58,8 +58,13 @@ def check_output_dirs(root: str | Path, language: str | None = None) -> None:
             )
 
 
-def write_documents(target: Path, documents: Mapping[str, str | bytes]) -> list[Path]:
-    """Write each `name: text` into `target` as UTF-8 with LF (bytes as they are).
+def write_documents(
+    target: Path,
+    documents: Mapping[str, str | bytes | list[bytes]],
+    digests: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """Write each `name: text` into `target` as UTF-8 with LF (bytes, or UTF-8 pieces
+    one after another, as they are); `digests` the SHA-256 of those already hashed.
 
     Every document goes to a temporary file first; only when all are on disk does each
     replace its old file by a rename, so a full disk or a failed write leaves the previous
@@ -70,7 +75,7 @@ def write_documents(target: Path, documents: Mapping[str, str | bytes]) -> list[
     try:
         for name, text in documents.items():
             data = text.encode("utf-8") if isinstance(text, str) else text
-            staged.append(stage_file(target / name, data))
+            staged.append(stage_file(target / name, data, (digests or {}).get(name)))
     except BaseException:
         for item in staged:
             item.tmp.unlink(missing_ok=True)
@@ -122,8 +127,8 @@ def build_outputs(
     # Only a build that writes needs the analysis and the renderers (Jinja2, markdown-it).
     from strategist.analysis import analyse
     from strategist.render.common import Policy
-    from strategist.render.html import render_html_from
-    from strategist.render.inputs import render_inputs
+    from strategist.render.html import page_pieces
+    from strategist.render.inputs import inputs_pieces
     from strategist.render.markdown import draft_sections
     from strategist.render.register import register
 
@@ -134,13 +139,13 @@ def build_outputs(
         changes = (since[0], _changes(since, ws, analysis, policy))
     draft = draft_sections(ws, analysis, policy, changes)
     entries = register(ws, policy, cached=True)  # once, for inputs.md and the page
+    # As UTF-8 pieces: the register's tables are written as the cache kept them.
     documents = {
-        "strategy.md": draft.markdown(),
-        "inputs.md": render_inputs(ws, internal=internal, language=language, entries=entries),
-        "strategy.html": render_html_from(ws, analysis, policy, draft, entries),
+        "strategy.md": [draft.markdown().encode("utf-8")],
+        "inputs.md": inputs_pieces(ws, policy, entries),
+        "strategy.html": page_pieces(ws, analysis, policy, draft, entries),
     }
-    encoded = {name: text.encode("utf-8") for name, text in documents.items()}  # once
-    digests = {name: hashlib.sha256(data).hexdigest() for name, data in encoded.items()}
+    digests = {name: _digest(pieces) for name, pieces in documents.items()}
     # Under the workspace lock, as every writer: a recovery in another process would
     # otherwise take these temporary files for the debris of a killed save.
     with workspace_lock(ws.root):
@@ -148,8 +153,8 @@ def build_outputs(
         # A document whose file already holds exactly its bytes is left as it is (the
         # register after a change to the narrative or a vote: 18 MB at 100k inputs).
         kept = _in_place(_record(ws.root, internal, language), target, digests)
-        write_documents(target, {n: data for n, data in encoded.items() if n not in kept})
-        written = [target / name for name in encoded]
+        write_documents(target, {n: p for n, p in documents.items() if n not in kept}, digests)
+        written = [target / name for name in documents]
         if internal and not (output_dir(ws.root, True) / ".gitignore").is_file():
             # Confidential inputs must never be committed by accident, whatever the
             # workspace's own .gitignore says: the folder ignores itself.
@@ -157,6 +162,13 @@ def build_outputs(
         if since is None:  # the record says what a plain build of `key` wrote
             _remember(ws.root, _record(ws.root, internal, language), key, digests, target)
     return written
+
+
+def _digest(pieces: list[bytes]) -> str:
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece)
+    return digest.hexdigest()
 
 
 def _changes(

@@ -30,12 +30,14 @@ from strategist.render.common import REGISTER, Policy
 from strategist.render.i18n import t
 from strategist.render.markdown import Draft, draft_sections, status_stamp
 from strategist.render.page_charts import Chart, page_charts
+from strategist.render.pieces import Pieces, joined
 from strategist.render.register import RegisterTheme, register
 from strategist.store.validate import ACCENT
 
 __all__ = [
     "IMAGE_LIMIT",
     "LOGO_NAMES",
+    "page_pieces",
     "render_html",
     "render_html_from",
 ]
@@ -79,8 +81,27 @@ def render_html_from(
     draft: Draft,
     entries: list[RegisterTheme] | None = None,
 ) -> str:
-    """`render_html` for a draft (and register) already made (the build renders each
-    once for every document)."""
+    """`render_html` for a draft (and register) already made."""
+    return joined(page_pieces(ws, analysis, policy, draft, entries))
+
+
+_REGISTER = "<!--strategist:register-->"
+_ROWS = "<!--strategist:rows-->"
+"""Where the register and each of its tables go into the rendered templates. Nothing
+else on the page can hold them: every text is escaped (`<` as `&lt;`) and Markdown's
+raw HTML is off, so a template's output is split at them and the tables, kept as UTF-8,
+go in between as they are."""
+
+
+def page_pieces(
+    ws: Workspace,
+    analysis: Analysis,
+    policy: Policy,
+    draft: Draft,
+    entries: list[RegisterTheme] | None = None,
+) -> list[bytes]:
+    """`render_html_from` as UTF-8 pieces (a build writes them without joining them);
+    the draft and register made once for every document of a build."""
     lang = policy.lang
     if entries is None:
         entries = register(ws, policy)
@@ -97,7 +118,7 @@ def render_html_from(
         html = _Renderer(known, images, slugs).render(body, charts=here)
         sections.append({"id": anchor, "heading": heading, "html": Markup(html)})
     register_id = slugs.make(t("h.register", lang))
-    register_html = _register_html(entries, policy, slugs)
+    register_parts = _register_parts(entries, policy, slugs)
     s = ws.strategy
     stamp = status_stamp(s, lang, s.version)
     page = _template().render(
@@ -108,41 +129,65 @@ def render_html_from(
         sections=sections,
         register_id=register_id,
         register_heading=t("h.register", lang),
-        register_html=Markup(register_html),
+        register_html=Markup(_REGISTER),
         contents=t("h.contents", lang),
         accent=s.accent if ACCENT.fullmatch(s.accent) else DEFAULT_ACCENT,
         logo=images.logo(),
         logo_alt=t("logo.alt", lang, cluster=s.cluster),
         internal=policy.internal,
     )
-    return str(page).rstrip("\n") + "\n"
+    head, tail = _split(str(page), _REGISTER, 2)
+    out = Pieces()
+    out.text(head)
+    for part in register_parts:
+        if isinstance(part, bytes):
+            out.data(part)
+        else:
+            out.text(part)
+    out.text(tail.rstrip("\n") + "\n")
+    return out.parts()
+
+
+def _split(text: str, mark: str, count: int) -> list[str]:
+    parts = text.split(mark)
+    if len(parts) != count:  # a template changed without its marks: never a wrong page
+        raise AssertionError(f"{mark} found {len(parts) - 1} times, not {count - 1}")
+    return parts
 
 
 # --------------------------------------------------------------------------- the register
 
 
-def _register_html(entries: list[RegisterTheme], policy: Policy, slugs: _Slugs) -> str:
+def _register_parts(
+    entries: list[RegisterTheme], policy: Policy, slugs: _Slugs
+) -> list[str | bytes]:
     """The register as the page's appendix, straight from its entries: the template
-    escapes every text (no Markdown between, so 100,000 inputs cost milliseconds, not
-    the seconds a Markdown parser takes for their table)."""
+    escapes every text and the tables go in as they were rendered (no Markdown between,
+    so 100,000 inputs cost milliseconds, not the seconds a Markdown parser takes for
+    their table). Text and the tables' UTF-8 bytes, in order."""
     lang = policy.lang
     themes = []
+    tables: list[bytes] = []
     for theme in entries:
-        workshops = [
-            {
-                "id": slugs.make(f"{theme.title} {workshop.date} {workshop.title}"),
-                "heading": f"{policy.fmt.date(workshop.date)} · {strip_invisible(workshop.title)}",
-                "rows": Markup(table.html),  # escaped as it was rendered
-                "groups": table.html_groups,
-            }
-            for workshop, table in theme.tables
-        ]
+        workshops = []
+        for workshop, table in theme.tables:
+            workshops.append(
+                {
+                    "id": slugs.make(f"{theme.title} {workshop.date} {workshop.title}"),
+                    "heading": (
+                        f"{policy.fmt.date(workshop.date)} · {strip_invisible(workshop.title)}"
+                    ),
+                    "rows": Markup(_ROWS),  # escaped as it was rendered
+                    "groups": table.html_groups,
+                }
+            )
+            tables.append(table.html)
         title = strip_invisible(theme.title)
         themes.append(
             {"id": slugs.make(title), "title": title, "note": theme.note, "workshops": workshops}
         )
     intro = "register.intro_internal" if policy.internal else "register.intro"
-    return str(
+    text = str(
         _environment()
         .get_template("register.html.j2")
         .render(
@@ -157,6 +202,11 @@ def _register_html(entries: list[RegisterTheme], policy: Policy, slugs: _Slugs) 
             },
         )
     )
+    texts = _split(text, _ROWS, len(tables) + 1)
+    parts: list[str | bytes] = [texts[0]]
+    for rows, after in zip(tables, texts[1:], strict=True):
+        parts += [rows, after]
+    return parts
 
 
 # --------------------------------------------------------------------------- Markdown → HTML

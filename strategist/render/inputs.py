@@ -9,9 +9,10 @@ from strategist.model import Workspace
 from strategist.render.common import Policy
 from strategist.render.escape import inline
 from strategist.render.i18n import t
+from strategist.render.pieces import Pieces, joined
 from strategist.render.register import RegisterTheme, register
 
-__all__ = ["render_inputs"]
+__all__ = ["inputs_pieces", "render_inputs"]
 
 
 def render_inputs(
@@ -27,22 +28,30 @@ def render_inputs(
         ws: A workspace without errors.
         internal: Include confidential inputs.
         language: The language of the fixed phrases (default: the workspace's).
-        entries: `register(ws, policy)` when the caller has it already (a build renders
-            it once for this file and the web page).
+        entries: `register(ws, policy)` when the caller has it already.
     """
     policy = Policy.of(ws, internal, language)
-    lang = policy.lang
-    intro = "register.intro_internal" if internal else "register.intro"
-    parts = [f"# {t('register.title', lang, title=inline(ws.strategy.title))}", t(intro, lang)]
     themes = register(ws, policy) if entries is None else entries
-    if internal:
-        parts.append(t("internal_banner", lang))
+    return joined(inputs_pieces(ws, policy, themes))
+
+
+def inputs_pieces(ws: Workspace, policy: Policy, themes: list[RegisterTheme]) -> list[bytes]:
+    """`render_inputs` as UTF-8 pieces (a build writes them without joining them), for
+    the register `themes` (`register(ws, policy)`: a build renders it once for this file
+    and the web page)."""
+    lang = policy.lang
+    intro = "register.intro_internal" if policy.internal else "register.intro"
+    out = Pieces()
+    out.text(f"# {t('register.title', lang, title=inline(ws.strategy.title))}\n\n{t(intro, lang)}")
+    if policy.internal:
+        out.text("\n\n" + t("internal_banner", lang))
     if not themes:
-        parts.append(t("register.none", lang))
+        out.text("\n\n" + t("register.none", lang))
     for theme in themes:
         heading = f"## {inline(theme.title)}"
-        parts.append(f"{heading} {theme.note}" if theme.note else heading)
+        out.text(f"\n\n{heading} {theme.note}" if theme.note else f"\n\n{heading}")
         for workshop, table in theme.tables:
-            parts.append(f"### {policy.fmt.date(workshop.date)} · {inline(workshop.title)}")
-            parts.append(table.markdown)
-    return "\n\n".join(parts) + "\n"
+            out.text(f"\n\n### {policy.fmt.date(workshop.date)} · {inline(workshop.title)}\n\n")
+            out.data(table.markdown)
+    out.text("\n")
+    return out.parts()

@@ -30,7 +30,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -251,37 +251,45 @@ class Staged(NamedTuple):
 
     tmp: Path
     target: Path
-    data: bytes
+    size: int
+    sha256: str
+    """Of the bytes written (hex)."""
 
 
-def stage_file(path: Path, data: bytes) -> Staged:
-    """Write `data` to a synced temporary file beside `path`, with `path`'s mode.
+def stage_file(path: Path, data: bytes | Sequence[bytes], sha256: str | None = None) -> Staged:
+    """Write `data` (bytes, or pieces written one after another) to a synced temporary
+    file beside `path`, with `path`'s mode.
 
     `replace_staged` then puts it in place; staging several files first lets a caller
-    replace a whole set only once every file of it is safely on disk.
+    replace a whole set only once every file of it is safely on disk. A caller that
+    hashed the bytes already passes their `sha256`, so they are not hashed again.
 
     Raises:
         OSError: whatever the file system says (the temporary file is removed).
     """
+    pieces = [data] if isinstance(data, bytes) else data
+    hasher = hashlib.sha256()
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
         mode = 0o644 & ~umask()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    size = 0
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with os.fdopen(fd, "wb") as fh:  # buffered: many small pieces, few system calls
+            for piece in pieces:
+                fh.write(piece)
+                size += len(piece)
+                if sha256 is None:
+                    hasher.update(piece)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.chmod(tmp, mode)  # mkstemp made it 0o600; chmod leaves mtime alone
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    return Staged(Path(tmp), path, data)
+    return Staged(Path(tmp), path, size, hasher.hexdigest() if sha256 is None else sha256)
 
 
 def replace_staged(staged: list[Staged]) -> list[Stamp]:
@@ -294,10 +302,10 @@ def replace_staged(staged: list[Staged]) -> list[Stamp]:
     """
     stamps: list[Stamp] = []
     try:
-        for tmp, path, data in staged:
-            st = tmp.stat()  # rename keeps the inode, so this is the new file's
-            os.replace(tmp, path)
-            stamps.append(file_stamp(data, st))
+        for item in staged:
+            st = item.tmp.stat()  # rename keeps the inode, so this is the new file's
+            os.replace(item.tmp, item.target)
+            stamps.append(Stamp(mtime_ns=st.st_mtime_ns, size=item.size, sha256=item.sha256))
     finally:
         for item in staged:
             with contextlib.suppress(OSError):

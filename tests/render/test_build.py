@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -278,3 +279,24 @@ def test_a_document_that_came_out_the_same_is_not_written_again(small_root: Path
     foreword.write_text("Another foreword.\n", encoding="utf-8")
     assert _build(str(small_root))[0] == 0
     assert register.read_bytes() == before[0]
+
+
+def test_documents_written_in_pieces_are_the_pieces_one_after_another(tmp_path: Path) -> None:
+    pieces = [b"# Title\n", "ü €\n".encode(), b"", b"x" * 100_000, b"\n"]
+    written = build_module.write_documents(tmp_path, {"a.md": pieces, "b.md": "text\n"})
+    assert [p.name for p in written] == ["a.md", "b.md"]
+    assert (tmp_path / "a.md").read_bytes() == b"".join(pieces)
+    assert (tmp_path / "b.md").read_bytes() == b"text\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
+def test_the_stamp_of_a_staged_file_is_its_content(tmp_path: Path) -> None:
+    from strategist.store.save import replace_staged, stage_file
+
+    data = [b"one ", b"two"]
+    given = hashlib.sha256(b"one two").hexdigest()
+    for sha in (None, given):
+        (stamp,) = replace_staged([stage_file(tmp_path / "f.txt", data, sha)])
+        assert stamp.sha256 == hashlib.sha256((tmp_path / "f.txt").read_bytes()).hexdigest()
+        assert stamp.size == 7 == (tmp_path / "f.txt").stat().st_size
+        assert stamp.mtime_ns == (tmp_path / "f.txt").stat().st_mtime_ns

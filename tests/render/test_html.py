@@ -260,3 +260,30 @@ def test_the_print_stamp_is_a_css_string_no_text_can_break(small_root: Path) -> 
         stamp.group(1) == '"Status: consultation · Version \\3c \\2f style\\3e \\3c script\\3e x"'
     )
     assert page.count("</style>") == 1
+
+
+def test_text_that_reads_like_the_pages_own_marks_is_only_text(small_root: Path) -> None:
+    """The page is assembled around two HTML comments of its own; a participant who
+    types them gets them shown, escaped, and the page keeps every register row."""
+    marks = "<!--strategist:register--> <!--strategist:rows-->"
+    capture = small_root / "workshops" / "w1" / "capture-dev1.yaml"
+    text = capture.read_text(encoding="utf-8").replace("text: Alpha idea,", f"text: '{marks}',")
+    capture.write_text(text, encoding="utf-8")
+    for name, old in (("workshop.yaml", "First workshop"),):
+        path = small_root / "workshops" / "w1" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, f"'{marks}'"), "utf-8")
+    theme = small_root / "themes" / "x.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("Theme X", f"'{marks}'"), "utf-8")
+    (small_root / "narrative" / "closing.md").write_text(f"{marks}\n\n    {marks}\n", "utf-8")
+    written = build_outputs(load_clean(small_root))
+    page = next(p for p in written if p.name == "strategy.html").read_text(encoding="utf-8")
+    assert "<!--strategist" not in page
+    tree = _assert_safe(page)
+    row = tree.find(".//tr[@id='in-k0000001']")
+    assert row is not None and marks in _text(row)
+    register = tree.find(".//section[@class='register']")
+    assert register is not None
+    rows = [e.get("id") for e in register.iter("tr") if e.get("id")]
+    assert len(rows) == len(set(rows)) == 4 + 11  # the public inputs, each once
+    assert sum(marks in _text(h) for h in register.iter("h3")) == 1
+    assert sum(marks in _text(h) for h in register.iter("h4")) == 4  # w1 in x, y, z and s
