@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml requirements.lock
 	@# since removing it afterwards would take the `strategist` command with it.
 	$(BIN)/python -m pip uninstall --quiet --yes strategist 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	@# Compiled once here: an editable install where PYTHONDONTWRITEBYTECODE is set would
+	@# otherwise compile every module again on each start of the command.
+	$(BIN)/python -m compileall -q strategist
 	touch $(STAMP)
 
 run: $(STAMP)  ## open the TUI on the example workspace (the repository root)

@@ -165,8 +165,11 @@ def public_inputs(ws: Workspace, theme_id: str, policy: Policy) -> list[tuple[Wo
     citable = policy._citable
     if citable is None:  # one pass over the inputs for all themes of the document
         citable = {}
-        for workshop, _c, item in ws.inputs():
-            if item.duplicate_of is None and policy.shows_input(item):
-                citable.setdefault(item.theme, []).append((workshop, item))
+        internal = policy.internal
+        for workshop in ws.workshops.values():
+            for capture in workshop.captures.values():
+                for item in capture.inputs:  # as `policy.shows_input`, inline: 100,000 times
+                    if item.duplicate_of is None and (internal or not item.confidential):
+                        citable.setdefault(item.theme, []).append((workshop, item))
         object.__setattr__(policy, "_citable", citable)
     return list(citable.get(theme_id, []))

@@ -21,11 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from strategist.model import Finding, Stamp
+from strategist.model import Capture, Finding, Stamp
 from strategist.store import _text
 from strategist.store._fields import FieldReader, Invalid
 from strategist.store._paths import file_finding, folder_finding
 from strategist.store._sourcemap import SourceMap, Table, tables_of
+from strategist.store._summary import CaptureSummary, summarize
 from strategist.store._yaml import Node, parse_yaml
 from strategist.store.cache import Entry, ParseCache
 from strategist.store.errors import StoreError
@@ -46,6 +47,8 @@ class FileLoader:
         self.sources = SourceMap()
         self.stamps: dict[str, Stamp] = {}
         self.comments: dict[str, str] = {}
+        self.summaries: dict[str, CaptureSummary] = {}
+        """Of each capture file, what `validate` needs of its inputs."""
         self.files = 0
         self.cache = ParseCache(root, salt=f"max_size={max_size}")
 
@@ -103,6 +106,8 @@ class FileLoader:
         self.findings.extend(entry.findings)
         if entry.comments:
             self.comments[relpath] = entry.comments
+        if entry.summary is not None:
+            self.summaries[relpath] = entry.summary
         record: T | None = entry.record  # type: ignore[assignment]  # what `convert` made
         return record, data
 
@@ -124,7 +129,10 @@ class FileLoader:
         except Invalid:
             result = None
         findings += reader.findings
-        return Entry(result if reader.ok else None, findings, comments)
+        if not reader.ok:
+            return Entry(None, findings, comments)
+        summary = summarize(result) if isinstance(result, Capture) else None
+        return Entry(result, findings, comments, summary)
 
     def skip(self, relpath: str) -> None:
         """Leave a file out of the workspace, and unstamped so no save can overwrite it."""

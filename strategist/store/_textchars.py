@@ -11,14 +11,14 @@ catches the ones a YAML escape (`"\\e"`, `"\\u202e"`) or an edit in memory put t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from strategist.chars import CONTROL, describe
 from strategist.model import Capture
 from strategist.store._report import Report, capture_path, theme_path, workshop_path
 from strategist.store._sourcemap import KeyPath
 
-__all__ = ["capture_text_fields", "check_characters", "text_fields"]
+__all__ = ["capture_text_fields", "check_characters", "texts_clean"]
 
 _SUSPECT = re.compile(
     CONTROL.pattern[:-1] + "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
@@ -28,8 +28,9 @@ _SUSPECT = re.compile(
 TextField = tuple[str, KeyPath, str]
 
 
-def text_fields(r: Report) -> Iterator[TextField]:
-    """(file, key path, text) of every free-text field of the model."""
+def _fields_to_check(r: Report, clean: Collection[str]) -> Iterator[TextField]:
+    """(file, key path, text) of every free-text field of the model but those of the
+    capture files in `clean`."""
     s = r.ws.strategy
     for key in ("cluster", "title", "version", "facilitator", "summary", "vision", "monitoring"):
         yield "strategy.yaml", (key,), getattr(s, key)
@@ -54,7 +55,19 @@ def text_fields(r: Report) -> Iterator[TextField]:
         yield path, ("title",), workshop.title
         yield path, ("location",), workshop.location
         for device, capture in workshop.captures.items():
-            yield from capture_text_fields(capture_path(workshop.id, device), capture)
+            relpath = capture_path(workshop.id, device)
+            if relpath not in clean:
+                yield from capture_text_fields(relpath, capture)
+
+
+def texts_clean(capture: Capture) -> bool:
+    """Whether no text of `capture` holds a character `check_characters` reports: one
+    search through all of them (the line breaks that join them are allowed text)."""
+    texts = [item.text for item in capture.inputs]
+    for vote in capture.votes:
+        texts.append(vote.question)
+        texts += [ballot.voter for ballot in vote.ballots]
+    return _SUSPECT.search("\n".join(texts)) is None
 
 
 def capture_text_fields(path: str, capture: Capture) -> Iterator[TextField]:
@@ -67,10 +80,13 @@ def capture_text_fields(path: str, capture: Capture) -> Iterator[TextField]:
             yield path, ("votes", i, "ballots", j, "voter"), ballot.voter
 
 
-def check_characters(r: Report, fields: Iterable[TextField] | None = None) -> None:
+def check_characters(
+    r: Report, fields: Iterable[TextField] | None = None, clean: Collection[str] = ()
+) -> None:
     """Report the first control (error) and the first invisible character (warning) of
-    each text field (of the whole model, or of `fields`)."""
-    for relpath, path, text in text_fields(r) if fields is None else fields:
+    each text field (of the whole model but the capture files in `clean`, or of
+    `fields`)."""
+    for relpath, path, text in _fields_to_check(r, clean) if fields is None else fields:
         if not text or _SUSPECT.search(text) is None:
             continue
         control = CONTROL.search(text)

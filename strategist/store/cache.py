@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -33,16 +34,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strategist import __version__
-from strategist.model import Finding, Input
+from strategist.model import Capture, Finding, Input, Vote
 from strategist.store.lock import state_dir
+
+if TYPE_CHECKING:
+    from strategist.store._summary import CaptureSummary
 
 __all__ = ["CACHE_DIR", "Entry", "ParseCache", "cache_enabled", "code_fingerprint"]
 
 CACHE_DIR = Path(".strategist") / "cache"
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the layout of an entry changes."""
 STALE = 600
 """Seconds after which a temporary file in the cache is debris of a killed process."""
@@ -62,6 +66,8 @@ class Entry:
     """The file's own findings (reading, YAML, conversion), in order."""
     comments: str
     """Its leading comment block."""
+    summary: CaptureSummary | None = None
+    """What `validate` needs of the record's inputs, when it is a capture file."""
 
 
 def cache_enabled() -> bool:
@@ -100,22 +106,23 @@ def code_fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _reduce_input(item: Input) -> tuple[Callable[..., Input], tuple[Any, ...]]:
-    # Inputs are most of a workspace: as plain argument tuples they pickle and load
-    # several times faster than through the generic dataclass path.
-    return Input, (
-        item.id,
-        item.theme,
-        item.kind,
-        item.text,
-        item.group,
-        item.at,
-        item.confidential,
-        item.duplicate_of,
-    )
+_COLUMNS = tuple(field.name for field in dataclasses.fields(Input))
+"""The fields of an `Input`, in the order of its constructor."""
 
 
-_DISPATCH = {**copyreg.dispatch_table, Input: _reduce_input}
+def _reduce_capture(capture: Capture) -> tuple[Callable[..., Capture], tuple[Any, ...]]:
+    # Inputs are most of a workspace: kept as one list per field they pickle and load
+    # several times faster than one object (or one argument tuple) at a time. A field
+    # added to Capture belongs here too.
+    columns = tuple([getattr(item, name) for item in capture.inputs] for name in _COLUMNS)
+    return _capture, (capture.device, columns, capture.votes)
+
+
+def _capture(device: str, columns: tuple[list[Any], ...], votes: list[Vote]) -> Capture:
+    return Capture(device, [Input(*fields) for fields in zip(*columns, strict=True)], votes)
+
+
+_DISPATCH = {**copyreg.dispatch_table, Capture: _reduce_capture}
 
 
 def _dumps(value: object) -> bytes:

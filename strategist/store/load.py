@@ -256,7 +256,7 @@ def _load(root: str | Path, max_size: int | None) -> LoadResult:
         themes=_by_id(checked_themes),
         workshops={w.id: w for w in sorted(checked_workshops, key=lambda w: (w.date, w.id))},
     )
-    findings = validate(checked_ws, loader.sources)
+    findings = validate(checked_ws, loader.sources, loader.summaries)
     if strategy is None:
         findings = [f for f in findings if f.path != "strategy.yaml"]
     loader.findings.extend(findings)

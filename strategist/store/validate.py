@@ -9,7 +9,8 @@ file that holds the value.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from itertools import repeat
 
 from strategist.model import (
     ANALYSED_STATUSES,
@@ -24,6 +25,7 @@ from strategist.model import (
     Finding,
     Input,
     Theme,
+    Workshop,
     Workspace,
     is_slug,
 )
@@ -35,6 +37,7 @@ from strategist.store._report import (
     workshop_path,
 )
 from strategist.store._sourcemap import KeyPath, SourceMap
+from strategist.store._summary import CaptureSummary, summarize
 from strategist.store._textchars import check_characters
 from strategist.store._votes import check_votes
 
@@ -55,12 +58,18 @@ MAX_CYCLES = 20
 _INACTIVE = ("merged", "dropped")
 
 
-def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
+def validate(
+    ws: Workspace,
+    sources: SourceMap | None = None,
+    summaries: Mapping[str, CaptureSummary] | None = None,
+) -> list[Finding]:
     """The value and cross-reference findings of `ws`, sorted by (path, line, column).
 
     Args:
         ws: the workspace model.
         sources: the loader's source map (`LoadResult.sources`), to locate findings.
+        summaries: the loader's summaries of the capture files as it read them, by
+            path; any capture without one is summarised here.
     """
     report = Report(ws, sources)
     _strategy(report)
@@ -69,11 +78,19 @@ def validate(ws: Workspace, sources: SourceMap | None = None) -> list[Finding]:
         _theme(report, theme)
     _requires_cycles(report)
     _objective_ids(report)
-    known_inputs = _inputs(report)
+    given = summaries or {}
+    captures = [
+        (path, capture, given.get(path) or summarize(capture))
+        for workshop in ws.workshops.values()
+        for path, capture in _captures(workshop)
+    ]
+    known_inputs = _inputs(report, captures)
     _sources(report, known_inputs)
     _workshops(report)
     check_votes(report)
-    check_characters(report)
+    # A path twice (two workshops of one id, already an error) is clean only if both are.
+    dirty = {path for path, _, summary in captures if not summary.clean_texts}
+    check_characters(report, clean={path for path, _, _ in captures} - dirty)
     return sorted(set(report.findings))
 
 
@@ -247,22 +264,36 @@ def _objective_ids(r: Report) -> None:
                     seen[ident] = path
 
 
-def _inputs(r: Report) -> set[str]:
+def _captures(workshop: Workshop) -> Iterator[tuple[str, Capture]]:
+    for device, capture in workshop.captures.items():
+        yield capture_path(workshop.id, device), capture
+
+
+def _inputs(r: Report, captures: list[tuple[str, Capture, CaptureSummary]]) -> set[str]:
     """Input checks; returns every input id in the workspace."""
     ids: dict[str, str] = {}
     duplicates: list[tuple[str, int, Input]] = []  # those naming an original, checked last
-    for workshop in r.ws.workshops.values():
-        for device, capture in workshop.captures.items():
-            path = capture_path(workshop.id, device)
-            for i, item in enumerate(capture.inputs):
-                if item.id in ids:
-                    message = duplicate_input_message(item.id, ids[item.id])
-                    r.error(path, ("inputs", i, "id"), "duplicate-id", message)
-                else:
-                    ids[item.id] = path
-                check_input(r, path, i, item)
-                if item.duplicate_of is not None:
-                    duplicates.append((path, i, item))
+    themes = r.ws.themes.keys()
+    groups = r.ws.strategy.groups.keys() | {None}
+    for path, capture, summary in captures:
+        if (
+            summary.plain_ids
+            and summary.themes <= themes
+            and summary.groups <= groups
+            and ids.keys().isdisjoint(summary.ids)
+        ):  # nearly every file: what the loop below would find (nothing), in bulk
+            ids.update(zip(summary.ids, repeat(path)))
+            duplicates += [(path, i, capture.inputs[i]) for i in summary.duplicates]
+            continue
+        for i, item in enumerate(capture.inputs):
+            if item.id in ids:
+                message = duplicate_input_message(item.id, ids[item.id])
+                r.error(path, ("inputs", i, "id"), "duplicate-id", message)
+            else:
+                ids[item.id] = path
+            check_input(r, path, i, item)
+            if item.duplicate_of is not None:
+                duplicates.append((path, i, item))
     known = set(ids)
     for path, i, item in duplicates:
         check_duplicate_of(r, path, i, item, known)

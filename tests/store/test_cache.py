@@ -55,6 +55,65 @@ def test_a_warm_load_takes_every_file_from_the_cache_and_finds_the_same(tmp_path
     assert any(f.line > 1 for f in warm.findings)
 
 
+RICH_CAPTURE = """\
+device: laptop
+inputs:
+  - id: in1
+    theme: alpha
+    kind: idea
+    text: "Gemeinsame Datenplattform\\nfür Kliniken"
+    group: industry
+    at: 2024-03-01T10:42:00+01:00
+  - id: in2
+    theme: beta
+    kind: quote
+    text: Vertraulich
+    confidential: true
+    duplicate_of: in1
+  - id: in3
+    theme: alpha
+    kind: goal
+    text: ""
+votes:
+  - id: theme-order
+    question: Put the themes in order.
+    method: rank
+    options: [alpha, beta]
+    ballots:
+      - {voter: p-1, group: research, ranking: [beta, alpha]}
+"""
+
+
+def test_every_field_of_a_capture_comes_back_from_the_cache(tmp_path, monkeypatch):
+    root = make_workspace(tmp_path, **{"workshops/kickoff/capture-laptop.yaml": RICH_CAPTURE})
+    cold = load_workspace(root)
+    warm = load_workspace(root)
+    assert warm.cached == FILES
+    same(warm, cold)
+    same(warm, fresh(root, monkeypatch))
+    assert warm.workspace is not None
+    capture = warm.workspace.workshops["kickoff"].captures["laptop"]
+    assert [(i.id, i.group, i.confidential, i.duplicate_of) for i in capture.inputs] == [
+        ("in1", "industry", False, None),
+        ("in2", None, True, "in1"),
+        ("in3", None, False, None),
+    ]
+    assert capture.inputs[0].text == "Gemeinsame Datenplattform\nfür Kliniken"
+    assert capture.inputs[0].at is not None and capture.inputs[0].at.hour == 10
+    assert capture.votes[0].ballots[0].ranking == ["beta", "alpha"]
+
+
+def test_characters_a_cached_file_holds_are_found_as_in_a_fresh_load(tmp_path, monkeypatch):
+    escaped = CAPTURE.replace("text: A shared lab.", 'text: "A shared\\e[2J lab.\\u202e"')
+    root = make_workspace(tmp_path, **{"workshops/kickoff/capture-laptop.yaml": escaped})
+    cold = load_workspace(root)
+    warm = load_workspace(root)
+    assert warm.cached == FILES
+    assert {f.code for f in warm.findings} == {"control-character", "invisible-character"}
+    same(warm, cold)
+    same(warm, fresh(root, monkeypatch))
+
+
 def test_a_changed_file_is_parsed_again_and_only_that_one(tmp_path, monkeypatch):
     root = make_workspace(tmp_path)
     load_workspace(root)
