@@ -143,7 +143,7 @@ def build_outputs(
     documents = {
         "strategy.md": [draft.markdown().encode("utf-8")],
         "inputs.md": inputs_pieces(ws, policy, entries),
-        "strategy.html": page_pieces(ws, analysis, policy, draft, entries),
+        "strategy.html": page_pieces(ws, analysis, policy, draft, entries, cached=True),
     }
     digests = {name: _digest(pieces) for name, pieces in documents.items()}
     # Under the workspace lock, as every writer: a recovery in another process would

@@ -28,6 +28,7 @@ from strategist.chars import strip_invisible
 from strategist.model import Workspace
 from strategist.render.common import REGISTER, Policy
 from strategist.render.i18n import t
+from strategist.render.kept import KeptSections
 from strategist.render.markdown import Draft, draft_sections, status_stamp
 from strategist.render.page_charts import Chart, page_charts
 from strategist.render.pieces import Pieces, joined
@@ -99,10 +100,18 @@ def page_pieces(
     policy: Policy,
     draft: Draft,
     entries: list[RegisterTheme] | None = None,
+    *,
+    cached: bool = False,
 ) -> list[bytes]:
     """`render_html_from` as UTF-8 pieces (a build writes them without joining them);
-    the draft and register made once for every document of a build."""
+    the draft and register made once for every document of a build.
+
+    Args:
+        cached: Keep and reuse each section's HTML in the workspace's parse cache
+            (`strategist.render.kept`).
+    """
     lang = policy.lang
+    kept = KeptSections(ws, policy) if cached else None
     if entries is None:
         entries = register(ws, policy)
     # The ids the appendix lists: a citation links to its row only when the row exists.
@@ -115,7 +124,7 @@ def page_pieces(
     for key, heading, body in draft.sections:
         here = [c for c in page_charts_ if c.section == key]
         anchor = slugs.make(heading)
-        html = _Renderer(known, images, slugs).render(body, charts=here)
+        html = _section(kept, key, body, here, _Renderer(known, images, slugs))
         sections.append({"id": anchor, "heading": heading, "html": Markup(html)})
     register_id = slugs.make(t("h.register", lang))
     register_parts = _register_parts(entries, policy, slugs)
@@ -146,6 +155,28 @@ def page_pieces(
             out.text(part)
     out.text(tail.rstrip("\n") + "\n")
     return out.parts()
+
+
+def _section(
+    kept: KeptSections | None, key: str, body: str, charts: list[Chart], renderer: _Renderer
+) -> str:
+    """A section's HTML: kept from an earlier build when its Markdown, its charts and
+    the anchors before it are as they were then and its citations still resolve alike."""
+    if kept is None:
+        return renderer.render(body, charts=charts)
+    slugs = renderer.slugs.used
+    digest = kept.digest(body, [(c.placement, c.svg) for c in charts], slugs)
+    found = kept.get(key, digest)
+    if found is not None:
+        html, cited, added = found
+        if all((ident in renderer.known) == listed for ident, listed in cited.items()):
+            slugs.update(added)
+            return html
+    before = set(slugs)
+    html = renderer.render(body, charts=charts)
+    if not renderer.embedded:
+        kept.put(key, digest, (html, renderer.cited, sorted(slugs - before)))
+    return html
 
 
 def _split(text: str, mark: str, count: int) -> list[str]:
@@ -286,6 +317,10 @@ class _Renderer:
         self.known = known
         self.images = images
         self.slugs = slugs
+        self.cited: dict[str, bool] = {}
+        """The register ids the rendered Markdown cites: whether each is in `known`."""
+        self.embedded = False
+        """Whether the rendered Markdown holds an image (embedded from its file)."""
 
     def render(self, text: str, demote: int = 0, charts: Sequence[Chart] = ()) -> str:
         md = _markdown()
@@ -343,6 +378,8 @@ class _Renderer:
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
                 cited = _CITATION.fullmatch(href)
+                if cited:
+                    self.cited[cited.group(1)] = cited.group(1) in self.known
                 if cited and cited.group(1) in self.known:
                     child.attrSet("href", f"#in-{cited.group(1)}")
                 elif not _SAFE_LINK.match(href):
@@ -351,6 +388,7 @@ class _Renderer:
                     if close is not None:
                         drop.append(close)
             elif child.type == "image":
+                self.embedded = True
                 src = str(child.attrGet("src") or "")
                 url = None if _SAFE_LINK.match(src) else self.images.data_url(src)
                 if url is None:

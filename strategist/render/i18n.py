@@ -92,6 +92,7 @@ class Formats:
         pattern = str(Locale.parse(self.locale).percent_formats[None].pattern)
         self._percent = _INTEGER_END.sub("0.0", pattern, count=1)
         self._dates: dict[dt.date, str] = {}
+        self._numbers: dict[float | int, str] = {}
 
     def number(self, value: float | int) -> str:
         """A figure the team typed, exactly (never rounded), with the locale's separators."""
@@ -99,7 +100,11 @@ class Formats:
             value = int(value)
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(format_decimal(value, locale=self.locale, decimal_quantization=False))
+        found = self._numbers.get(value)
+        if found is None:  # Babel takes tens of microseconds, and a draft repeats its counts
+            found = str(format_decimal(value, locale=self.locale, decimal_quantization=False))
+            self._numbers[value] = found
+        return found
 
     def decimal(self, value: float, places: int = 2) -> str:
         """A computed figure rounded to `places` decimals (`0.32`, `0,32`)."""

@@ -630,3 +630,13 @@ def test_each_kpi_has_its_own_scale() -> None:
         assert float(baseline.get("cy", "")) == pytest.approx(top + 46)
         (target,) = elements(row, "path", "target")
         assert f",{top + 10 - 6:.1f}L" in target.get("d", "")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a&<>\"'\n\r\tü ")), max_size=12))
+def test_text_and_attributes_are_escaped_as_the_standard_library_escapes_them(text: str) -> None:
+    from xml.sax import saxutils
+
+    from strategist.render.charts._base import escape, quoteattr
+
+    assert escape(text) == saxutils.escape(text)
+    assert quoteattr(text) == saxutils.quoteattr(text)

@@ -1,8 +1,10 @@
-"""The register's tables kept in the cache: a build gives the bytes a fresh render gives,
-after every kind of change, in every audience and language, and never trusts a bad entry."""
+"""The register's tables and the page's sections kept in the cache: a build gives the
+bytes a fresh render gives, after every kind of change, in every audience and language,
+and never trusts a bad entry."""
 
 from __future__ import annotations
 
+import base64
 import shutil
 import sys
 from pathlib import Path
@@ -12,8 +14,13 @@ from click.testing import CliRunner
 
 from strategist.analysis import analyse
 from strategist.cli import main
+from strategist.render import html as html_module
+from strategist.render.common import Policy
 from strategist.render.html import render_html
 from strategist.render.inputs import render_inputs
+from strategist.render.markdown import draft_sections
+from strategist.render.pieces import joined
+from strategist.render.register import register
 from strategist.store import load_workspace
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tui"))
@@ -158,3 +165,72 @@ def test_without_the_cache_the_build_is_the_same(root, monkeypatch):
     monkeypatch.setenv("STRATEGIST_CACHE", "off")
     build(root)
     assert built(root) == expected
+
+
+# The page's sections kept in the cache (`strategist.render.kept`).
+
+
+def rendered_sections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Markdown of every part of the page rendered from here on (title included)."""
+    seen: list[str] = []
+    render = html_module._Renderer.render
+
+    def counting(self, text, demote=0, charts=()):  # type: ignore[no-untyped-def]
+        seen.append(text)
+        return render(self, text, demote, charts)
+
+    monkeypatch.setattr(html_module._Renderer, "render", counting)
+    return seen
+
+
+def test_a_rebuild_renders_again_only_the_sections_that_changed(root, monkeypatch):
+    (root / "narrative").mkdir(exist_ok=True)
+    (root / "narrative" / "foreword.md").write_text("A foreword.\n", encoding="utf-8")
+    build(root)
+    seen = rendered_sections(monkeypatch)
+    (root / "narrative" / "foreword.md").write_text("A new foreword.\n", encoding="utf-8")
+    build(root)
+    assert len(seen) == 2, seen  # the title, and the foreword
+    assert "A new foreword." in seen[1]
+    monkeypatch.undo()
+    assert built(root) == fresh(root)
+
+
+def test_a_kept_section_whose_citations_resolve_otherwise_is_rendered_again(root):
+    ws = load_workspace(root).workspace
+    assert ws is not None
+    analysis = analyse(ws)
+    policy = Policy.of(ws, False, None)
+    draft = draft_sections(ws, analysis, policy)
+    entries = register(ws, policy)
+    page = joined(html_module.page_pieces(ws, analysis, policy, draft, entries, cached=True))
+    assert 'href="#in-aaaa0001"' in page  # the theme's citation links to the register's row
+    # The same draft with a register that lists nothing: no citation may link anywhere.
+    alone = joined(html_module.page_pieces(ws, analysis, policy, draft, [], cached=True))
+    assert alone == joined(html_module.page_pieces(ws, analysis, policy, draft, []))
+    assert 'href="#in-' not in alone and "aaaa0001" in alone
+
+
+def test_a_section_that_embeds_an_image_shows_the_image_as_it_is_now(root):
+    (root / "narrative").mkdir(exist_ok=True)
+    (root / "narrative" / "foreword.md").write_text("![Map](map.png)\n", encoding="utf-8")
+    png = b"\x89PNG\r\n\x1a\n"
+    (root / "narrative" / "map.png").write_bytes(png + b"first")
+    build(root)
+    (root / "narrative" / "map.png").write_bytes(png + b"second")
+    build(root)
+    assert built(root) == fresh(root)
+    assert base64.b64encode(png + b"second").decode() in built(root)[1]
+
+
+def test_a_kept_section_takes_the_heading_anchors_left_to_it(root):
+    (root / "narrative").mkdir(exist_ok=True)
+    (root / "narrative" / "foreword.md").write_text("A foreword.\n", encoding="utf-8")
+    build(root)
+    assert 'id="workforce-of-the-future"' in built(root)[1]
+    # The foreword comes first and now takes the anchor the theme's heading had.
+    foreword = "### Workforce of the future\n\nA foreword.\n"
+    (root / "narrative" / "foreword.md").write_text(foreword, encoding="utf-8")
+    build(root)
+    assert built(root) == fresh(root)
+    assert 'id="workforce-of-the-future-2"' in built(root)[1]

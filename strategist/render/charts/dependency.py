@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from strategist.render.charts._base import WIDTH, Attrs, Box, _clean, _el, _empty, _n, _svg, _text
+from strategist.render.charts._base import (
+    WIDTH,
+    Attrs,
+    Box,
+    _clean,
+    _el,
+    _empty,
+    _n,
+    _svg,
+    _text,
+    escape,
+)
 
 __all__ = ["Edge", "Node", "dependency_chart"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from strategist.render.charts._base import (
     _MUTED,
@@ -18,6 +17,7 @@ from strategist.render.charts._base import (
     _svg,
     _text,
     _year_axis,
+    escape,
 )
 
 __all__ = ["Kpi", "kpi_chart"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from strategist.render.charts._base import (
     _BASELINE,
@@ -22,6 +21,7 @@ from strategist.render.charts._base import (
     _n,
     _svg,
     _text,
+    escape,
     text_width,
 )
 
