@@ -168,8 +168,15 @@ def test_an_answer_still_queued_when_the_phone_stops_waiting_is_never_written(
     answer it gave up on is withdrawn, so sending again leaves one copy, not two."""
     monkeypatch.setattr(app_module, "SAVE_TIMEOUT", 0.3)
     phone = setup.phone().join("research")
-    busy = threading.Event()
-    blocker = setup.writer.submit(lambda ws: busy.wait(10))
+    busy, started = threading.Event(), threading.Event()
+
+    def block(ws: object) -> bool:
+        started.set()
+        return busy.wait(10)
+
+    blocker = setup.writer.submit(block)
+    # Running before the answer arrives: queued together, the two would share a batch.
+    assert started.wait(10)
     refused = phone.send_input("Only once, please.")
     assert refused.status_code == 503
     assert "Please send again" in alert(refused.text)
