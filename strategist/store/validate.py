@@ -48,6 +48,7 @@ __all__ = [
     "check_capture_key",
     "check_duplicate_of",
     "check_input",
+    "check_inputs_one_by_one",
     "duplicate_input_message",
     "validate",
 ]
@@ -281,23 +282,33 @@ def _inputs(r: Report, captures: list[tuple[str, Capture, CaptureSummary]]) -> s
             and summary.themes <= themes
             and summary.groups <= groups
             and ids.keys().isdisjoint(summary.ids)
-        ):  # nearly every file: what the loop below would find (nothing), in bulk
+        ):  # nearly every file: what checking it input by input would find (nothing), in bulk
             ids.update(zip(summary.ids, repeat(path)))
             duplicates += [(path, i, capture.inputs[i]) for i in summary.duplicates]
-            continue
-        for i, item in enumerate(capture.inputs):
-            if item.id in ids:
-                message = duplicate_input_message(item.id, ids[item.id])
-                r.error(path, ("inputs", i, "id"), "duplicate-id", message)
-            else:
-                ids[item.id] = path
-            check_input(r, path, i, item)
-            if item.duplicate_of is not None:
-                duplicates.append((path, i, item))
+        else:
+            duplicates += check_inputs_one_by_one(r, path, capture, ids)
     known = set(ids)
     for path, i, item in duplicates:
         check_duplicate_of(r, path, i, item, known)
     return known
+
+
+def check_inputs_one_by_one(
+    r: Report, path: str, capture: Capture, ids: dict[str, str]
+) -> list[tuple[str, int, Input]]:
+    """Check each input of the capture file at `path`, its id against `ids` (id → the
+    file that used it first, updated); returns those naming a `duplicate_of`."""
+    duplicates = []
+    for i, item in enumerate(capture.inputs):
+        if item.id in ids:
+            message = duplicate_input_message(item.id, ids[item.id])
+            r.error(path, ("inputs", i, "id"), "duplicate-id", message)
+        else:
+            ids[item.id] = path
+        check_input(r, path, i, item)
+        if item.duplicate_of is not None:
+            duplicates.append((path, i, item))
+    return duplicates
 
 
 def duplicate_input_message(input_id: str, first: str) -> str:

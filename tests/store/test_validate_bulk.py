@@ -13,7 +13,7 @@ from strategist.model import Capture, Finding, Input, Workspace
 from strategist.store import load_workspace, validate
 from strategist.store._report import Report, capture_path
 from strategist.store._textchars import capture_text_fields, check_characters
-from strategist.store.validate import check_duplicate_of, check_input, duplicate_input_message
+from strategist.store.validate import check_duplicate_of, check_inputs_one_by_one
 
 IDS = st.sampled_from(["in1", "in2", "in-3", "In4", "5x", "-x", "a\nb", "", "ü"])
 TEXTS = st.sampled_from(["Plain", "two\nlines", "tab\there", "esc\x1b", "bidi\u202e", "\x85", ""])
@@ -37,14 +37,7 @@ def one_by_one(ws: Workspace) -> set[Finding]:
     for workshop in ws.workshops.values():
         for device, capture in workshop.captures.items():
             path = capture_path(workshop.id, device)
-            for i, item in enumerate(capture.inputs):
-                if item.id in ids:
-                    message = duplicate_input_message(item.id, ids[item.id])
-                    r.error(path, ("inputs", i, "id"), "duplicate-id", message)
-                else:
-                    ids[item.id] = path
-                check_input(r, path, i, item)
-                later.append((path, i, item))
+            later += check_inputs_one_by_one(r, path, capture, ids)
             check_characters(r, capture_text_fields(path, capture))
     for path, i, item in later:
         check_duplicate_of(r, path, i, item, set(ids))
