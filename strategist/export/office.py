@@ -35,9 +35,9 @@ from strategist.export import engines
 from strategist.model import Workspace
 from strategist.render.common import Policy
 from strategist.render.escape import inline
-from strategist.render.html import IMAGE_LIMIT
 from strategist.render.i18n import LANGUAGES
 from strategist.render.markdown import Draft, draft_sections
+from strategist.render.markup import IMAGE_LIMIT
 from strategist.render.page_charts import Chart, page_charts
 from strategist.render.team_text import allowed_image
 

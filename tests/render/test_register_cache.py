@@ -19,6 +19,7 @@ from strategist.render.common import Policy
 from strategist.render.html import render_html
 from strategist.render.inputs import render_inputs
 from strategist.render.markdown import draft_sections
+from strategist.render.markup import Renderer
 from strategist.render.pieces import joined
 from strategist.render.register import register
 from strategist.store import load_workspace
@@ -173,13 +174,13 @@ def test_without_the_cache_the_build_is_the_same(root, monkeypatch):
 def rendered_sections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The Markdown of every part of the page rendered from here on (title included)."""
     seen: list[str] = []
-    render = html_module._Renderer.render
+    render = Renderer.render
 
     def counting(self, text, demote=0, charts=()):  # type: ignore[no-untyped-def]
         seen.append(text)
         return render(self, text, demote, charts)
 
-    monkeypatch.setattr(html_module._Renderer, "render", counting)
+    monkeypatch.setattr(Renderer, "render", counting)
     return seen
 
 
